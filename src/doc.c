@@ -1,0 +1,203 @@
+/*
+ * doc.c - the cleaned document: construction, accessors, JSON output.
+ */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/fault.h"
+#include "util/json.h"
+#include "util/utf8.h"
+
+static const char *const label_names[CHR_LABEL_COUNT] = {
+	"body", "title", "dateline", "chrome", "error", "legal", "teaser", "repeat",
+};
+
+const char *chr_label_name(chr_label label)
+{
+	return (unsigned)label < CHR_LABEL_COUNT ? label_names[label] : "body";
+}
+
+const char *chr_date_basis_name(chr_date_basis basis)
+{
+	switch (basis) {
+	case CHR_DATE_HEADER: return "header";
+	case CHR_DATE_DATELINE: return "dateline";
+	case CHR_DATE_TEXT: return "text";
+	case CHR_DATE_INPUT: return "input";
+	case CHR_DATE_NONE: break;
+	}
+	return "none";
+}
+
+int chr_label_is_kept(chr_label label)
+{
+	return label == CHR_LABEL_BODY;
+}
+
+chr_doc *chr_doc_new_from_raw(const chr_raw_doc *raw)
+{
+	chr_doc *doc = chr_calloc(1, sizeof *doc);
+	if (!doc)
+		return NULL;
+	chr_arena_init(&doc->arena);
+	doc->id = chr_arena_strdup(&doc->arena, raw->id ? raw->id : "");
+	doc->source = chr_arena_strdup(&doc->arena, raw->source ? raw->source : "");
+	doc->format = raw->format;
+	doc->http_status = raw->http_status;
+	if (raw->date) {
+		doc->date = chr_arena_strdup(&doc->arena, raw->date);
+		doc->date_basis = raw->date_basis;
+	}
+	if (raw->title)
+		doc->input_title = chr_arena_strdup(&doc->arena, raw->title);
+	if (!doc->id || !doc->source || (raw->date && !doc->date) ||
+	    (raw->title && !doc->input_title)) {
+		chr_doc_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+chr_status chr_doc_add_block(chr_doc *doc, const char *s, size_t len, chr_block_kind kind,
+			     chr_label label, chr_block **out)
+{
+	chr_buf tmp;
+	chr_status st;
+	if (out)
+		*out = NULL;
+	chr_buf_init(&tmp, 0);
+	if ((st = chr_collapse_space(s, len, &tmp)) != CHR_OK)
+		goto done;
+	if (tmp.len == 0)
+		goto done;
+	if (doc->nblocks == doc->blocks_alloc) {
+		size_t n = doc->blocks_alloc ? doc->blocks_alloc * 2 : 32;
+		chr_block *b = chr_realloc(doc->blocks, n * sizeof *b);
+		if (!b) {
+			st = CHR_ENOMEM;
+			goto done;
+		}
+		doc->blocks = b;
+		doc->blocks_alloc = n;
+	}
+	char *text = chr_arena_strndup(&doc->arena, tmp.data, tmp.len);
+	if (!text) {
+		st = CHR_ENOMEM;
+		goto done;
+	}
+	chr_block *b = &doc->blocks[doc->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->p.text = text;
+	b->p.len = tmp.len;
+	b->p.label = label;
+	b->kind = kind;
+	if (out)
+		*out = b;
+done:
+	chr_buf_free(&tmp);
+	return st;
+}
+
+chr_status chr_doc_join_text(chr_doc *doc)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < doc->nblocks; i++)
+		if (chr_label_is_kept(doc->blocks[i].p.label))
+			total += doc->blocks[i].p.len + 2;
+	char *text = chr_arena_alloc(&doc->arena, total + 1);
+	if (!text)
+		return CHR_ENOMEM;
+	size_t n = 0;
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const chr_paragraph *p = &doc->blocks[i].p;
+		if (!chr_label_is_kept(p->label))
+			continue;
+		if (n) {
+			text[n++] = '\n';
+			text[n++] = '\n';
+		}
+		memcpy(text + n, p->text, p->len);
+		n += p->len;
+	}
+	text[n] = '\0';
+	doc->text = text;
+	doc->text_len = n;
+	return CHR_OK;
+}
+
+const char *chr_doc_id(const chr_doc *doc) { return doc->id; }
+const char *chr_doc_source(const chr_doc *doc) { return doc->source; }
+const char *chr_doc_outlet(const chr_doc *doc) { return doc->outlet; }
+const char *chr_doc_title(const chr_doc *doc) { return doc->title; }
+const char *chr_doc_date(const chr_doc *doc) { return doc->date; }
+chr_date_basis chr_doc_date_basis(const chr_doc *doc) { return doc->date ? doc->date_basis : CHR_DATE_NONE; }
+const char *chr_doc_lang(const chr_doc *doc) { return doc->lang ? doc->lang : "und"; }
+size_t chr_doc_paragraph_count(const chr_doc *doc) { return doc->nblocks; }
+
+const char *chr_doc_text(const chr_doc *doc, size_t *len)
+{
+	if (len)
+		*len = doc->text ? doc->text_len : 0;
+	return doc->text ? doc->text : "";
+}
+
+const chr_paragraph *chr_doc_paragraph(const chr_doc *doc, size_t index)
+{
+	return index < doc->nblocks ? &doc->blocks[index].p : NULL;
+}
+
+chr_status chr_doc_write_json(const chr_doc *doc, FILE *out)
+{
+	chr_buf b;
+	chr_status st = CHR_OK;
+	chr_buf_init(&b, 0);
+#define TRY(x) do { if ((st = (x)) != CHR_OK) goto done; } while (0)
+	TRY(chr_buf_putc(&b, '{'));
+	TRY(chr_json_key(&b, "doc", 1));
+	TRY(chr_json_cstr(&b, doc->id));
+	TRY(chr_json_key(&b, "source", 0));
+	TRY(chr_json_cstr(&b, doc->source));
+	TRY(chr_json_key(&b, "outlet", 0));
+	TRY(chr_json_cstr(&b, doc->outlet));
+	TRY(chr_json_key(&b, "date", 0));
+	TRY(chr_json_cstr(&b, doc->date));
+	TRY(chr_json_key(&b, "date_basis", 0));
+	TRY(chr_json_cstr(&b, chr_date_basis_name(chr_doc_date_basis(doc))));
+	TRY(chr_json_key(&b, "title", 0));
+	TRY(chr_json_cstr(&b, doc->title));
+	TRY(chr_json_key(&b, "lang", 0));
+	TRY(chr_json_cstr(&b, chr_doc_lang(doc)));
+	TRY(chr_json_key(&b, "text", 0));
+	TRY(chr_json_string(&b, chr_doc_text(doc, NULL), doc->text ? doc->text_len : 0));
+	TRY(chr_json_key(&b, "paragraphs", 0));
+	TRY(chr_buf_putc(&b, '['));
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const chr_paragraph *p = &doc->blocks[i].p;
+		TRY(chr_buf_puts(&b, i ? ",{" : "{"));
+		TRY(chr_json_key(&b, "text", 1));
+		TRY(chr_json_string(&b, p->text, p->len));
+		TRY(chr_json_key(&b, "label", 0));
+		TRY(chr_json_cstr(&b, chr_label_name(p->label)));
+		TRY(chr_buf_putc(&b, '}'));
+	}
+	/* Filled by the analyze and events stages (issues 3 and 4). */
+	TRY(chr_buf_puts(&b, "],\"entities\":[],\"times\":[],\"quotes\":[],\"events\":[],\"claims\":[]}\n"));
+	if (fwrite(b.data, 1, b.len, out) != b.len)
+		st = CHR_EIO;
+#undef TRY
+done:
+	chr_buf_free(&b);
+	return st;
+}
+
+void chr_doc_free(chr_doc *doc)
+{
+	if (!doc)
+		return;
+	free(doc->blocks);
+	chr_arena_free(&doc->arena);
+	free(doc);
+}

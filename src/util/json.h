@@ -1,0 +1,21 @@
+/*
+ * json.h - writing JSON text into a chr_buf.
+ *
+ * Output is compact (no spaces) and ASCII-safe for control characters; other
+ * UTF-8 passes through unchanged because the input is already valid UTF-8.
+ */
+#ifndef CHR_UTIL_JSON_H
+#define CHR_UTIL_JSON_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+
+/* Appends s[0..len) as a quoted JSON string. */
+chr_status chr_json_string(chr_buf *out, const char *s, size_t len);
+/* Appends a quoted string, or null when s is NULL. */
+chr_status chr_json_cstr(chr_buf *out, const char *s);
+/* Appends "key": (with a leading comma unless first). */
+chr_status chr_json_key(chr_buf *out, const char *key, int first);
+
+#endif

@@ -1,0 +1,191 @@
+/*
+ * utf8.c - UTF-8 repair and small Unicode helpers (see utf8.h).
+ *
+ * Hand-written rather than utf8proc because repair must be byte-exact and
+ * run at read speed: the ASCII fast path copies whole runs with one memcpy.
+ */
+#include "util/utf8.h"
+
+#include <string.h>
+
+/* Length of a valid sequence starting at s[0], or 0 if invalid
+ * (overlong forms, surrogates and code points above U+10FFFF included). */
+static size_t valid_sequence(const unsigned char *s, size_t avail)
+{
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return avail >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0;
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0;
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0;
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+static int is_dropped_ascii(unsigned char c)
+{
+	return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
+}
+
+chr_status chr_utf8_sanitize(const char *in, size_t len, chr_buf *out)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t i = 0;
+	chr_status st = chr_buf_reserve(out, len);
+	if (st != CHR_OK)
+		return st;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = 3;
+	while (i < len) {
+		size_t run = i;
+		while (run < len && s[run] >= 0x20 && s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			if ((st = chr_buf_append(out, s + i, run - i)) != CHR_OK)
+				return st;
+			i = run;
+			continue;
+		}
+		unsigned char c = s[i];
+		if (c == '\r') {
+			st = chr_buf_putc(out, '\n');
+			i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+		} else if (c < 0x80) {
+			if (!is_dropped_ascii(c))
+				st = chr_buf_putc(out, (char)c);
+			i++;
+		} else {
+			size_t n = valid_sequence(s + i, len - i);
+			if (n == 0) {
+				st = chr_buf_append(out, "\xEF\xBF\xBD", 3);
+				i++;
+			} else if (n == 2 && c == 0xC2 && s[i + 1] < 0xA0) {
+				i += 2;  /* C1 control */
+			} else {
+				st = chr_buf_append(out, s + i, n);
+				i += n;
+			}
+		}
+		if (st != CHR_OK)
+			return st;
+	}
+	return CHR_OK;
+}
+
+uint32_t chr_utf8_next(const char *str, size_t len, size_t *pos)
+{
+	const unsigned char *s = (const unsigned char *)str + *pos;
+	size_t n = valid_sequence(s, len - *pos);
+	uint32_t cp;
+	switch (n) {
+	case 1: cp = s[0]; break;
+	case 2: cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F); break;
+	case 3: cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F); break;
+	case 4: cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+		     ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F); break;
+	default: cp = CHR_REPLACEMENT_CHAR; n = 1; break;
+	}
+	*pos += n;
+	return cp;
+}
+
+size_t chr_utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = CHR_REPLACEMENT_CHAR;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+int chr_is_space_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+	       cp == '\v' || cp == 0xA0 || cp == 0x1680 ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+int chr_is_invisible_cp(uint32_t cp)
+{
+	return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+	       cp == 0xFEFF;
+}
+
+chr_status chr_collapse_space(const char *s, size_t len, chr_buf *out)
+{
+	size_t start = out->len;
+	int pending_space = 0;
+	size_t i = 0;
+	chr_status st = chr_buf_reserve(out, len);
+	if (st != CHR_OK)
+		return st;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+				pending_space = 1;
+				i++;
+				continue;
+			}
+			if (pending_space && out->len > start)
+				st = chr_buf_putc(out, ' ');
+			pending_space = 0;
+			if (st == CHR_OK)
+				st = chr_buf_putc(out, (char)c);
+			i++;
+		} else {
+			size_t at = i;
+			uint32_t cp = chr_utf8_next(s, len, &i);
+			if (chr_is_space_cp(cp)) {
+				pending_space = 1;
+				continue;
+			}
+			if (chr_is_invisible_cp(cp))
+				continue;
+			if (pending_space && out->len > start)
+				st = chr_buf_putc(out, ' ');
+			pending_space = 0;
+			if (st == CHR_OK)
+				st = chr_buf_append(out, s + at, i - at);
+		}
+		if (st != CHR_OK)
+			return st;
+	}
+	return CHR_OK;
+}
