@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/fault.h"
 #include "util/utf8.h"
+#include "read/header.h"
 
 struct chr_reader {
 	chr_read_opts opts;
@@ -19,6 +20,7 @@ struct chr_reader {
 	size_t docs, problems, skipped;
 	chr_buf body;
 	char *id;
+	char date[11];
 	chr_raw_doc raw;
 };
 
@@ -86,6 +88,15 @@ chr_status chr_reader_next(chr_reader *r, const chr_raw_doc **out)
 		r->raw.source = path;
 		r->raw.body = r->body.data ? r->body.data : "";
 		r->raw.body_len = r->body.len;
+		chr_text_header hdr;
+		if (chr_text_header_parse(r->raw.body, r->raw.body_len, &hdr)) {
+			memcpy(r->date, hdr.date, sizeof r->date);
+			r->raw.date = r->date;
+			r->raw.date_basis = CHR_DATE_HEADER;
+			r->raw.http_status = hdr.http_status;
+			r->raw.body += hdr.body_offset;
+			r->raw.body_len -= hdr.body_offset;
+		}
 		const char *ext = strrchr(base, '.');
 		r->raw.format = ext && (!strcmp(ext, ".html") || !strcmp(ext, ".htm")) ? CHR_FORMAT_HTML : CHR_FORMAT_TEXT;
 		r->docs++;

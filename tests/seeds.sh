@@ -1,0 +1,14 @@
+#!/bin/sh
+# The seed checks of the issues landed so far, on ../shared/seeds.
+# Skipped with a message when ../shared (the evaluation folder) is absent.
+set -eu
+bin=$1
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=${CHRONICLE_SHARED:-$here/../shared}
+if [ ! -f "$shared/eval/check_seeds.py" ] || [ ! -d "$shared/seeds" ]; then
+	echo "seeds: skipped ($shared/eval/check_seeds.py not found; set CHRONICLE_SHARED)"
+	exit 0
+fi
+# Issue 2: reading and cleaning.
+python3 "$shared/eval/check_seeds.py" --bin "$bin" --seeds "$shared/seeds" \
+	--only ': (date|outlet|title|kept|dropped|once|text excludes)'
