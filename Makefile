@@ -36,7 +36,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 
-.PHONY: all lib unit-tests test test-quick check-unit golden seeds bad-input asan fuzz fuzz-smoke \
+.PHONY: all lib unit-tests test test-quick check-unit cli-tests golden seeds bad-input asan fuzz fuzz-smoke \
 	demo bench regen clean setup
 .DELETE_ON_ERROR:
 
@@ -97,7 +97,10 @@ bad-input: all
 seeds: all
 	@tests/seeds.sh $(BUILD)/chronicle
 
-test-quick: all check-unit golden bad-input seeds
+cli-tests: all
+	@tests/cli/run.sh $(BUILD)/chronicle
+
+test-quick: all check-unit cli-tests golden bad-input seeds
 
 asan:
 	$(MAKE) BUILD=build/asan SANITIZE=1 OPT="-O1 -g" test-quick
