@@ -36,7 +36,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 
-.PHONY: all lib unit-tests test test-quick check-unit cli-tests golden seeds bad-input asan fuzz fuzz-smoke \
+.PHONY: all lib unit-tests test test-quick check-unit cli-tests clang-build golden seeds bad-input asan fuzz fuzz-smoke \
 	demo bench regen clean setup
 .DELETE_ON_ERROR:
 
@@ -58,7 +58,8 @@ $(BUILD)/obj/gen/data.o: $(BUILD)/gen/data.c
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(BUILD)/libchronicle.a: $(LIB_OBJ)
 	@rm -f $@
@@ -69,7 +70,8 @@ $(BUILD)/chronicle: $(CLI_OBJ) $(BUILD)/libchronicle.a
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libchronicle.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libchronicle.a $(LIBS) $$(pkg-config --libs cmocka)
+	@echo "  CCLD    $@"
+	@$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libchronicle.a $(LIBS) $$(pkg-config --libs cmocka)
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libchronicle.a
 	@mkdir -p $(dir $@)
@@ -108,8 +110,13 @@ asan:
 fuzz-smoke:
 	@tests/fuzz_smoke.sh $(or $(FUZZ_SECONDS),10)
 
+# The library and tool must also build warning-free with clang.
+clang-build:
+	$(MAKE) CC=clang BUILD=build/clang all
+
 test: setup
 	$(MAKE) test-quick
+	$(MAKE) clang-build
 	$(MAKE) asan
 	$(MAKE) fuzz-smoke
 	@tests/summary.sh
