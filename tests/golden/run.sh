@@ -133,7 +133,7 @@ for stage in analyze text; do
 		[ "$name" = README.md ] && continue
 		run_case "$stage" "$input" "tests/golden/$stage/$name"
 	done
-	for input in tests/golden/$stage/*.in; do
+	for input in "tests/golden/$stage"/*.in; do
 		[ -f "$input" ] || continue
 		run_case "$stage" "$input" "${input%.in}"
 	done
@@ -155,4 +155,7 @@ if [ "$regen" = 1 ]; then
 	exit
 fi
 echo "golden: $passed passed, $failed failed"
+# Recorded for tests/summary.sh, beside the binary's build folder.
+results=$(dirname "$bin")/test-results
+mkdir -p "$results" && echo "$passed $failed" >"$results/golden"
 [ "$failed" = 0 ]
