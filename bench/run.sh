@@ -215,7 +215,7 @@ for prog in "$build"/bench/bench_*; do
 	name=$(basename "$prog")
 	case $name in
 	bench_read) args="$text_big ${jsonl_big:-}" ;;
-	bench_html) args="$html_big" ;;
+	bench_html) args="-r $runs $(find "$html_small" -type f -name '*.html' | sort)" ;;
 	*) args="$text_big $html_big" ;;
 	esac
 	say "running $name"
