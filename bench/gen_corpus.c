@@ -122,8 +122,8 @@ static const char *const chrome_lines[] = {
 
 static const char *const legal_lines[] = {
 	"© 2025 The Sarvel Courier. All rights reserved. Reproduction in whole or in part without written permission is prohibited.",
-	"LEGAL NOTICE: All rights to the news, photographs and videos published on this site are reserved by the publisher. No part of this content may be reproduced without prior written consent.",
-	"Legal Disclaimer: This content is provided \"as is\" without warranty of any kind. We accept no responsibility for its accuracy or completeness.",
+	"LEGAL NOTICE: The publisher owns the copyright in all text, photographs and video on this site. Republishing any of it requires written permission.",
+	"Disclaimer: This material is republished as received. The publisher is not liable for errors or omissions in it.",
 	"Copyright 2025 Meridian Wire Ltd. All rights reserved.",
 	"© 2025 Lessa-Rundschau. Alle Rechte vorbehalten.",
 	"Tous droits réservés © 2025 L'Écho des Nations.",

@@ -50,13 +50,14 @@ else
 fi
 
 # corpus KIND N: generate once; prints the path.  A .done stamp marks a
-# complete corpus, so an interrupted generation is redone.
+# complete corpus, so an interrupted generation is redone, and so is one
+# older than the generator.
 corpus() {
 	case $1 in
 	jsonl) path=$data/text-$2-s$seed.jsonl ;;
 	*) path=$data/$1-$2-s$seed ;;
 	esac
-	if [ ! -e "$path.done" ]; then
+	if [ ! -e "$path.done" ] || [ "$gen" -nt "$path.done" ]; then
 		say "generating $path"
 		rm -rf "$path"
 		"$gen" "$1" "$path" "$2" "$seed" >&2
