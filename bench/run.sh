@@ -157,7 +157,7 @@ rev=$(git describe --always --dirty 2>/dev/null || echo unknown)
 {
 	echo "### chronicle text, $(date -u +%Y-%m-%d), commit $rev"
 	echo
-	echo "$(nproc) CPU(s), $cpu; $(${CC:-cc} --version 2>/dev/null | head -1); median of $runs runs, one process per run, start-up subtracted; directories passed as $dir_mode."
+	echo "$(nproc) CPU(s), $cpu; $(${CC:-cc} --version 2>/dev/null | head -1); median of $runs runs, one process per run, start-up subtracted; directories passed as $dir_mode; load average at start $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (wall times on a loaded machine inflate: trust the CPU-time column then)."
 	echo
 	echo "| input | docs | MB | runs | median wall s | MB/s | docs/s | MB per CPU-s | peak RSS |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
