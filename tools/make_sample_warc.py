@@ -7,8 +7,9 @@
 Outputs (deterministic: fixed dates, record ids derived from the URIs,
 gzip without a timestamp):
   examples/corpus/16_crawl_sample.warc   WARC/1.1: warcinfo, a request, two
-      HTML responses (examples/src/warc/*.html, in name order) and one
-      image/png response (a non-HTML payload the reader must skip).
+      HTML responses and one image/png response (a non-HTML payload the
+      reader must skip), then an HTML resource record (no HTTP headers);
+      the pages are examples/src/warc/*.html, in name order.
   examples/corpus/13_wire_brief_fishermen_home.txt.gz
       gzip of examples/src/13_wire_brief_fishermen_home.txt.
 
@@ -30,14 +31,16 @@ OUT = os.path.join(ROOT, "examples", "corpus")
 WARC_NAME = "16_crawl_sample.warc"
 GZ_SOURCE = "13_wire_brief_fishermen_home.txt"
 
-# One (URI, WARC-Date, HTTP Date) per HTML page, in the order of the sorted
-# file names in examples/src/warc/.
+# One (URI, WARC-Date, HTTP Date) per HTML response page, in the order of the
+# sorted file names in examples/src/warc/; the last file becomes a resource.
 PAGES = [
     ("https://sarvel-courier.example/politics/2025/04/08/committee-lessa-protocol",
      "2025-04-08T09:30:12Z", "Tue, 08 Apr 2025 09:30:12 GMT"),
     ("https://ostrel-herald.example/en/economy/varno-traders",
      "2025-04-10T14:02:45Z", "Thu, 10 Apr 2025 14:02:45 GMT"),
 ]
+RESOURCE = ("https://lakeside-monitor.example/towns/lessa-bridge-closed",
+            "2025-03-26T19:40:00Z")
 IMAGE = ("https://ostrel-herald.example/img/varno-crossing.png",
          "2025-04-10T14:02:46Z", "Thu, 10 Apr 2025 14:02:46 GMT")
 
@@ -96,9 +99,9 @@ def build_warc():
     info_id = record_id("warcinfo", WARC_NAME)
 
     names = sorted(n for n in os.listdir(os.path.join(SRC, "warc")) if n.endswith(".html"))
-    if len(names) != len(PAGES):
+    if len(names) != len(PAGES) + 1:
         sys.exit("make_sample_warc: expected %d HTML pages in examples/src/warc, found %d"
-                 % (len(PAGES), len(names)))
+                 % (len(PAGES) + 1, len(names)))
     for i, (name, (uri, wdate, hdate)) in enumerate(zip(names, PAGES)):
         with open(os.path.join(SRC, "warc", name), "rb") as f:
             body = f.read()
@@ -137,6 +140,17 @@ def build_warc():
                       ("WARC-Payload-Digest", sha1_b32(png)),
                       ("Content-Type", "application/http;msgtype=response")],
                      http_response("image/png", hdate, png)))
+
+    # A resource record holds the page itself, with no HTTP envelope.
+    uri, wdate = RESOURCE
+    with open(os.path.join(SRC, "warc", names[-1]), "rb") as f:
+        body = f.read()
+    out.write(record([("WARC-Type", "resource"),
+                      ("WARC-Record-ID", record_id("resource", uri)),
+                      ("WARC-Date", wdate),
+                      ("WARC-Target-URI", uri),
+                      ("WARC-Warcinfo-ID", info_id),
+                      ("Content-Type", "text/html")], body))
     return out.getvalue()
 
 
