@@ -105,11 +105,9 @@ static const char *const w_unlikely[] = {
 	"comment", "sidebar", "side-bar", "footer", "masthead", "menu", "navbar", "navigation",
 	"breadcrumb", "share", "sharing", "social", "newsletter", "subscribe", "signup",
 	"sign-up", "cookie", "gdpr", "consent", "popup", "modal", "banner", "promo",
-	"sponsor", "widget", "toolbar", "pagination", "pager", "disqus", "login", "skip",
-	"byline", "dateline", "timestamp", "author", "tags", "topics", "follow", "print",
-	"rail", "shoutbox", "combx", "community", "remark", "replies", "supplemental",
-	"nav-", "-nav", "_nav", "nav_", "header", "masthead", "hidden", "overlay", "paywall",
-	"offer", "meta", NULL
+	"sponsor", "widget", "toolbar", "pagination", "pager", "disqus", "login",
+	"shoutbox", "combx", "community", "remark", "replies", "supplemental",
+	"nav-", "-nav", "_nav", "nav_", "header", NULL
 };
 static const char *const w_maybe[] = {
 	"article", "body", "content", "main", "story", "column", "text", "entry", NULL
@@ -189,6 +187,9 @@ static void classify(chr_hnode *n, const GumboElement *el)
 		names[len++] = ' ';
 	}
 	names[len] = '\0';
+	/* Classes on <html> and <body> describe the page, not a region of it. */
+	if (el->tag == GUMBO_TAG_HTML || el->tag == GUMBO_TAG_BODY)
+		len = 0;
 	if (cls && *cls)
 		n->class_hash = hash_str(cls);
 	if (len > 2) {

@@ -21,6 +21,7 @@
  */
 #include "clean/html_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,8 +110,17 @@ static void totals(scorer *sc)
 			p->good += n->good;
 		}
 	}
+	uint32_t page_good = 0;
+	for (size_t i = 0; i < page->nnodes; i++)
+		if (page->nodes[i].parent < 0)
+			page_good += page->nodes[i].good;
 	for (size_t i = 0; i < page->nnodes; i++) {
-		const chr_hnode *n = &page->nodes[i];
+		chr_hnode *n = &page->nodes[i];
+		/* A "header" or "sidebar" holding most of the page's prose, or an
+		 * article-body hint, is where the site put its article after all. */
+		if ((n->flags & (HN_ARTICLE | HN_BODYPROP | HN_MAIN)) ||
+		    (page_good > 0 && n->good * 2 >= page_good))
+			n->flags &= (uint16_t)~ZONE_CHROME;
 		sc->inh[i] = (uint16_t)(n->flags | (n->parent >= 0 ? sc->inh[n->parent] : 0));
 	}
 }
@@ -364,6 +374,24 @@ void chr_html_score(chr_hpage *page)
 	for (size_t i = 0; i < page->nnodes; i++)
 		if (page->nodes[i].parent < 0)
 			good_chars += page->nodes[i].good;
+	if (getenv("CHR_HTML_DEBUG")) {
+		fprintf(stderr, "top=%d sel_chars=%zu good=%zu lang=%d\n", top, sel_chars, good_chars, page->lang);
+		for (int32_t a = top; a >= 0; a = page->nodes[a].parent)
+			fprintf(stderr, "  node %d tag=%s flags=%x cw=%d score=%.1f final=%.1f chars=%u good=%u\n", a,
+				gumbo_normalized_tagname((GumboTag)page->nodes[a].tag), page->nodes[a].flags,
+				page->nodes[a].class_weight, page->nodes[a].score, final_score(&page->nodes[a]),
+				page->nodes[a].chars, page->nodes[a].good);
+		for (size_t i = 0; i < nb; i++)
+			if (page->blocks[i].chars > 200) {
+				fprintf(stderr, "block %zu: %.60s\n", i, page->text.data + page->blocks[i].start);
+				for (int32_t a = page->blocks[i].node; a >= 0; a = page->nodes[a].parent)
+					fprintf(stderr, "  node %d tag=%s flags=%x inh=%x cw=%d score=%.1f final=%.1f chars=%u\n", a,
+						gumbo_normalized_tagname((GumboTag)page->nodes[a].tag), page->nodes[a].flags, sc.inh[a],
+						page->nodes[a].class_weight, page->nodes[a].score, final_score(&page->nodes[a]),
+						page->nodes[a].chars);
+				break;
+			}
+	}
 	if (top < 0 || sel_chars * 3 < good_chars) {
 		memset(keep, 0, nb);
 		justext_page(&sc, keep);
