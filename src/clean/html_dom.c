@@ -110,7 +110,8 @@ static const char *const w_unlikely[] = {
 	"nav-", "-nav", "_nav", "nav_", "header", NULL
 };
 static const char *const w_maybe[] = {
-	"article", "body", "content", "main", "story", "column", "text", "entry", NULL
+	"article", "body", "content", "main", "story", "column", "text", "entry", "embed",
+	"tweet", NULL
 };
 static const char *const w_positive[] = {
 	"article", "body", "content", "entry", "hentry", "main", "post", "text", "story",
@@ -241,6 +242,21 @@ static void classify(chr_hnode *n, const GumboElement *el)
 		break;
 	}
 	(void)has;
+}
+
+/* An inline element (span, small) whose class names a caption or credit:
+ * made a block of its own so the caption can be told from the prose. */
+static int is_inline_caption(const GumboElement *el)
+{
+	const char *cls = attr(el, "class");
+	char low[128];
+	size_t n = 0;
+	if (!cls)
+		return 0;
+	for (; *cls && n < sizeof low - 1; cls++)
+		low[n++] = (char)(*cls >= 'A' && *cls <= 'Z' ? *cls + 32 : *cls);
+	low[n] = '\0';
+	return has_any(low, w_caption);
 }
 
 /* hidden, aria-hidden="true", or an inline style hiding the element. */
@@ -437,7 +453,7 @@ static chr_status enter(walker *w, const GumboNode *node, int *skip)
 	}
 	if (t == GUMBO_TAG_BR) {
 		st = chr_buf_putc(&w->page->text, '\n');
-	} else if (is_block_tag(t) && !w->heads) {
+	} else if (!w->heads && (is_block_tag(t) || (el->attributes.length && is_inline_caption(el)))) {
 		f->is_block = 1;
 		if ((st = flush(w)) == CHR_OK)
 			st = push_node(w, el);

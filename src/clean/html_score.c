@@ -21,7 +21,6 @@
  */
 #include "clean/html_internal.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,7 +200,7 @@ static void select_siblings(scorer *sc, int32_t top)
 		float ld = n->chars ? (float)n->link_chars / (float)n->chars : 1.0f;
 		if (s >= 0.0f && s + bonus >= threshold)
 			sc->sel[i] = 1;
-		else if (n->tag == GUMBO_TAG_P && n->chars > 80 && ld < 0.25f)
+		else if (n->chars > 80 && ld < 0.25f && (n->tag == GUMBO_TAG_P || n->good * 10 >= n->chars * 7))
 			sc->sel[i] = 1;
 	}
 }
@@ -300,6 +299,36 @@ static void justext_page(scorer *sc, uint8_t *keep)
 	free(cls);
 }
 
+/* A short line without sentence punctuation or function words: a byline,
+ * a date stamp, a kicker. */
+static int is_stamp(const chr_hpage *page, const chr_hblock *b)
+{
+	return (b->kind == CHR_BLOCK_PARAGRAPH || b->kind == CHR_BLOCK_OTHER) && b->chars < 100 && !(b->flags & HB_END_PUNCT) &&
+	       stop_density(page, b) < 0.25f;
+}
+
+/* Stamps before the first prose block and after the last one are not body. */
+static void trim_edges(const chr_hpage *page, uint8_t *keep)
+{
+	size_t nb = page->nblocks, first = nb, last = 0;
+	for (size_t i = 0; i < nb; i++) {
+		if (!keep[i])
+			continue;
+		int c = justext_class(page, &page->blocks[i]);
+		if (c == JT_GOOD || c == JT_NEAR) {
+			if (first == nb)
+				first = i;
+			last = i;
+		}
+	}
+	if (first == nb)
+		return;
+	for (size_t i = 0; i < first; i++)
+		if (keep[i] && is_stamp(page, &page->blocks[i]))
+			keep[i] = 0;
+	(void)last;
+}
+
 /* Normalised comparison of a heading with the page title. */
 static int matches_title(const char *s, size_t len, const char *title)
 {
@@ -374,24 +403,7 @@ void chr_html_score(chr_hpage *page)
 	for (size_t i = 0; i < page->nnodes; i++)
 		if (page->nodes[i].parent < 0)
 			good_chars += page->nodes[i].good;
-	if (getenv("CHR_HTML_DEBUG")) {
-		fprintf(stderr, "top=%d sel_chars=%zu good=%zu lang=%d\n", top, sel_chars, good_chars, page->lang);
-		for (int32_t a = top; a >= 0; a = page->nodes[a].parent)
-			fprintf(stderr, "  node %d tag=%s flags=%x cw=%d score=%.1f final=%.1f chars=%u good=%u\n", a,
-				gumbo_normalized_tagname((GumboTag)page->nodes[a].tag), page->nodes[a].flags,
-				page->nodes[a].class_weight, page->nodes[a].score, final_score(&page->nodes[a]),
-				page->nodes[a].chars, page->nodes[a].good);
-		for (size_t i = 0; i < nb; i++)
-			if (page->blocks[i].chars > 200) {
-				fprintf(stderr, "block %zu: %.60s\n", i, page->text.data + page->blocks[i].start);
-				for (int32_t a = page->blocks[i].node; a >= 0; a = page->nodes[a].parent)
-					fprintf(stderr, "  node %d tag=%s flags=%x inh=%x cw=%d score=%.1f final=%.1f chars=%u\n", a,
-						gumbo_normalized_tagname((GumboTag)page->nodes[a].tag), page->nodes[a].flags, sc.inh[a],
-						page->nodes[a].class_weight, page->nodes[a].score, final_score(&page->nodes[a]),
-						page->nodes[a].chars);
-				break;
-			}
-	}
+	trim_edges(page, keep);
 	if (top < 0 || sel_chars * 3 < good_chars) {
 		memset(keep, 0, nb);
 		justext_page(&sc, keep);
