@@ -25,6 +25,59 @@ static void gumbo_arena_free(void *userdata, void *ptr)
 	(void)ptr;
 }
 
+/*
+ * gumbo checks element scopes by scanning its stack of open elements, so
+ * nesting N deep costs O(N^2) (100,000 divs: 24 s).  Real pages nest a few
+ * hundred deep; this byte scan estimates the depth (start tags that are
+ * neither void nor self-closing, minus end tags) and returns the length of
+ * the prefix that stays within CHR_HTML_MAX_DEPTH, so pathological input is
+ * cut there instead of stalling the pipeline.
+ */
+enum { CHR_HTML_MAX_DEPTH = 10000 };
+
+static int is_void_name(const char *name, size_t n)
+{
+	static const char *const names[] = {
+		"br", "img", "hr", "input", "meta", "link", "p", "li", "td", "tr", "th", "option",
+		"dt", "dd", "wbr", "source", "area", "col", "param", "track", "embed", "base",
+		"keygen", NULL
+	};
+	for (int i = 0; names[i]; i++)
+		if (strlen(names[i]) == n && memcmp(names[i], name, n) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t depth_limited_len(const char *html, size_t len)
+{
+	size_t depth = 0;
+	const char *p = html, *end = html + len;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL && p + 1 < end) {
+		const char *q = p + 1;
+		if (*q == '/') {
+			if (depth)
+				depth--;
+			p = q;
+			continue;
+		}
+		char name[8];
+		size_t n = 0;
+		while (q < end && n < sizeof name && (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
+						     (*q >= '0' && *q <= '9')))
+			name[n++] = (char)(*q++ | 0x20);
+		if (n == 0) {
+			p = q;
+			continue;
+		}
+		const char *gt = memchr(q, '>', (size_t)(end - q));
+		int self_closing = gt && gt[-1] == '/';
+		if (!self_closing && !is_void_name(name, n) && ++depth > CHR_HTML_MAX_DEPTH)
+			return (size_t)(p - html);
+		p = gt ? gt : q;
+	}
+	return len;
+}
+
 void chr_hpage_free(chr_hpage *page)
 {
 	chr_hmeta *m = &page->meta;
@@ -71,7 +124,12 @@ chr_status chr_html_to_blocks(chr_doc *doc, const char *html, size_t len)
 	opts.deallocator = gumbo_arena_free;
 	opts.userdata = &parse_arena;
 	opts.max_errors = 0;
-	GumboOutput *out = gumbo_parse_with_options(&opts, html ? html : "", html ? len : 0);
+	if (!html) {
+		html = "";
+		len = 0;
+	}
+	len = depth_limited_len(html, len);
+	GumboOutput *out = gumbo_parse_with_options(&opts, html, len);
 	if (!out) {
 		st = CHR_ENOMEM;
 		goto done;

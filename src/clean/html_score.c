@@ -408,6 +408,17 @@ void chr_html_score(chr_hpage *page)
 		memset(keep, 0, nb);
 		justext_page(&sc, keep);
 	}
+	size_t kept = 0;
+	for (size_t i = 0; i < nb; i++)
+		kept += keep[i];
+	/* A page without any prose (a stub, a snippet): keep what is not chrome. */
+	if (kept == 0 && good_chars == 0) {
+		for (size_t i = 0; i < nb; i++) {
+			const chr_hblock *b = &page->blocks[i];
+			keep[i] = (b->node < 0 || !(sc.inh[b->node] & ZONE_CHROME)) && link_density(b) <= 0.5f &&
+				  b->kind != CHR_BLOCK_CAPTION;
+		}
+	}
 	const char *title = chr_html_meta_title(page);
 	size_t last_body = 0;
 	for (size_t i = 0; i < nb; i++)
