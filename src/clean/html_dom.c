@@ -181,7 +181,7 @@ static void classify(chr_hnode *n, const GumboElement *el)
 	const char *cls = attr(el, "class"), *id = attr(el, "id");
 	for (int k = 0; k < 2; k++) {
 		const char *s = k ? id : cls;
-		for (; s && *s && len < sizeof names - 2; s++) {
+		for (; s && *s && len < sizeof names - 3; s++) {
 			unsigned char c = (unsigned char)*s;
 			names[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '\t' || c == '\n' ? ' ' : c);
 		}

@@ -326,7 +326,31 @@ static void trim_edges(const chr_hpage *page, uint8_t *keep)
 	for (size_t i = 0; i < first; i++)
 		if (keep[i] && is_stamp(page, &page->blocks[i]))
 			keep[i] = 0;
-	(void)last;
+	/* A list of links after the last prose block is a "more stories" list,
+	 * with the short line that announces it. */
+	size_t items = 0, linked = 0, run_start = nb;
+	for (size_t i = last + 1; i < nb; i++) {
+		if (!keep[i])
+			continue;
+		const chr_hblock *b = &page->blocks[i];
+		if (b->kind == CHR_BLOCK_LIST_ITEM) {
+			if (run_start == nb)
+				run_start = i;
+			items++;
+			linked += b->link_chars * 4 >= b->chars;
+		}
+	}
+	if (items >= 3 && linked * 4 >= items * 3) {
+		for (size_t i = run_start; i < nb; i++)
+			if (keep[i] && page->blocks[i].kind == CHR_BLOCK_LIST_ITEM)
+				keep[i] = 0;
+		for (size_t i = run_start; i-- > last + 1;)
+			if (keep[i]) {
+				if (page->blocks[i].chars < 80 && !(page->blocks[i].flags & HB_END_PUNCT))
+					keep[i] = 0;
+				break;
+			}
+	}
 }
 
 /* Normalised comparison of a heading with the page title. */
@@ -437,8 +461,8 @@ void chr_html_score(chr_hpage *page)
 			b->label_final = 1;
 			if ((f & HN_LEGAL) || (b->chars < 400 && contains_legal(s, b->len)))
 				b->label = CHR_LABEL_LEGAL;
-			else if ((f & HN_TEASER) || (i >= last_body && last_body > 0 && (b->flags & HB_IN_LINK) &&
-						     b->chars >= 30))
+			else if ((f & HN_TEASER) || (i >= last_body && last_body > 0 &&
+						     b->link_chars * 4 >= b->chars && b->chars >= 20))
 				b->label = CHR_LABEL_TEASER;
 			else
 				b->label = CHR_LABEL_CHROME;
