@@ -110,8 +110,22 @@ const char *chr_html_meta_title(const chr_hpage *page);
 enum { CHR_HLANG_COUNT = 5 };
 /* Counts words and stop words (per language) of s[0..len) into b. */
 void chr_html_count_words(const char *s, size_t len, chr_hblock *b);
+/* The next word of s[0..len) from *pos as a case-folded (ASCII) hash;
+ * 0 at the end.  Same word boundaries as chr_html_count_words. */
+int chr_html_next_word(const char *s, size_t len, size_t *pos, uint64_t *hash);
 /* Language index of a BCP 47 tag ("en-US"), -1 if not one we know. */
 int chr_html_lang_index(const char *tag);
+
+/* html_guide.c: how much of each block's text is in the JSON-LD
+ * articleBody, by word trigrams.  body_grams is 0 when the page has none
+ * (or too short a one to trust); arrays are malloc'd, NULL then. */
+typedef struct chr_hguide {
+	uint32_t *hits;          /* per block: trigrams found in the articleBody */
+	uint32_t *grams;         /* per block: trigrams */
+	uint32_t body_grams;     /* distinct trigrams of the articleBody */
+} chr_hguide;
+chr_status chr_html_guide_build(const chr_hpage *page, chr_hguide *guide);
+void chr_html_guide_free(chr_hguide *guide);
 
 /* html_score.c: labels every block of the page. */
 void chr_html_score(chr_hpage *page);

@@ -188,7 +188,17 @@ static chr_status jsonld_visit(chr_hmeta *m, const json_t *v, int depth)
 chr_status chr_html_meta_jsonld(chr_hpage *page, const char *json, size_t len)
 {
 	json_error_t err;
-	json_t *root = json_loadb(json, len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &err);
+	/* Raw newlines and tabs inside strings are common in JSON-LD and make it
+	 * invalid JSON; outside strings they are white space, so blanking every
+	 * control byte keeps valid JSON valid and repairs the rest. */
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return CHR_ENOMEM;
+	for (size_t i = 0; i < len; i++)
+		copy[i] = (unsigned char)json[i] < 0x20 ? ' ' : json[i];
+	copy[len] = '\0';
+	json_t *root = json_loadb(copy, len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &err);
+	free(copy);
 	if (!root)
 		return CHR_OK;   /* broken JSON-LD is common; it only loses a hint */
 	chr_status st = jsonld_visit(&page->meta, root, 0);

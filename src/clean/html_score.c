@@ -375,8 +375,88 @@ static int matches_title(const char *s, size_t len, const char *title)
 	return i == len && same >= 10;
 }
 
+/* Blocks of the selection that are not chrome, captions or link lists;
+ * returns their characters. */
+static size_t keep_selection(const scorer *sc, uint8_t *keep)
+{
+	const chr_hpage *page = sc->page;
+	size_t chars = 0;
+	for (size_t i = 0; i < page->nblocks; i++) {
+		const chr_hblock *b = &page->blocks[i];
+		keep[i] = 0;
+		if (b->node < 0 || !sc->sel[b->node])
+			continue;
+		uint16_t f = sc->inner[b->node];
+		if (f & (ZONE_CHROME | HN_TEASER | HN_AD | HN_CAPTION | HN_LEGAL))
+			continue;
+		if (b->kind == CHR_BLOCK_CAPTION)
+			continue;
+		if (link_density(b) > 0.5f)
+			continue;
+		keep[i] = 1;
+		chars += b->chars;
+	}
+	return chars;
+}
+
+/*
+ * When the kept blocks cover less than half of the JSON-LD articleBody,
+ * the scorer picked the wrong container: take instead the element whose
+ * blocks hold most of the articleBody's trigrams and few others.
+ */
+static size_t follow_guide(scorer *sc, const chr_hguide *g, uint8_t *keep, size_t sel_chars)
+{
+	chr_hpage *page = sc->page;
+	uint64_t covered = 0;
+	for (size_t i = 0; i < page->nblocks; i++)
+		if (keep[i])
+			covered += g->hits[i];
+	if (covered * 2 >= g->body_grams)
+		return sel_chars;
+	size_t nn = page->nnodes;
+	uint32_t *hits = chr_calloc(nn ? nn : 1, sizeof *hits);
+	uint32_t *grams = chr_calloc(nn ? nn : 1, sizeof *grams);
+	if (!hits || !grams)
+		goto done;
+	for (size_t i = 0; i < page->nblocks; i++) {
+		const chr_hblock *b = &page->blocks[i];
+		if (b->node < 0)
+			continue;
+		hits[b->node] += g->hits[i];
+		grams[b->node] += g->grams[i];
+	}
+	for (size_t i = nn; i-- > 0;) {
+		int32_t p = page->nodes[i].parent;
+		if (p >= 0) {
+			hits[p] += hits[i];
+			grams[p] += grams[i];
+		}
+	}
+	int32_t best = -1;
+	double best_score = (double)covered;
+	for (size_t i = 0; i < nn; i++) {
+		double s = (double)hits[i] - 0.5 * (double)(grams[i] - hits[i]);
+		if (s > best_score * 1.2 + 10.0) {
+			best_score = s;
+			best = (int32_t)i;
+		}
+	}
+	if (best >= 0) {
+		memset(sc->sel, 0, nn);
+		memset(sc->inner, 0, nn * sizeof *sc->inner);
+		sc->sel[best] = 1;
+		propagate_selection(sc);
+		sel_chars = keep_selection(sc, keep);
+	}
+done:
+	free(hits);
+	free(grams);
+	return sel_chars;
+}
+
 void chr_html_score(chr_hpage *page)
 {
+	chr_hguide guide = { 0 };
 	scorer sc;
 	size_t nn = page->nnodes ? page->nnodes : 1;
 	size_t nb = page->nblocks;
@@ -410,20 +490,11 @@ void chr_html_score(chr_hpage *page)
 		select_siblings(&sc, top);
 		propagate_selection(&sc);
 	}
-	for (size_t i = 0; i < nb; i++) {
-		const chr_hblock *b = &page->blocks[i];
-		if (b->node < 0 || !sc.sel[b->node])
-			continue;
-		uint16_t f = sc.inner[b->node];
-		if (f & (ZONE_CHROME | HN_TEASER | HN_AD | HN_CAPTION | HN_LEGAL))
-			continue;
-		if (b->kind == CHR_BLOCK_CAPTION)
-			continue;
-		if (link_density(b) > 0.5f)
-			continue;
-		keep[i] = 1;
-		sel_chars += b->chars;
-	}
+	sel_chars = keep_selection(&sc, keep);
+	if (chr_html_guide_build(page, &guide) != CHR_OK)
+		goto done;
+	if (guide.body_grams)
+		sel_chars = follow_guide(&sc, &guide, keep, sel_chars);
 	for (size_t i = 0; i < page->nnodes; i++)
 		if (page->nodes[i].parent < 0)
 			good_chars += page->nodes[i].good;
@@ -474,6 +545,7 @@ done:
 		for (size_t i = 0; i < nb; i++)
 			page->blocks[i].label = CHR_LABEL_BODY;
 	}
+	chr_html_guide_free(&guide);
 	free(keep);
 	free(sc.inh);
 	free(sc.sel);

@@ -176,3 +176,29 @@ int chr_html_lang_index(const char *tag)
 			return l;
 	return -1;
 }
+
+int chr_html_next_word(const char *text, size_t len, size_t *pos, uint64_t *hash)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = *pos;
+	while (i < len) {
+		size_t sep = separator_len(s, len, i);
+		if (!sep)
+			break;
+		i += sep;
+	}
+	if (i >= len) {
+		*pos = len;
+		return 0;
+	}
+	uint64_t h = 14695981039346656037ull;
+	while (i < len && !separator_len(s, len, i)) {
+		unsigned char c = s[i++];
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		h = (h ^ c) * 1099511628211ull;
+	}
+	*pos = i;
+	*hash = h;
+	return 1;
+}
