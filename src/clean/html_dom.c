@@ -39,6 +39,7 @@ typedef struct walker {
 	unsigned heads;          /* open <head> elements */
 	size_t start;            /* where the current block's text starts */
 	uint32_t chars, link_chars, commas;
+	int after_img;           /* an image since the last block with text */
 } walker;
 
 static int is_block_tag(GumboTag t)
@@ -342,10 +343,20 @@ static chr_status flush(walker *w)
 	b->kind = kind_of(page, w->owner, &b->level);
 	if (w->link_chars * 10 >= w->chars * 9)
 		b->flags |= HB_IN_LINK;
+	if (w->after_img)
+		b->flags |= HB_AFTER_IMG;
+	w->after_img = 0;
 	const char *s = page->text.data + b->start;
 	size_t e = b->len;
-	while (e > 0 && (unsigned char)s[e - 1] <= ' ')
-		e--;
+	/* Trailing blanks, including no-break spaces (C2 A0). */
+	for (;;) {
+		if (e > 0 && (unsigned char)s[e - 1] <= ' ')
+			e--;
+		else if (e > 1 && (unsigned char)s[e - 2] == 0xC2 && (unsigned char)s[e - 1] == 0xA0)
+			e -= 2;
+		else
+			break;
+	}
 	if (e > 0) {
 		unsigned char c = (unsigned char)s[e - 1];
 		if (c == '.' || c == '!' || c == '?' || c == '"' || c == ':' || c == ')' ||
@@ -457,8 +468,9 @@ static chr_status enter(walker *w, const GumboNode *node, int *skip)
 		f->is_block = 1;
 		if ((st = flush(w)) == CHR_OK)
 			st = push_node(w, el);
-	} else if (t == GUMBO_TAG_IMG || t == GUMBO_TAG_WBR) {
-		/* no text */
+	} else if (t == GUMBO_TAG_IMG) {
+		if (w->chars == 0)
+			w->after_img = 1;
 	}
 	return st;
 }

@@ -54,6 +54,7 @@ typedef struct chr_hnode {
 enum {
 	HB_END_PUNCT = 1 << 0,   /* ends with . ! ? ... or a closing quote */
 	HB_IN_LINK = 1 << 1,     /* the whole block is one link */
+	HB_AFTER_IMG = 1 << 2,   /* the first text after an image */
 };
 
 /* One run of text between block boundaries. */

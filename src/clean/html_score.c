@@ -391,6 +391,10 @@ static size_t keep_selection(const scorer *sc, uint8_t *keep)
 			continue;
 		if (b->kind == CHR_BLOCK_CAPTION)
 			continue;
+		/* The short unpunctuated line under a picture is its caption. */
+		if ((b->flags & HB_AFTER_IMG) && b->kind != CHR_BLOCK_HEADING && b->chars < 120 &&
+		    !(b->flags & HB_END_PUNCT))
+			continue;
 		if (link_density(b) > 0.5f)
 			continue;
 		keep[i] = 1;
