@@ -519,6 +519,15 @@ void chr_html_score(chr_hpage *page)
 		}
 	}
 	const char *title = chr_html_meta_title(page);
+	/* The page's headline is not body even when it differs from the
+	 * metadata title: an h1 before the first kept paragraph. */
+	size_t first_prose = nb;
+	for (size_t i = 0; i < nb && first_prose == nb; i++)
+		if (keep[i] && page->blocks[i].kind != CHR_BLOCK_HEADING)
+			first_prose = i;
+	for (size_t i = 0; i < first_prose; i++)
+		if (keep[i] && page->blocks[i].level == 1)
+			keep[i] = 2;
 	size_t last_body = 0;
 	for (size_t i = 0; i < nb; i++)
 		if (keep[i])
@@ -527,7 +536,8 @@ void chr_html_score(chr_hpage *page)
 		chr_hblock *b = &page->blocks[i];
 		const char *s = page->text.data + b->start;
 		uint16_t f = b->node >= 0 ? sc.inh[b->node] : 0;
-		if (b->kind == CHR_BLOCK_HEADING && b->level <= 2 && matches_title(s, b->len, title)) {
+		if ((b->kind == CHR_BLOCK_HEADING && b->level <= 2 && matches_title(s, b->len, title)) ||
+		    keep[i] == 2) {
 			b->label = CHR_LABEL_TITLE;
 			b->label_final = 1;
 		} else if (keep[i]) {
