@@ -353,6 +353,43 @@ static void trim_edges(const chr_hpage *page, uint8_t *keep)
 	}
 }
 
+/* Calls to action that close articles: follow, subscribe, share, write to
+ * us.  Matched lowercase in short blocks at the end of the body only. */
+static const char *const w_outro[] = {
+	"subscribe", "newsletter", "follow us", "follow him", "follow her", "follow me",
+	"sign up", "click here", "requires javascript", "share this", "share it with",
+	"tell us what", "have a tip", "news tip", "let us know", "join our", "download our",
+	"our app", "all rights reserved", NULL
+};
+
+static int is_outro(const chr_hpage *page, const chr_hblock *b)
+{
+	char low[320];
+	if (b->chars >= 200 || b->len >= sizeof low)
+		return 0;
+	const char *s = page->text.data + b->start;
+	for (size_t i = 0; i < b->len; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[b->len] = '\0';
+	for (int k = 0; w_outro[k]; k++)
+		if (strstr(low, w_outro[k]))
+			return 1;
+	return 0;
+}
+
+/* Up to three closing blocks of the body that are calls to action. */
+static void trim_outro(const chr_hpage *page, uint8_t *keep)
+{
+	int seen = 0;
+	for (size_t i = page->nblocks; i-- > 0 && seen < 3;) {
+		if (!keep[i])
+			continue;
+		seen++;
+		if (is_outro(page, &page->blocks[i]))
+			keep[i] = 0;
+	}
+}
+
 /* Normalised comparison of a heading with the page title. */
 static int matches_title(const char *s, size_t len, const char *title)
 {
@@ -507,6 +544,7 @@ void chr_html_score(chr_hpage *page)
 		memset(keep, 0, nb);
 		justext_page(&sc, keep);
 	}
+	trim_outro(page, keep);
 	size_t kept = 0;
 	for (size_t i = 0; i < nb; i++)
 		kept += keep[i];
