@@ -110,6 +110,7 @@ static const char *const w_unlikely[] = {
 	"shoutbox", "combx", "community", "remark", "replies", "supplemental",
 	"nav-", "-nav", "_nav", "nav_", "header", NULL
 };
+static const char *const w_comments[] = { "comment", "disqus", "replies", "respond", NULL };
 static const char *const w_maybe[] = {
 	"article", "body", "content", "main", "story", "column", "text", "entry", "embed",
 	"tweet", NULL
@@ -212,6 +213,8 @@ static void classify(chr_hnode *n, const GumboElement *el)
 			n->flags |= HN_BODYPROP;
 		if (names_ad(names))
 			n->flags |= HN_AD;
+		if ((n->flags & HN_UNLIKELY) && has_any(names, w_comments))
+			n->flags |= HN_COMMENTS;
 	}
 	const char *prop = attr(el, "itemprop");
 	if (prop && (strcasecmp(prop, "articleBody") == 0 || strcasecmp(prop, "reviewBody") == 0 ||

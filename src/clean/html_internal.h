@@ -33,6 +33,7 @@ enum {
 	HN_LEGAL = 1 << 6,       /* class/id names copyright or disclaimer */
 	HN_CAPTION = 1 << 7,     /* class/id names a caption or credit */
 	HN_AD = 1 << 8,          /* class/id names an advertisement */
+	HN_COMMENTS = 1 << 9,    /* class/id names reader comments */
 };
 
 /* One block-level element, in document (pre-)order: parents come first. */

@@ -118,7 +118,7 @@ static void totals(scorer *sc)
 		/* A "header" or "sidebar" holding most of the page's prose, or an
 		 * article-body hint, is where the site put its article after all. */
 		if ((n->flags & (HN_ARTICLE | HN_BODYPROP | HN_MAIN)) ||
-		    (page_good > 0 && n->good * 2 >= page_good))
+		    (page_good > 0 && n->good * 2 >= page_good && !(n->flags & HN_COMMENTS)))
 			n->flags &= (uint16_t)~ZONE_CHROME;
 		sc->inh[i] = (uint16_t)(n->flags | (n->parent >= 0 ? sc->inh[n->parent] : 0));
 	}
