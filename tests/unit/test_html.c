@@ -305,6 +305,68 @@ static void empty_and_garbage_input(void **state)
 	chr_doc_free(doc);
 }
 
+#define STORY_P1 "The village council voted on Monday to keep the old library open for two more years."
+#define STORY_P2 "Its members said that the building, although small and cold in winter, was still used " \
+	"by many families who have no other quiet place to read."
+#define STORY_P3 "A new library will be planned once the budget for the school extension is settled."
+
+static void json_ld_body_guides_selection(void **state)
+{
+	(void)state;
+	/* The long essay outscores the short story on commas and length; the
+	 * JSON-LD articleBody says the story is the article. */
+	static const char html[] =
+		"<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+		"\"headline\":\"Library stays open\",\"articleBody\":\"" STORY_P1 " " STORY_P2 " " STORY_P3 "\"}"
+		"</script></head><body>"
+		"<div class=\"x1\"><p>" STORY_P1 "</p><p>" STORY_P2 "</p><p>" STORY_P3 "</p></div>"
+		"<div class=\"x2\"><div>"
+		"<p>Our town, which sits on a bend of the river, has a long history of trade, fishing, "
+		"farming, weaving, and, more recently, tourism, which now brings in most of its income.</p>"
+		"<p>In summer, visitors come for the beaches, the boats, the markets, and the festivals, "
+		"while in winter, when the roads are icy, the streets are quiet, and the shops close early.</p>"
+		"<p>The old mill, the chapel, the bridge, and the harbour wall were all built, as far as "
+		"anyone knows, in the same decade, by the same families, with stone from the same quarry.</p>"
+		"<p>Local clubs, including the rowing club, the choir, the chess circle, and the walking "
+		"group, meet every week, and new members, whether young or old, are always welcome.</p>"
+		"</div></div></body></html>";
+	chr_doc *doc = clean_html(html, sizeof html - 1);
+	assert_int_equal(find_block(doc, "village council voted")->p.label, CHR_LABEL_BODY);
+	assert_int_equal(find_block(doc, "A new library will be planned")->p.label, CHR_LABEL_BODY);
+	assert_int_not_equal(find_block(doc, "Our town, which sits")->p.label, CHR_LABEL_BODY);
+	assert_int_not_equal(find_block(doc, "Local clubs")->p.label, CHR_LABEL_BODY);
+	chr_doc_free(doc);
+}
+
+static void captions_and_comments_are_not_body(void **state)
+{
+	(void)state;
+	static const char html[] =
+		"<html><body><div class=\"post\">" PROSE
+		"<div><img src=\"a.jpg\"><span>The new ferry at the northern yard</span></div>"
+		"<figure><img src=\"b.jpg\"><figcaption>Crew members during a test run.</figcaption></figure>"
+		"<p>Follow us on social media for updates</p></div>"
+		"<div id=\"comments\"><p>I think this is a great idea, and I hope that the boats will be on "
+		"time, because the old ones never were, and we all lost hours every single week.</p>"
+		"<p>Sadly, nobody asked the people who live near the harbour, and the noise will be terrible, "
+		"especially in the early mornings, when the first boats leave.</p>"
+		"<p>Another comment, which is long, detailed, and angry, about parking, fares, timetables, "
+		"and the council, and which goes on and on for a long time.</p>"
+		"<p>Yet another comment, equally long, about the unions, the crews, the weather, the buses, "
+		"and the tickets, and about the town in general, for good measure.</p>"
+		"<p>And one more, from a visitor, about the beaches, the cafes, the museum, the castle, and "
+		"the old lighthouse, which has nothing to do with the ferry at all.</p></div>"
+		"</body></html>";
+	chr_doc *doc = clean_html(html, sizeof html - 1);
+	assert_int_equal(find_block(doc, "Officials added")->p.label, CHR_LABEL_BODY);
+	assert_int_not_equal(find_block(doc, "The new ferry at the northern yard")->p.label, CHR_LABEL_BODY);
+	assert_int_not_equal(find_block(doc, "Crew members during")->p.label, CHR_LABEL_BODY);
+	assert_int_not_equal(find_block(doc, "Follow us on social")->p.label, CHR_LABEL_BODY);
+	assert_int_not_equal(find_block(doc, "I think this is a great idea")->p.label, CHR_LABEL_BODY);
+	assert_int_not_equal(find_block(doc, "And one more")->p.label, CHR_LABEL_BODY);
+	chr_doc_free(doc);
+}
+
 static void public_api_cleans_html(void **state)
 {
 	(void)state;
@@ -340,6 +402,8 @@ int main(void)
 		cmocka_unit_test(text_in_divs_becomes_paragraphs),
 		cmocka_unit_test(deep_nesting_returns),
 		cmocka_unit_test(empty_and_garbage_input),
+		cmocka_unit_test(json_ld_body_guides_selection),
+		cmocka_unit_test(captions_and_comments_are_not_body),
 		cmocka_unit_test(public_api_cleans_html),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
