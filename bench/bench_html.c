@@ -1,7 +1,8 @@
 /*
  * bench_html.c - speed of the HTML clean stage against gumbo's own floor.
  *
- * Usage: bench_html [-n ROUNDS] [-r REPEATS] FILE.html...
+ * Usage: bench_html [-n ROUNDS] [-r REPEATS] [-m chronicle|gumbo] FILE.html...
+ * (-m runs one side once, for instruction counts under callgrind.)
  * Loads the pages once, then times, in the same run and on the same pages:
  *   chronicle : chr_doc_clean on a chr_raw_doc of format HTML (public API:
  *               parse, walk, main-content selection, labels, meta, join);
@@ -164,17 +165,20 @@ static int cmp_double(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	int rounds = 3, repeats = 5, first = 1;
+	const char *only = NULL;
 	while (first + 1 < argc && argv[first][0] == '-') {
 		if (strcmp(argv[first], "-n") == 0)
 			rounds = atoi(argv[first + 1]);
 		else if (strcmp(argv[first], "-r") == 0)
 			repeats = atoi(argv[first + 1]);
+		else if (strcmp(argv[first], "-m") == 0)
+			only = argv[first + 1];
 		else
 			break;
 		first += 2;
 	}
 	if (first >= argc || rounds < 1 || repeats < 1 || repeats > 99) {
-		fprintf(stderr, "usage: bench_html [-n ROUNDS] [-r REPEATS] FILE.html...\n");
+		fprintf(stderr, "usage: bench_html [-n ROUNDS] [-r REPEATS] [-m chronicle|gumbo] FILE.html...\n");
 		return 2;
 	}
 	size_t np = (size_t)(argc - first), bytes = 0, sink = 0;
@@ -185,6 +189,15 @@ int main(int argc, char **argv)
 		if (load(argv[first + (int)i], &pages[i]) != 0)
 			return 1;
 		bytes += pages[i].len;
+	}
+	if (only) {
+		double t = strcmp(only, "gumbo") == 0 ? run_gumbo(pages, np, rounds, &sink) :
+			   run_chronicle(pages, np, rounds, &sink);
+		printf("%s: %.3f s (checksum %zu)\n", only, t, sink % 1000);
+		for (size_t i = 0; i < np; i++)
+			free(pages[i].data);
+		free(pages);
+		return 0;
 	}
 	double tc[99], tg[99];
 	run_chronicle(pages, np, 1, &sink);   /* warm caches and lazy tables */
