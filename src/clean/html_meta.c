@@ -11,6 +11,7 @@
 #include "clean/html_internal.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -55,6 +56,23 @@ static const char *first_text(const GumboNode *node)
 	return NULL;
 }
 
+/* Meta names that carry the publication date: article:published_time,
+ * pubdate, publish-date, parsely-pub-date, sn-post-date, dc.date.issued,
+ * date...; never a modification date. */
+static int names_publish_date(const char *name)
+{
+	char low[64];
+	size_t n = 0;
+	for (; name[n] && n < sizeof low - 1; n++)
+		low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] + 32 : name[n]);
+	low[n] = '\0';
+	if (strstr(low, "modif") || strstr(low, "updat") || strstr(low, "expir"))
+		return 0;
+	return strstr(low, "publish") || strstr(low, "pubdate") || strstr(low, "pub-date") ||
+	       strstr(low, "post-date") || strstr(low, "date.issued") || strstr(low, "date.created") ||
+	       strcmp(low, "date") == 0 || strcmp(low, "sailthru.date") == 0 || strcmp(low, "dc.date") == 0;
+}
+
 static chr_status meta_tag(chr_hmeta *m, const GumboElement *el)
 {
 	const char *content = attr(el, "content");
@@ -76,12 +94,7 @@ static chr_status meta_tag(chr_hmeta *m, const GumboElement *el)
 			st = keep_str(&m->og_url, content);
 		else if (strcasecmp(p, "application-name") == 0)
 			st = keep_str(&m->app_name, content);
-		else if (strcasecmp(p, "article:published_time") == 0 ||
-			 strcasecmp(p, "og:article:published_time") == 0 ||
-			 strcasecmp(p, "datePublished") == 0 || strcasecmp(p, "pubdate") == 0 ||
-			 strcasecmp(p, "publish-date") == 0 || strcasecmp(p, "parsely-pub-date") == 0 ||
-			 strcasecmp(p, "sailthru.date") == 0 || strcasecmp(p, "dc.date.issued") == 0 ||
-			 strcasecmp(p, "date") == 0)
+		else if (names_publish_date(p))
 			st = keep_str(&m->meta_date, content);
 	}
 	if (st == CHR_OK && prop && strcasecmp(prop, "datePublished") == 0)
@@ -206,12 +219,69 @@ chr_status chr_html_meta_jsonld(chr_hpage *page, const char *json, size_t len)
 	return st;
 }
 
+static int month_index(const char *w, size_t n)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	if (n < 3)
+		return 0;
+	char m[3] = { (char)(w[0] | 0x20), (char)(w[1] | 0x20), (char)(w[2] | 0x20) };
+	for (int i = 0; i < 12; i++)
+		if (memcmp(months + 3 * i, m, 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* English dates in words: "19 Nov 2019 07:09 GMT", "Tue Nov 19 2019",
+ * "November 19, 2019": a month name, a day of one or two digits and a
+ * four-digit year, in any order; times (digits next to ':') are skipped. */
+static const char *words_date(const char *s, char *out)
+{
+	int year = 0, month = 0, day = 0;
+	const char *p = s;
+	while (*p && !(year && month && day)) {
+		while (*p && !((*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+			p++;
+		const char *w = p;
+		if (*p >= '0' && *p <= '9') {
+			while (*p >= '0' && *p <= '9')
+				p++;
+			size_t n = (size_t)(p - w);
+			if (*p == ':' || (w > s && w[-1] == ':')) {
+				while (*p == ':' || (*p >= '0' && *p <= '9'))
+					p++;
+				continue;
+			}
+			int v = atoi(w);
+			if (n == 4 && v >= 1900 && v <= 2099 && !year)
+				year = v;
+			else if (n <= 2 && v >= 1 && v <= 31 && !day)
+				day = v;
+		} else {
+			while (((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+				p++;
+			int m = month_index(w, (size_t)(p - w));
+			if (m && !month)
+				month = m;
+		}
+	}
+	if (!(year && month && day))
+		return NULL;
+	char buf[32];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", year % 10000, month % 100, day % 100);
+	memcpy(out, buf, 11);
+	return out;
+}
+
 /* "YYYY-MM-DD" from the start of an ISO-like date ("2019-11-19T10:00Z",
- * "2019/11/19"), else NULL; out has room for 11 bytes. */
+ * "2019/11/19") or from an English date in words, else NULL; out has room
+ * for 11 bytes. */
 static const char *norm_date(const char *s, char *out)
 {
 	if (!s)
 		return NULL;
+	if (!(s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' &&
+	      s[3] >= '0' && s[3] <= '9'))
+		return words_date(s, out);
 	while (*s == ' ')
 		s++;
 	for (int i = 0; i < 10; i++) {
@@ -235,20 +305,33 @@ static const char *norm_date(const char *s, char *out)
 }
 
 /* Separators before a site name at the end of a title. */
-static size_t title_cut(const char *t)
+static size_t title_cut(const char *t, const char *site)
 {
 	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
 					    " \xC2\xB7 ", " \xE2\x80\xA2 ", NULL };
 	size_t len = strlen(t), best = len;
 	for (int k = 0; seps[k]; k++) {
-		const char *p = t, *last = NULL;
+		const char *p = t, *last = NULL, *first_long = NULL;
+		int count = 0;
 		while ((p = strstr(p, seps[k])) != NULL) {
+			if (!first_long && p - t >= 12)
+				first_long = p;
 			last = p;
+			count++;
 			p++;
 		}
 		if (!last)
 			continue;
 		size_t head = (size_t)(last - t);
+		/* The tail is the site's own name. */
+		if (site && head >= 4 && strcasecmp(last + strlen(seps[k]), site) == 0 && head < best) {
+			best = head;
+			continue;
+		}
+		/* "Headline | Section | Site": everything after the first separator
+		 * that leaves a real headline is the site's trail. */
+		if (count >= 2 && first_long && (size_t)(first_long - t) < best)
+			best = (size_t)(first_long - t);
 		/* The site part is the short one; keep titles that merely contain a dash. */
 		if (head >= 12 && len - head <= head / 2 + 8 && head < best)
 			best = head;
@@ -280,9 +363,9 @@ chr_status chr_html_meta_finish(chr_hpage *page, chr_doc *doc)
 	chr_status st;
 	char datebuf[11];
 	const char *title = chr_html_meta_title(page);
-	if (title && (st = put(doc, &h->title, title, title_cut(title))) != CHR_OK)
-		return st;
 	const char *site = m->og_site ? m->og_site : m->ld_publisher ? m->ld_publisher : m->app_name;
+	if (title && (st = put(doc, &h->title, title, title_cut(title, site))) != CHR_OK)
+		return st;
 	if (site && (st = put(doc, &h->site_name, site, strlen(site))) != CHR_OK)
 		return st;
 	const char *date = norm_date(m->meta_date, datebuf);

@@ -226,6 +226,29 @@ static void falls_back_to_title_and_time(void **state)
 	chr_doc_free(doc);
 }
 
+static void dates_in_words_and_site_suffixes(void **state)
+{
+	(void)state;
+	static const char a[] =
+		"<html><head><title>Harbour news | Local | Sport | Weather</title>"
+		"<meta name=\"sn-post-date\" content=\"x\">"
+		"<meta name=\"last-modified\" content=\"2022-01-01\"></head><body>"
+		"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+		"\"Tue Nov 19 2019 05:44:06 GMT+0000\"}</script><p>Text.</p></body></html>";
+	chr_doc *doc = clean_html(a, sizeof a - 1);
+	assert_string_equal(doc->hints.title, "Harbour news");
+	assert_string_equal(doc->hints.date, "2019-11-19");
+	chr_doc_free(doc);
+	static const char b[] =
+		"<html><head><title>Pear jam for winter evenings | The Pantry Shelf Kitchen</title>"
+		"<meta property=\"og:site_name\" content=\"The Pantry Shelf Kitchen\">"
+		"<meta name=\"pubdate\" content=\"March 3, 2017\"></head><body><p>Text.</p></body></html>";
+	doc = clean_html(b, sizeof b - 1);
+	assert_string_equal(doc->hints.title, "Pear jam for winter evenings");
+	assert_string_equal(doc->hints.date, "2017-03-03");
+	chr_doc_free(doc);
+}
+
 static void link_menus_are_not_body(void **state)
 {
 	(void)state;
@@ -398,6 +421,7 @@ int main(void)
 		cmocka_unit_test(fills_hints),
 		cmocka_unit_test(reads_json_ld_hints),
 		cmocka_unit_test(falls_back_to_title_and_time),
+		cmocka_unit_test(dates_in_words_and_site_suffixes),
 		cmocka_unit_test(link_menus_are_not_body),
 		cmocka_unit_test(text_in_divs_becomes_paragraphs),
 		cmocka_unit_test(deep_nesting_returns),
