@@ -176,6 +176,27 @@ static int32_t best_container(scorer *sc)
 	return best;
 }
 
+/* The article can be split over several containers (ads, widgets between
+ * its parts); when an ancestor of the chosen one is marked as the article
+ * body (itemprop=articleBody, article-body classes) or is an <article>, and
+ * holds clearly more prose, that ancestor is the content. */
+static int32_t widen_to_hint(const scorer *sc, int32_t top)
+{
+	const chr_hpage *page = sc->page;
+	uint32_t top_good = page->nodes[top].good;
+	int32_t best = top;
+	for (int32_t a = page->nodes[top].parent; a >= 0; a = page->nodes[a].parent) {
+		const chr_hnode *n = &page->nodes[a];
+		if (n->tag == GUMBO_TAG_BODY || n->tag == GUMBO_TAG_HTML)
+			break;
+		if ((n->flags & (HN_BODYPROP | HN_ARTICLE)) && n->good * 2 >= top_good * 3) {
+			best = a;
+			break;
+		}
+	}
+	return best;
+}
+
 /* Marks top and the siblings that belong with it (Readability). */
 static void select_siblings(scorer *sc, int32_t top)
 {
@@ -528,6 +549,7 @@ void chr_html_score(chr_hpage *page)
 	int32_t top = best_container(&sc);
 	size_t sel_chars = 0, good_chars = 0;
 	if (top >= 0) {
+		top = widen_to_hint(&sc, top);
 		select_siblings(&sc, top);
 		propagate_selection(&sc);
 	}
