@@ -1,58 +1,148 @@
 /*
- * html.c - HTML to blocks with gumbo (placeholder: every text node's parent block).
+ * html.c - HTML to labelled blocks (clean stage, step 1 for HTML input).
+ *
+ * Parses with gumbo into a per-call arena (gumbo's frees are ignored and
+ * the arena is released at once, which also avoids gumbo's recursive
+ * destroy on deeply nested pages), then runs the cleaner's parts in order:
+ * html_dom.c (walk), html_score.c (main content and labels), html_meta.c
+ * (hints), and appends the blocks to the document.
  */
 #include "clean/clean.h"
 
-#include <gumbo.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "util/buf.h"
+#include "clean/html_internal.h"
 
-static chr_status collect(chr_doc *doc, const GumboNode *node, chr_buf *acc)
+static void *gumbo_arena_alloc(void *userdata, size_t size)
 {
-	if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-		return chr_buf_append(acc, node->v.text.text, strlen(node->v.text.text));
+	return chr_arena_alloc(userdata, size);
+}
+
+static void gumbo_arena_free(void *userdata, void *ptr)
+{
+	(void)userdata;
+	(void)ptr;
+}
+
+/*
+ * gumbo checks element scopes by scanning its stack of open elements, so
+ * nesting N deep costs O(N^2) (100,000 divs: 24 s).  Real pages nest a few
+ * hundred deep; this byte scan estimates the depth (start tags that are
+ * neither void nor self-closing, minus end tags) and returns the length of
+ * the prefix that stays within CHR_HTML_MAX_DEPTH, so pathological input is
+ * cut there instead of stalling the pipeline.
+ */
+enum { CHR_HTML_MAX_DEPTH = 10000 };
+
+static int is_void_name(const char *name, size_t n)
+{
+	static const char *const names[] = {
+		"br", "img", "hr", "input", "meta", "link", "p", "li", "td", "tr", "th", "option",
+		"dt", "dd", "wbr", "source", "area", "col", "param", "track", "embed", "base",
+		"keygen", NULL
+	};
+	for (int i = 0; names[i]; i++)
+		if (strlen(names[i]) == n && memcmp(names[i], name, n) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t depth_limited_len(const char *html, size_t len)
+{
+	size_t depth = 0;
+	const char *p = html, *end = html + len;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL && p + 1 < end) {
+		const char *q = p + 1;
+		if (*q == '/') {
+			if (depth)
+				depth--;
+			p = q;
+			continue;
+		}
+		char name[8];
+		size_t n = 0;
+		while (q < end && n < sizeof name && (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') ||
+						     (*q >= '0' && *q <= '9')))
+			name[n++] = (char)(*q++ | 0x20);
+		if (n == 0) {
+			p = q;
+			continue;
+		}
+		const char *gt = memchr(q, '>', (size_t)(end - q));
+		int self_closing = gt && gt[-1] == '/';
+		if (!self_closing && !is_void_name(name, n) && ++depth > CHR_HTML_MAX_DEPTH)
+			return (size_t)(p - html);
+		p = gt ? gt : q;
 	}
-	if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT)
-		return CHR_OK;
-	const GumboVector *children = node->type == GUMBO_NODE_ELEMENT ?
-		&node->v.element.children : &node->v.document.children;
-	if (node->type == GUMBO_NODE_ELEMENT) {
-		GumboTag t = node->v.element.tag;
-		if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT)
-			return CHR_OK;
+	return len;
+}
+
+void chr_hpage_free(chr_hpage *page)
+{
+	chr_hmeta *m = &page->meta;
+	char **strs[] = { &m->og_title, &m->ld_headline, &m->html_title, &m->h1, &m->og_site,
+			  &m->ld_publisher, &m->app_name, &m->meta_date, &m->ld_date, &m->prop_date,
+			  &m->time_date, &m->lang, &m->canonical, &m->og_url, &m->ld_body };
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
+		free(*strs[i]);
+		*strs[i] = NULL;
 	}
-	int block = node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_P;
-	if (block) {
-		chr_status st = chr_doc_add_block(doc, acc->data ? acc->data : "", acc->len, CHR_BLOCK_OTHER, CHR_LABEL_BODY, NULL);
-		chr_buf_clear(acc);
-		if (st != CHR_OK)
-			return st;
+	free(page->nodes);
+	free(page->blocks);
+	chr_buf_free(&page->text);
+	memset(page, 0, sizeof *page);
+}
+
+static chr_status emit_blocks(const chr_hpage *page, chr_doc *doc)
+{
+	chr_status st = CHR_OK;
+	for (size_t i = 0; i < page->nblocks && st == CHR_OK; i++) {
+		const chr_hblock *hb = &page->blocks[i];
+		chr_block *b = NULL;
+		st = chr_doc_add_block(doc, page->text.data + hb->start, hb->len, hb->kind, hb->label, &b);
+		if (st == CHR_OK && b) {
+			b->heading_level = hb->level;
+			b->label_final = hb->label_final;
+			b->link_density = hb->chars ? (float)hb->link_chars / (float)hb->chars : 0.0f;
+		}
 	}
-	for (unsigned i = 0; i < children->length; i++) {
-		chr_status st = collect(doc, children->data[i], acc);
-		if (st != CHR_OK)
-			return st;
-	}
-	if (block) {
-		chr_status st = chr_doc_add_block(doc, acc->data ? acc->data : "", acc->len, CHR_BLOCK_PARAGRAPH, CHR_LABEL_BODY, NULL);
-		chr_buf_clear(acc);
-		return st;
-	}
-	return CHR_OK;
+	return st;
 }
 
 chr_status chr_html_to_blocks(chr_doc *doc, const char *html, size_t len)
 {
-	GumboOutput *out = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
-	if (!out)
-		return CHR_ENOMEM;
-	chr_buf acc;
-	chr_buf_init(&acc, 0);
-	chr_status st = collect(doc, out->document, &acc);
-	if (st == CHR_OK && acc.len)
-		st = chr_doc_add_block(doc, acc.data, acc.len, CHR_BLOCK_OTHER, CHR_LABEL_CHROME, NULL);
-	chr_buf_free(&acc);
-	gumbo_destroy_output(&kGumboDefaultOptions, out);
+	chr_arena parse_arena;
+	chr_hpage page;
+	chr_status st = CHR_OK;
+	GumboOptions opts = kGumboDefaultOptions;
+	chr_arena_init(&parse_arena);
+	memset(&page, 0, sizeof page);
+	chr_buf_init(&page.text, 0);
+	page.lang = -1;
+	opts.allocator = gumbo_arena_alloc;
+	opts.deallocator = gumbo_arena_free;
+	opts.userdata = &parse_arena;
+	opts.max_errors = 0;
+	if (!html) {
+		html = "";
+		len = 0;
+	}
+	len = depth_limited_len(html, len);
+	GumboOutput *out = gumbo_parse_with_options(&opts, html, len);
+	if (!out) {
+		st = CHR_ENOMEM;
+		goto done;
+	}
+	if ((st = chr_html_walk(&page, out->document)) != CHR_OK)
+		goto done;
+	if ((st = chr_html_meta_finish(&page, doc)) != CHR_OK)
+		goto done;
+	page.lang = chr_html_lang_index(doc->hints.lang);
+	chr_html_score(&page);
+	st = emit_blocks(&page, doc);
+done:
+	chr_hpage_free(&page);
+	chr_arena_free(&parse_arena);
 	return st;
 }
