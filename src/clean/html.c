@@ -9,14 +9,30 @@
  */
 #include "clean/clean.h"
 
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clean/html_internal.h"
+#include "util/fault.h"
+
+/*
+ * gumbo cannot cope with a failed allocation, so running out of memory
+ * jumps straight back to chr_html_to_blocks.  That is safe because every
+ * byte gumbo holds lives in the parse arena, which is released there.
+ */
+typedef struct gumbo_heap {
+	chr_arena arena;
+	jmp_buf out_of_memory;
+} gumbo_heap;
 
 static void *gumbo_arena_alloc(void *userdata, size_t size)
 {
-	return chr_arena_alloc(userdata, size);
+	gumbo_heap *heap = userdata;
+	void *p = chr_arena_alloc(&heap->arena, size);
+	if (!p)
+		longjmp(heap->out_of_memory, 1);
+	return p;
 }
 
 static void gumbo_arena_free(void *userdata, void *ptr)
@@ -110,30 +126,43 @@ static chr_status emit_blocks(const chr_hpage *page, chr_doc *doc)
 	return st;
 }
 
+/* Parses into heap's arena; *out stays NULL when memory ran out.  Kept
+ * apart so that no local of the caller is live across the longjmp. */
+static chr_status parse_guarded(gumbo_heap *heap, const GumboOptions *opts, const char *html,
+				size_t len, GumboOutput **out)
+{
+	*out = NULL;
+	if (setjmp(heap->out_of_memory))
+		return CHR_ENOMEM;
+	*out = gumbo_parse_with_options(opts, html, len);
+	return *out ? CHR_OK : CHR_ENOMEM;
+}
+
 chr_status chr_html_to_blocks(chr_doc *doc, const char *html, size_t len)
 {
-	chr_arena parse_arena;
+	gumbo_heap *heap = NULL;
 	chr_hpage page;
 	chr_status st = CHR_OK;
 	GumboOptions opts = kGumboDefaultOptions;
-	chr_arena_init(&parse_arena);
+	GumboOutput *out = NULL;
 	memset(&page, 0, sizeof page);
 	chr_buf_init(&page.text, 0);
 	page.lang = -1;
+	heap = chr_calloc(1, sizeof *heap);
+	if (!heap)
+		return CHR_ENOMEM;
+	chr_arena_init(&heap->arena);
 	opts.allocator = gumbo_arena_alloc;
 	opts.deallocator = gumbo_arena_free;
-	opts.userdata = &parse_arena;
+	opts.userdata = heap;
 	opts.max_errors = 0;
 	if (!html) {
 		html = "";
 		len = 0;
 	}
 	len = depth_limited_len(html, len);
-	GumboOutput *out = gumbo_parse_with_options(&opts, html, len);
-	if (!out) {
-		st = CHR_ENOMEM;
+	if ((st = parse_guarded(heap, &opts, html, len, &out)) != CHR_OK)
 		goto done;
-	}
 	if ((st = chr_html_walk(&page, out->document)) != CHR_OK)
 		goto done;
 	if ((st = chr_html_meta_finish(&page, doc)) != CHR_OK)
@@ -143,6 +172,7 @@ chr_status chr_html_to_blocks(chr_doc *doc, const char *html, size_t len)
 	st = emit_blocks(&page, doc);
 done:
 	chr_hpage_free(&page);
-	chr_arena_free(&parse_arena);
+	chr_arena_free(&heap->arena);
+	free(heap);
 	return st;
 }
