@@ -1,0 +1,287 @@
+/*
+ * lexicon.h - word tokens and the word lists the labeller looks up.
+ *
+ * The tokenizer is the hot loop of the plain-text path, so it is inline
+ * and works on bytes: ASCII is case-folded by a table, the common two-byte
+ * letters (Latin-1, Latin Extended-A, Cyrillic) are folded by arithmetic,
+ * everything else above ASCII is hashed as it is.  No code point tables,
+ * no utf8proc.  A token is hashed (FNV-1a, 64 bit) over its folded bytes,
+ * so lexicon entries and text meet on the hash alone.
+ *
+ * Tokens are runs of letters and digits.  Separators are ASCII blanks and
+ * punctuation, the apostrophe and hyphen (so "doesn't" is "doesn" "t" and
+ * "mid-August" is "mid" "august"), Latin-1 symbols (U+0080..U+00BF) and the
+ * U+2000..U+2FFF block (dashes, curly quotes, arrows).  A lowercase ASCII
+ * letter followed by an uppercase one also ends a token, because scraped
+ * text glues adjacent widgets ("CommentsNo comment").
+ *
+ * The tables (stop words, boilerplate phrases, agencies, months) are built
+ * once per process from data/ (chr_lex_get) and are read-only afterwards,
+ * so any number of threads may use them.
+ */
+#ifndef CHR_CLEAN_LEXICON_H
+#define CHR_CLEAN_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CHR_FNV_OFFSET 0xcbf29ce484222325ULL
+#define CHR_FNV_PRIME 0x100000001b3ULL
+
+enum {
+	CHR_TOK_CAP = 1,      /* first letter uppercase */
+	CHR_TOK_DIGIT = 2,    /* contains a digit */
+	CHR_TOK_ALPHA = 4,    /* contains a letter */
+	CHR_TOK_LOWER = 8,    /* contains a lowercase letter */
+	CHR_TOK_CYR = 16,     /* contains a Cyrillic letter */
+	CHR_TOK_LATIN = 32,   /* contains a Latin letter */
+	CHR_TOK_UPPER2 = 64   /* at least two uppercase letters */
+};
+
+typedef struct chr_tok {
+	uint64_t hash;      /* FNV-1a of the folded bytes */
+	uint32_t start;     /* byte offset in the text */
+	uint32_t len;       /* bytes in the text */
+	uint32_t flags;     /* CHR_TOK_* */
+} chr_tok;
+
+/* Byte classes for the tokenizer. */
+enum { CHR_BC_SEP = 0, CHR_BC_LOWER, CHR_BC_UPPER, CHR_BC_DIGIT, CHR_BC_HIGH };
+extern const uint8_t chr_byte_class[256];
+
+/*
+ * The next token of s[0..len) at or after *pos: returns 1 and fills *t, or
+ * 0 at the end.  *pos moves past the token.  When fold is not NULL the
+ * folded bytes are written there (at most t->len bytes).
+ */
+static inline int chr_tok_next(const char *text, size_t len, size_t *pos, chr_tok *t, char *fold)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = *pos;
+	/* Skip separators: ASCII punctuation, C2 xx (Latin-1 symbols) and
+	 * E2 xx xx (general punctuation, arrows, symbols). */
+	while (i < len) {
+		unsigned c = s[i];
+		uint8_t cls = chr_byte_class[c];
+		if (cls == CHR_BC_SEP) {
+			i++;
+			continue;
+		}
+		if (cls == CHR_BC_HIGH && (c == 0xC2 || c == 0xE2)) {
+			i += c == 0xC2 ? 2 : 3;
+			continue;
+		}
+		break;
+	}
+	if (i >= len) {
+		*pos = len;
+		return 0;
+	}
+	uint64_t h = CHR_FNV_OFFSET;
+	uint32_t flags = 0, nupper = 0, n = 0;
+	size_t start = i;
+	int prev_lower = 0;
+	while (i < len) {
+		unsigned c = s[i];
+		uint8_t cls = chr_byte_class[c];
+		if (cls == CHR_BC_LOWER) {
+			h = (h ^ c) * CHR_FNV_PRIME;
+			if (fold)
+				fold[n] = (char)c;
+			n++;
+			i++;
+			flags |= CHR_TOK_ALPHA | CHR_TOK_LOWER | CHR_TOK_LATIN;
+			prev_lower = 1;
+			continue;
+		}
+		if (cls == CHR_BC_UPPER) {
+			if (prev_lower)
+				break;
+			if (i == start)
+				flags |= CHR_TOK_CAP;
+			nupper++;
+			c |= 0x20;
+			h = (h ^ c) * CHR_FNV_PRIME;
+			if (fold)
+				fold[n] = (char)c;
+			n++;
+			i++;
+			flags |= CHR_TOK_ALPHA | CHR_TOK_LATIN;
+			continue;
+		}
+		if (cls == CHR_BC_DIGIT) {
+			h = (h ^ c) * CHR_FNV_PRIME;
+			if (fold)
+				fold[n] = (char)c;
+			n++;
+			i++;
+			flags |= CHR_TOK_DIGIT;
+			prev_lower = 0;
+			continue;
+		}
+		if (cls == CHR_BC_SEP || c == 0xC2 || c == 0xE2)
+			break;
+		/* A non-ASCII byte: fold the two-byte letters we know. */
+		if (c >= 0xC3 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			unsigned cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			int upper = 0;
+			if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
+				cp += 0x20;
+				upper = 1;
+			} else if (cp >= 0x100 && cp <= 0x17F) {
+				/* Latin Extended-A pairs upper/lower by parity, with
+				 * two runs where the odd one is the capital. */
+				int odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+				if (cp == 0x130) {
+					cp = 0x131;
+					upper = 1;
+				} else if (odd_upper ? (cp & 1) : !(cp & 1)) {
+					if (cp != 0x138 && cp != 0x149 && cp != 0x178) {
+						cp += 1;
+						upper = 1;
+					}
+				}
+			} else if (cp >= 0x400 && cp <= 0x40F) {
+				cp += 0x50;
+				upper = 1;
+			} else if (cp >= 0x410 && cp <= 0x42F) {
+				cp += 0x20;
+				upper = 1;
+			}
+			if (cp >= 0x400 && cp <= 0x4FF)
+				flags |= CHR_TOK_CYR;
+			else if (cp >= 0xC0 && cp <= 0x24F)
+				flags |= CHR_TOK_LATIN;
+			if (upper) {
+				if (prev_lower && i != start)
+					break;
+				if (i == start)
+					flags |= CHR_TOK_CAP;
+				nupper++;
+				prev_lower = 0;
+			} else {
+				flags |= CHR_TOK_LOWER;
+				prev_lower = 1;
+			}
+			flags |= CHR_TOK_ALPHA;
+			unsigned b0 = 0xC0 | (cp >> 6), b1 = 0x80 | (cp & 0x3F);
+			h = (h ^ b0) * CHR_FNV_PRIME;
+			h = (h ^ b1) * CHR_FNV_PRIME;
+			if (fold) {
+				fold[n] = (char)b0;
+				fold[n + 1] = (char)b1;
+			}
+			n += 2;
+			i += 2;
+			continue;
+		}
+		/* Other scripts, and stray bytes: hashed as they are. */
+		h = (h ^ c) * CHR_FNV_PRIME;
+		if (fold)
+			fold[n] = (char)c;
+		n++;
+		i++;
+		flags |= CHR_TOK_ALPHA;
+		prev_lower = 0;
+	}
+	if (nupper >= 2)
+		flags |= CHR_TOK_UPPER2;
+	t->hash = h;
+	t->start = (uint32_t)start;
+	t->len = (uint32_t)(i - start);
+	t->flags = flags;
+	*pos = i;
+	return 1;
+}
+
+/* Hash of a whole string's folded tokens, for short keys (agency names). */
+uint64_t chr_lex_key(const char *s, size_t len);
+
+/* Languages with stop-word lists; bit i of a mask is chr_lex_lang_code(i). */
+#define CHR_LEX_MAX_LANGS 8
+
+/* Boilerplate phrase categories (data/boilerplate/<lang>.txt). */
+enum { CHR_CAT_CHROME = 0, CHR_CAT_ERROR, CHR_CAT_LEGAL, CHR_CAT_RELATED, CHR_CAT_COUNT };
+
+#define CHR_PHRASE_MAX 8
+
+typedef struct chr_phrase {
+	uint64_t tok[CHR_PHRASE_MAX];
+	uint8_t ntok;
+	uint8_t cat;
+	int32_t next;         /* next phrase with the same last token, -1 ends */
+} chr_phrase;
+
+typedef struct chr_lexicon chr_lexicon;
+
+/* A read-only hash set of token hashes with a small value each; key 0
+ * marks an empty slot (a hash of 0 is stored as 1). */
+typedef struct chr_hset {
+	uint64_t *keys;
+	uint32_t *vals;
+	size_t mask;
+	size_t n;
+} chr_hset;
+
+static inline int chr_hset_get(const chr_hset *s, uint64_t key, uint32_t *val)
+{
+	key = key ? key : 1;
+	size_t i = (size_t)(key ^ (key >> 29)) & s->mask;
+	for (;;) {
+		uint64_t k = s->keys[i];
+		if (k == key) {
+			*val = s->vals[i];
+			return 1;
+		}
+		if (!k)
+			return 0;
+		i = (i + 1) & s->mask;
+	}
+}
+
+/* The process-wide lexicon, built on first use; NULL only on ENOMEM. */
+const chr_lexicon *chr_lex_get(void);
+
+/* The stop-word set (value: language mask) and a 65536-bit filter of
+ * phrase-final tokens (bit (hash >> 48)), for the inline hot loop. */
+const chr_hset *chr_lex_stop_set(const chr_lexicon *lex);
+const uint64_t *chr_lex_phrase_filter(const chr_lexicon *lex);
+
+static inline int chr_lex_maybe_phrase_end(const uint64_t *filter, uint64_t hash)
+{
+	unsigned b = (unsigned)(hash >> 48);
+	return (int)((filter[b >> 6] >> (b & 63)) & 1);
+}
+
+/* Stop-word language mask of a token hash (0: not a stop word). */
+unsigned chr_lex_stop(const chr_lexicon *lex, uint64_t hash);
+
+/*
+ * The language of text with these counts: stops[i] stop words of language
+ * i among `words` tokens, `cyr` and `latin` tokens in each script.  Returns
+ * a language code, or NULL when the evidence is too thin ("und").
+ */
+const char *chr_lex_lang_decide(const chr_lexicon *lex, const uint32_t *stops, uint32_t words,
+				uint32_t cyr, uint32_t latin);
+
+/* Number of languages and the code of language i ("en", ...). */
+unsigned chr_lex_nlangs(const chr_lexicon *lex);
+const char *chr_lex_lang_code(const chr_lexicon *lex, unsigned i);
+
+/* First phrase whose last token has this hash, or NULL; follow ->next
+ * with chr_lex_phrase_at. */
+const chr_phrase *chr_lex_phrase_ending(const chr_lexicon *lex, uint64_t hash);
+const chr_phrase *chr_lex_phrase_at(const chr_lexicon *lex, int32_t index);
+
+/* Month number 1..12 of a token, or 0; *needs_cap is set when the word is
+ * a month only when capitalised (English "May", German "Mai"). */
+int chr_lex_month(const chr_lexicon *lex, uint64_t hash, int *needs_cap);
+
+/* Canonical outlet name for an agency spelling key (chr_lex_key), or NULL. */
+const char *chr_lex_agency(const chr_lexicon *lex, uint64_t key);
+
+/* Calls fn for every agency spelling (for substring search in notices). */
+void chr_lex_each_agency(const chr_lexicon *lex,
+			 int (*fn)(void *ctx, const char *spelling, const char *canonical), void *ctx);
+
+#endif
