@@ -21,7 +21,7 @@ static void tokenize(const char *s, size_t len, toks *out)
 {
 	size_t pos = 0;
 	out->n = 0;
-	while (out->n < MAX_TOKS && chr_tok_next(s, len, &pos, &out->t[out->n], NULL))
+	while (out->n < MAX_TOKS && chr_tok_next(s, len, &pos, &out->t[out->n]))
 		out->n++;
 }
 
@@ -259,7 +259,7 @@ void chr_dates_latest(const chr_lexicon *lex, const char *s, size_t len, long *b
 	chr_tok t;
 	/* The two previous tokens: month or day values, kept as we stream. */
 	int m1 = 0, d1 = 0, m2 = 0, d2 = 0;
-	while (chr_tok_next(s, len, &pos, &t, NULL)) {
+	while (chr_tok_next(s, len, &pos, &t)) {
 		int y = (t.flags & CHR_TOK_DIGIT) && !(t.flags & CHR_TOK_ALPHA) ? year_value(s, &t) : 0;
 		if (y) {
 			long v = 0;

@@ -18,7 +18,7 @@
  *              short lines are chrome.
  *
  * Repeats: each paragraph of at least REPEAT_MIN_WORDS words is hashed
- * (xxHash3 of its case-folded words joined by single spaces, so spacing,
+ * (xxHash3 of the sequence of its case-folded word hashes, so spacing,
  * punctuation and case do not matter); a second occurrence is `repeat`.
  * Shorter paragraphs ("Share", a dateline footer) are left to the other
  * rules: repeating them is normal page furniture, not a copy of the text.
@@ -60,19 +60,23 @@ typedef struct feat {
 	uint8_t good;        /* a paragraph of real prose */
 } feat;
 
-static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, char *scratch)
+static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f)
 {
+	enum { NH = 256 };
+	uint64_t hashes[NH];
+	uint64_t rh = 0;
 	const chr_hset *stop = chr_lex_stop_set(lex);
 	const uint64_t *filter = chr_lex_phrase_filter(lex);
 	const char *s = b->p.text;
-	size_t len = b->p.len, pos = 0, out = 0;
+	size_t len = b->p.len, pos = 0;
 	uint64_t ring[CHR_PHRASE_MAX];
 	chr_tok t;
 	uint32_t k = 0;
 	memset(f, 0, sizeof *f);
-	while (chr_tok_next(s, len, &pos, &t, scratch + out)) {
-		out += t.len;
-		scratch[out++] = ' ';
+	while (chr_tok_next(s, len, &pos, &t)) {
+		if ((k & (NH - 1)) == 0 && k)
+			rh = XXH3_64bits_withSeed(hashes, sizeof hashes, rh);
+		hashes[k & (NH - 1)] = t.hash;
 		ring[k & (CHR_PHRASE_MAX - 1)] = t.hash;
 		if (t.flags & CHR_TOK_CAP)
 			f->caps++;
@@ -109,7 +113,8 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 		k++;
 	}
 	f->words = k;
-	f->hash = XXH3_64bits(scratch, out);
+	/* The normalised paragraph is its sequence of folded words. */
+	f->hash = XXH3_64bits_withSeed(hashes, (size_t)(k ? ((k - 1) & (NH - 1)) + 1 : 0) * sizeof *hashes, rh);
 	/* How the paragraph ends: look past closing quotes and brackets. */
 	size_t e = len;
 	while (e > 0) {
@@ -216,7 +221,7 @@ static int is_headline(const chr_block *b, const feat *f)
 		return 0;
 	size_t pos = 0;
 	chr_tok t;
-	if (!chr_tok_next(b->p.text, b->p.len, &pos, &t, NULL))
+	if (!chr_tok_next(b->p.text, b->p.len, &pos, &t))
 		return 0;
 	return (t.flags & (CHR_TOK_CAP | CHR_TOK_DIGIT)) != 0 || (t.flags & CHR_TOK_UPPER2) != 0;
 }
@@ -287,7 +292,7 @@ static void vocab_add(const chr_lexicon *lex, wset *v, const chr_block *b)
 {
 	size_t pos = 0;
 	chr_tok t;
-	while (chr_tok_next(b->p.text, b->p.len, &pos, &t, NULL))
+	while (chr_tok_next(b->p.text, b->p.len, &pos, &t))
 		if (is_content(lex, &t))
 			wset_add(v, t.hash);
 }
@@ -306,7 +311,7 @@ static int on_topic(const chr_lexicon *lex, const wset *vocab, const chr_block *
 	unsigned n = 0, m = 0, names = 0, mnames = 0, k = 0;
 	if (wset_init(&seen, a, b->p.len / 2 + 16))
 		return 1;   /* out of memory: keep the text */
-	while (chr_tok_next(b->p.text, b->p.len, &pos, &t, NULL)) {
+	while (chr_tok_next(b->p.text, b->p.len, &pos, &t)) {
 		int first = k++ == 0;
 		if (!is_content(lex, &t) || !wset_add(&seen, t.hash))
 			continue;
@@ -469,26 +474,20 @@ chr_status chr_label_blocks(chr_doc *doc)
 	/* Features and sets live in the document's arena: a few dozen bytes
 	 * a paragraph, and no extra malloc per document. */
 	chr_arena *scratch = &doc->arena;
-	char *fold = NULL;
 	const chr_lexicon *lex = chr_lex_get();
-	size_t n = doc->nblocks, maxlen = 0;
+	size_t n = doc->nblocks;
 	if (!lex)
 		return CHR_ENOMEM;
 	if (n == 0)
 		goto done;
 	feat *f = chr_arena_alloc(scratch, n * sizeof *f);
-	for (size_t i = 0; i < n; i++)
-		if (doc->blocks[i].p.len > maxlen)
-			maxlen = doc->blocks[i].p.len;
-	/* Folded text is never longer than the text, plus one blank a token. */
-	fold = malloc(maxlen * 2 + 2);
-	if (!f || !fold) {
+	if (!f) {
 		st = CHR_ENOMEM;
 		goto done;
 	}
 	uint32_t stops[CHR_LEX_MAX_LANGS] = {0}, words = 0, cyr = 0, latin = 0;
 	for (size_t i = 0; i < n; i++) {
-		count_features(lex, &doc->blocks[i], &f[i], fold);
+		count_features(lex, &doc->blocks[i], &f[i]);
 		for (unsigned l = 0; l < CHR_LEX_MAX_LANGS; l++)
 			stops[l] += f[i].stop_lang[l];
 		words += f[i].words;
@@ -524,6 +523,5 @@ chr_status chr_label_blocks(chr_doc *doc)
 	else
 		label_text(doc, lex, f, scratch);
 done:
-	free(fold);
 	return st;
 }

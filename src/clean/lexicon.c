@@ -122,7 +122,7 @@ uint64_t chr_lex_key(const char *s, size_t len)
 	uint64_t key = CHR_FNV_OFFSET;
 	size_t pos = 0;
 	chr_tok t;
-	while (chr_tok_next(s, len, &pos, &t, NULL))
+	while (chr_tok_next(s, len, &pos, &t))
 		key = (key ^ t.hash) * CHR_FNV_PRIME + 0x9e3779b97f4a7c15ULL;
 	return key;
 }
@@ -157,7 +157,7 @@ static void add_stop(void *vctx, const char *line, size_t n)
 	chr_tok t, extra;
 	/* Entries that are not one token ("aujourd'hui") cannot match a
 	 * single token of text and are skipped. */
-	if (!chr_tok_next(line, n, &pos, &t, NULL) || chr_tok_next(line, n, &pos, &extra, NULL))
+	if (!chr_tok_next(line, n, &pos, &t) || chr_tok_next(line, n, &pos, &extra))
 		return;
 	int fresh;
 	uint32_t *v = hset_put(&c->lex->stop, t.hash, &fresh);
@@ -208,7 +208,7 @@ static void add_phrase(void *vctx, const char *line, size_t n)
 	const char *ph = tab + 1;
 	size_t phn = n - (size_t)(ph - line), pos = 0;
 	chr_tok t;
-	while (chr_tok_next(ph, phn, &pos, &t, NULL)) {
+	while (chr_tok_next(ph, phn, &pos, &t)) {
 		if (p.ntok == CHR_PHRASE_MAX)
 			return;   /* too long to be a boilerplate phrase we match */
 		p.tok[p.ntok++] = t.hash;
@@ -335,7 +335,7 @@ static void load_months(chr_lexicon *lex)
 	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
 		size_t pos = 0;
 		chr_tok t;
-		if (!chr_tok_next(months[i].word, strlen(months[i].word), &pos, &t, NULL))
+		if (!chr_tok_next(months[i].word, strlen(months[i].word), &pos, &t))
 			continue;
 		int fresh;
 		uint32_t *v = hset_put(&lex->month, t.hash, &fresh);

@@ -58,7 +58,7 @@ static void detect_lang(chr_doc *doc, const chr_lexicon *lex)
 		size_t len = p->len < budget ? p->len : budget, pos = 0;
 		chr_tok t;
 		budget -= len;
-		while (chr_tok_next(p->text, len, &pos, &t, NULL)) {
+		while (chr_tok_next(p->text, len, &pos, &t)) {
 			unsigned mask = chr_lex_stop(lex, t.hash);
 			for (unsigned l = 0; mask; l++, mask >>= 1)
 				stops[l] += mask & 1;
@@ -108,7 +108,7 @@ static const char *known_in(const chr_lexicon *lex, const char *s, size_t len)
 	chr_tok t[MAXT];
 	size_t pos = 0;
 	int n = 0;
-	while (n < MAXT && chr_tok_next(s, len, &pos, &t[n], NULL))
+	while (n < MAXT && chr_tok_next(s, len, &pos, &t[n]))
 		n++;
 	for (int i = 0; i < n; i++) {
 		uint64_t key = CHR_FNV_OFFSET;
@@ -232,12 +232,31 @@ static int text_label(chr_label l)
 
 /* The year a dateline without one takes: that of the latest date written
  * with its year in the article's own text (not in teasers), else 0. */
+/* True if s has a run of exactly four digits starting 19 or 20: only
+ * such paragraphs are worth tokenizing for dates. */
+static int has_year(const char *s, size_t len)
+{
+	size_t run = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && (unsigned)(s[i] - '0') < 10) {
+			run++;
+			continue;
+		}
+		if (run == 4 && ((s[i - 4] == '1' && s[i - 3] == '9') || (s[i - 4] == '2' && s[i - 3] == '0')))
+			return 1;
+		run = 0;
+	}
+	return 0;
+}
+
 static int inferred_year(const chr_doc *doc, const chr_lexicon *lex)
 {
 	long best = 0;
-	for (size_t i = 0; i < doc->nblocks; i++)
-		if (text_label(doc->blocks[i].p.label))
-			chr_dates_latest(lex, doc->blocks[i].p.text, doc->blocks[i].p.len, &best);
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const chr_paragraph *p = &doc->blocks[i].p;
+		if (text_label(p->label) && has_year(p->text, p->len))
+			chr_dates_latest(lex, p->text, p->len, &best);
+	}
 	return (int)(best / 10000);
 }
 
