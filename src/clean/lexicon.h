@@ -135,8 +135,15 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 			}
 			if (n) {
 				uint64_t v = 0;
-				for (size_t k = 0; k < n; k++)
-					v |= (uint64_t)(p[k] | 0x20) << (8 * k);
+				if (p + 8 <= s + len) {
+					/* One load and a mask instead of a byte loop. */
+					uint64_t mask = (1ULL << (8 * n)) - 1;
+					memcpy(&v, p, 8);
+					v = (chr_le64(v) | 0x2020202020202020ULL) & mask;
+				} else {
+					for (size_t k = 0; k < n; k++)
+						v |= (uint64_t)(p[k] | 0x20) << (8 * k);
+				}
 				h = chr_tok_mix(h, v);
 			}
 			h = chr_tok_mix(h, j - i) * CHR_TOK_K2;

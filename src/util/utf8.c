@@ -147,48 +147,46 @@ int chr_is_invisible_cp(uint32_t cp)
 	       cp == 0xFEFF;
 }
 
+/* 1 for the ASCII bytes that are white space in text. */
+static const unsigned char ascii_space[128] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+};
+
 size_t chr_collapse_space_into(const char *s, size_t len, char *out)
 {
-	/* One pass, no calls for plain bytes: this runs over every paragraph
-	 * of every document, so it must cost about as much as a copy. */
+	/* One pass, branch-free for ASCII: every byte is written, and the
+	 * output position only advances past a blank that does not follow
+	 * another blank (prev_space starts at 1 to drop leading blanks).
+	 * This runs over every paragraph of every document, so it must cost
+	 * about as much as a copy. */
 	size_t n = 0, i = 0;
-	int pending_space = 0;
+	unsigned prev_space = 1;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		if (c > ' ' && c < 0x7F) {
-			if (pending_space && n)
-				out[n++] = ' ';
-			pending_space = 0;
-			out[n++] = (char)c;
-			i++;
-			continue;
-		}
 		if (c < 0x80) {
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-				pending_space = 1;
-			else {
-				if (pending_space && n)
-					out[n++] = ' ';
-				pending_space = 0;
-				out[n++] = (char)c;
-			}
+			unsigned sp = ascii_space[c];
+			out[n] = sp ? ' ' : (char)c;
+			n += !(sp & prev_space);
+			prev_space = sp;
 			i++;
 			continue;
 		}
 		size_t at = i;
 		uint32_t cp = chr_utf8_next(s, len, &i);
 		if (chr_is_space_cp(cp)) {
-			pending_space = 1;
+			out[n] = ' ';
+			n += !prev_space;
+			prev_space = 1;
 			continue;
 		}
 		if (chr_is_invisible_cp(cp))
 			continue;
-		if (pending_space && n)
-			out[n++] = ' ';
-		pending_space = 0;
 		memcpy(out + n, s + at, i - at);
 		n += i - at;
+		prev_space = 0;
 	}
+	if (n && out[n - 1] == ' ' && prev_space)
+		n--;
 	return n;
 }
 
