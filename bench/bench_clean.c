@@ -126,6 +126,14 @@ int main(int argc, char **argv)
 		corpus[total++] = '\0';
 	}
 	off[ndocs] = total;
+	const char *dump = getenv("BENCH_CLEAN_DUMP");   /* to look at the corpus */
+	if (dump) {
+		FILE *df = fopen(dump, "wb");
+		if (df) {
+			fwrite(corpus, 1, total, df);
+			fclose(df);
+		}
+	}
 	size_t kept = 0;
 	for (int r = 0; r < runs; r++) {
 		double t0 = now();

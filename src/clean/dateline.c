@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#define MAX_TOKS 32
+#define MAX_TOKS 16
 
 typedef struct toks {
 	chr_tok t[MAX_TOKS];
@@ -205,7 +205,8 @@ int chr_dateline_parse(const chr_lexicon *lex, const char *s, size_t len, chr_da
 	toks tk;
 	int y, m, d;
 	memset(out, 0, sizeof *out);
-	tokenize(s, len < 400 ? len : 400, &tk);
+	/* A dateline is short: the first 200 bytes and 16 tokens hold it. */
+	tokenize(s, len < 200 ? len : 200, &tk);
 	if (tk.n == 0)
 		return 0;
 	/* Date first: "December 3, 2025, The Kremlin, Moscow". */
@@ -216,7 +217,7 @@ int chr_dateline_parse(const chr_lexicon *lex, const char *s, size_t len, chr_da
 			out->month = m;
 			out->day = d;
 			out->end = len;
-			out->whole = len < 400;
+			out->whole = len < 200;
 			return out->whole;
 		}
 		return 0;

@@ -53,6 +53,8 @@ typedef struct feat {
 	uint32_t stop_lang[CHR_LEX_MAX_LANGS];
 	hitstat hit[CHR_CAT_COUNT];
 	uint64_t hash;       /* normalised text, for repeats */
+	uint64_t *sig;       /* first content words' hashes, bit 0 = a name */
+	uint32_t nsig;
 	uint8_t terminal;    /* ends with . ! ? or an ellipsis (maybe inside quotes) */
 	uint8_t colon;       /* ends with ':' */
 	uint8_t copyright;   /* contains the sign © */
@@ -60,11 +62,35 @@ typedef struct feat {
 	uint8_t good;        /* a paragraph of real prose */
 } feat;
 
-static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f)
+/* A 4-bit language mask spread into four 16-bit counters. */
+static const uint64_t spread16[16] = {
+#define S(m) (((m) & 1 ? 1ULL : 0) | ((m) & 2 ? 1ULL << 16 : 0) | ((m) & 4 ? 1ULL << 32 : 0) | \
+	      ((m) & 8 ? 1ULL << 48 : 0))
+	S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7),
+	S(8), S(9), S(10), S(11), S(12), S(13), S(14), S(15),
+#undef S
+};
+
+static void flush_lanes(feat *f, uint64_t *lo, uint64_t *hi)
+{
+	for (unsigned l = 0; l < 4; l++) {
+		f->stop_lang[l] += (uint32_t)((*lo >> (16 * l)) & 0xFFFF);
+		if (l + 4 < CHR_LEX_MAX_LANGS)
+			f->stop_lang[l + 4] += (uint32_t)((*hi >> (16 * l)) & 0xFFFF);
+	}
+	*lo = *hi = 0;
+}
+
+/* Content words kept per paragraph for topical similarity: enough to tell
+ * a teaser's subject, few enough to cost nothing. */
+enum { SIG_MAX = 48 };
+
+static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, chr_arena *arena)
 {
 	enum { NH = 256 };
-	uint64_t hashes[NH];
-	uint64_t rh = 0;
+	uint64_t hashes[NH], sig[SIG_MAX + 1];
+	uint32_t nsig = 0;
+	uint64_t rh = 0, lanes_lo = 0, lanes_hi = 0;
 	const chr_hset *stop = chr_lex_stop_set(lex);
 	const uint64_t *filter = chr_lex_phrase_filter(lex);
 	const char *s = b->p.text;
@@ -78,17 +104,21 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f)
 			rh = XXH3_64bits_withSeed(hashes, sizeof hashes, rh);
 		hashes[k & (NH - 1)] = t.hash;
 		ring[k & (CHR_PHRASE_MAX - 1)] = t.hash;
-		if (t.flags & CHR_TOK_CAP)
-			f->caps++;
-		if (t.flags & CHR_TOK_CYR)
-			f->cyr++;
-		else if (t.flags & CHR_TOK_LATIN)
-			f->latin++;
-		uint32_t mask;
-		if (chr_hset_get(stop, t.hash, &mask)) {
-			for (unsigned l = 0; mask; l++, mask >>= 1)
-				f->stop_lang[l] += mask & 1;
-		}
+		f->caps += (t.flags & CHR_TOK_CAP) != 0;
+		f->cyr += (t.flags & CHR_TOK_CYR) != 0;
+		f->latin += (t.flags & (CHR_TOK_CYR | CHR_TOK_LATIN)) == CHR_TOK_LATIN;
+		/* Stop words per language, counted in 16-bit lanes without a
+		 * branch; the lanes are flushed long before they could wrap. */
+		uint32_t mask = chr_hset_value(stop, t.hash);
+		/* Content words (letters, 3+ bytes, no stop word), stored
+		 * unconditionally and kept by advancing the count. */
+		sig[nsig] = (t.hash & ~1ULL) | (uint64_t)((t.flags & CHR_TOK_CAP) && k != 0);
+		nsig += (mask == 0) & (t.len >= 3) &
+			((t.flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA) & (nsig < SIG_MAX);
+		lanes_lo += spread16[mask & 15];
+		lanes_hi += spread16[(mask >> 4) & 15];
+		if (__builtin_expect((k & 0x7FFF) == 0x7FFF, 0))
+			flush_lanes(f, &lanes_lo, &lanes_hi);
 		if (chr_lex_maybe_phrase_end(filter, t.hash)) {
 			const chr_phrase *p = chr_lex_phrase_ending(lex, t.hash);
 			for (; p; p = chr_lex_phrase_at(lex, p->next)) {
@@ -112,7 +142,13 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f)
 		}
 		k++;
 	}
+	flush_lanes(f, &lanes_lo, &lanes_hi);
 	f->words = k;
+	f->sig = nsig ? chr_arena_alloc(arena, nsig * sizeof *sig) : NULL;
+	if (f->sig) {
+		memcpy(f->sig, sig, nsig * sizeof *sig);
+		f->nsig = nsig;
+	}
 	/* The normalised paragraph is its sequence of folded words. */
 	f->hash = XXH3_64bits_withSeed(hashes, (size_t)(k ? ((k - 1) & (NH - 1)) + 1 : 0) * sizeof *hashes, rh);
 	/* How the paragraph ends: look past closing quotes and brackets. */
@@ -280,21 +316,10 @@ static int wset_has(const wset *s, uint64_t key)
 	return 0;
 }
 
-/* Content words: letters, three bytes or more, not a stop word in any
- * language. */
-static int is_content(const chr_lexicon *lex, const chr_tok *t)
+static void vocab_add(wset *v, const feat *f)
 {
-	return (t->flags & CHR_TOK_ALPHA) && !(t->flags & CHR_TOK_DIGIT) && t->len >= 3 &&
-		!chr_lex_stop(lex, t->hash);
-}
-
-static void vocab_add(const chr_lexicon *lex, wset *v, const chr_block *b)
-{
-	size_t pos = 0;
-	chr_tok t;
-	while (chr_tok_next(b->p.text, b->p.len, &pos, &t))
-		if (is_content(lex, &t))
-			wset_add(v, t.hash);
+	for (uint32_t i = 0; i < f->nsig; i++)
+		wset_add(v, f->sig[i] & ~1ULL);
 }
 
 /*
@@ -303,22 +328,20 @@ static void vocab_add(const chr_lexicon *lex, wset *v, const chr_block *b)
  * and lead.  Unrelated stories share a few general words ("president",
  * "talks"), not a third of their vocabulary nor three names.
  */
-static int on_topic(const chr_lexicon *lex, const wset *vocab, const chr_block *b, chr_arena *a)
+static int on_topic(const wset *vocab, const feat *f, chr_arena *a)
 {
 	wset seen;
-	size_t pos = 0;
-	chr_tok t;
-	unsigned n = 0, m = 0, names = 0, mnames = 0, k = 0;
-	if (wset_init(&seen, a, b->p.len / 2 + 16))
+	unsigned n = 0, m = 0, names = 0, mnames = 0;
+	if (wset_init(&seen, a, f->nsig + 1))
 		return 1;   /* out of memory: keep the text */
-	while (chr_tok_next(b->p.text, b->p.len, &pos, &t)) {
-		int first = k++ == 0;
-		if (!is_content(lex, &t) || !wset_add(&seen, t.hash))
+	for (uint32_t i = 0; i < f->nsig; i++) {
+		uint64_t h = f->sig[i] & ~1ULL;
+		if (!wset_add(&seen, h))
 			continue;
-		int hit = wset_has(vocab, t.hash);
+		int hit = wset_has(vocab, h);
 		n++;
 		m += hit;
-		if ((t.flags & CHR_TOK_CAP) && !first) {
+		if (f->sig[i] & 1) {
 			names++;
 			mnames += hit;
 		}
@@ -430,10 +453,10 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 		wset vocab;
 		if (wset_init(&vocab, scratch, 1024) == 0) {
 			if (title < n)
-				vocab_add(lex, &vocab, &bl[title]);
+				vocab_add(&vocab, &f[title]);
 			for (size_t i = start, lead = 0; i < boundary && lead < 2; i++) {
 				if (bl[i].p.label == CHR_LABEL_BODY && f[i].good) {
-					vocab_add(lex, &vocab, &bl[i]);
+					vocab_add(&vocab, &f[i]);
 					lead++;
 				}
 			}
@@ -448,7 +471,7 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 					l = CHR_LABEL_DATELINE;
 				else if (!is_prose(&f[i]))
 					l = CHR_LABEL_CHROME;
-				else if (!vocab.keys || !on_topic(lex, &vocab, b, scratch))
+				else if (!vocab.keys || !on_topic(&vocab, &f[i], scratch))
 					l = CHR_LABEL_TEASER;
 			}
 			b->p.label = l;
@@ -487,7 +510,7 @@ chr_status chr_label_blocks(chr_doc *doc)
 	}
 	uint32_t stops[CHR_LEX_MAX_LANGS] = {0}, words = 0, cyr = 0, latin = 0;
 	for (size_t i = 0; i < n; i++) {
-		count_features(lex, &doc->blocks[i], &f[i]);
+		count_features(lex, &doc->blocks[i], &f[i], scratch);
 		for (unsigned l = 0; l < CHR_LEX_MAX_LANGS; l++)
 			stops[l] += f[i].stop_lang[l];
 		words += f[i].words;

@@ -92,7 +92,7 @@ static int hset_init(hset *s, size_t expected)
 /* The slot of key: its own if present, else the empty one to fill. */
 static size_t hset_slot(const hset *s, uint64_t key)
 {
-	size_t i = (size_t)(key ^ (key >> 29)) & s->mask;
+	size_t i = chr_hset_index(s, key);
 	while (s->keys[i] && s->keys[i] != key)
 		i = (i + 1) & s->mask;
 	return i;

@@ -303,10 +303,16 @@ typedef struct chr_hset {
 	size_t n;
 } chr_hset;
 
+static inline size_t chr_hset_index(const chr_hset *s, uint64_t key)
+{
+	/* The high half of a token hash is the best mixed. */
+	return (size_t)(key >> 32) & s->mask;
+}
+
 static inline int chr_hset_get(const chr_hset *s, uint64_t key, uint32_t *val)
 {
 	key = key ? key : 1;
-	size_t i = (size_t)(key ^ (key >> 29)) & s->mask;
+	size_t i = chr_hset_index(s, key);
 	for (;;) {
 		uint64_t k = s->keys[i];
 		if (k == key) {
@@ -317,6 +323,23 @@ static inline int chr_hset_get(const chr_hset *s, uint64_t key, uint32_t *val)
 			return 0;
 		i = (i + 1) & s->mask;
 	}
+}
+
+/* The value of key, 0 when absent; branch-free when the first slot
+ * decides, which is nearly always at the sets' low load.  For the hot
+ * loop, where a stop word or not is a coin toss the branch predictor
+ * cannot learn. */
+static inline uint32_t chr_hset_value(const chr_hset *s, uint64_t key)
+{
+	key = key ? key : 1;
+	size_t i = chr_hset_index(s, key);
+	uint64_t k = s->keys[i];
+	uint32_t v = s->vals[i];
+	if (__builtin_expect(k != key && k != 0, 0)) {
+		uint32_t w;
+		return chr_hset_get(s, key, &w) ? w : 0;
+	}
+	return k == key ? v : 0;
 }
 
 /* The process-wide lexicon, built on first use; NULL only on ENOMEM. */

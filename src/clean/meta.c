@@ -233,18 +233,20 @@ static int text_label(chr_label l)
 /* The year a dateline without one takes: that of the latest date written
  * with its year in the article's own text (not in teasers), else 0. */
 /* True if s has a run of exactly four digits starting 19 or 20: only
- * such paragraphs are worth tokenizing for dates. */
+ * such paragraphs are worth tokenizing for dates.  memchr finds the
+ * rare '1' and '2' far faster than a loop over every byte. */
 static int has_year(const char *s, size_t len)
 {
-	size_t run = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && (unsigned)(s[i] - '0') < 10) {
-			run++;
-			continue;
+	for (int lead = '1'; lead <= '2'; lead++) {
+		const char *p = s, *end = s + len;
+		while ((p = memchr(p, lead, (size_t)(end - p))) != NULL) {
+			if (end - p >= 4 && p[1] == (lead == '1' ? '9' : '0') &&
+			    (unsigned)(p[2] - '0') < 10 && (unsigned)(p[3] - '0') < 10 &&
+			    (p == s || (unsigned)(p[-1] - '0') >= 10) &&
+			    (end - p == 4 || (unsigned)(p[4] - '0') >= 10))
+				return 1;
+			p++;
 		}
-		if (run == 4 && ((s[i - 4] == '1' && s[i - 3] == '9') || (s[i - 4] == '2' && s[i - 3] == '0')))
-			return 1;
-		run = 0;
 	}
 	return 0;
 }
