@@ -221,8 +221,13 @@ static chr_label phrase_label(const feat *f, enum zone zone, int *related)
 			is_chrome = 1;
 		if (zone == ZONE_PRE && cr * 2 >= w && w <= 4)
 			is_chrome = 1;
+		if (multi && (ch->starts || rl->starts) && w <= 30)
+			is_chrome = 1;
+		if (ch->multi + rl->multi >= 2 && cr * 4 >= w && w <= 60)
+			is_chrome = 1;
 		if (is_chrome) {
-			*related = rl->score > 0 && rl->score >= ch->score;
+			/* Only a heading opens a block of other stories. */
+			*related = rl->score > 0 && rl->score >= ch->score && w <= 12;
 			return CHR_LABEL_CHROME;
 		}
 	}
@@ -238,7 +243,10 @@ static unsigned stop_pct(const feat *f)
 static int is_good(const feat *f)
 {
 	unsigned sp = stop_pct(f);
-	return !f->lexlab && ((f->words >= 10 && sp >= 15 && f->terminal) || (f->words >= 30 && sp >= 20));
+	/* Stop-word shares differ by language (English prose runs 40 %,
+	 * Russian, without articles, 15-20 %); menus and lists of names
+	 * have next to none, so a low bar with sentence punctuation works. */
+	return !f->lexlab && ((f->words >= 10 && sp >= 8 && f->terminal) || (f->words >= 30 && sp >= 10));
 }
 
 /* Prose enough to be article text (or a teaser) rather than a line of
@@ -391,15 +399,17 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 		if (f[i].good && start == n)
 			start = i;
 	}
-	/* No paragraph of real prose: the first line that is not furniture
-	 * starts the body, so short notes are not thrown away. */
-	if (start == n) {
+	/* No paragraph of real prose: the first sentence that is not
+	 * furniture starts the body, else the first line that is not a
+	 * headline, else the first that is not furniture at all. */
+	for (int pass = 0; pass < 3 && start == n; pass++) {
 		for (size_t i = 0; i < n; i++) {
-			if (!f[i].lexlab && !is_dateline_only(lex, &bl[i], &f[i]) &&
-			    !(i + 1 < n && i == 0 && is_headline(&bl[i], &f[i]))) {
-				start = i;
-				break;
-			}
+			if (f[i].lexlab || is_dateline_only(lex, &bl[i], &f[i]))
+				continue;
+			if ((pass == 0 && !is_prose(&f[i])) || (pass == 1 && is_headline(&bl[i], &f[i])))
+				continue;
+			start = i;
+			break;
 		}
 	}
 
