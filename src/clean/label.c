@@ -259,7 +259,7 @@ static int is_prose(const feat *f)
 /* A headline: a few words, capitalised start, no closing period. */
 static int is_headline(const chr_block *b, const feat *f)
 {
-	if (f->words < 3 || f->words > 40 || b->p.len > 400 || f->colon)
+	if (f->words < 2 || f->words > 40 || b->p.len > 400 || f->colon)
 		return 0;
 	if (f->terminal && b->p.text[b->p.len - 1] == '.')
 		return 0;
