@@ -91,7 +91,7 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 	uint64_t hashes[NH], sig[SIG_MAX + 1];
 	uint32_t nsig = 0;
 	uint64_t rh = 0, lanes_lo = 0, lanes_hi = 0;
-	const chr_hset *stop = chr_lex_stop_set(lex);
+	const uint32_t *stop = chr_lex_stoptab(lex);
 	const uint64_t *filter = chr_lex_phrase_filter(lex);
 	const char *s = b->p.text;
 	size_t len = b->p.len, pos = 0;
@@ -109,7 +109,7 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 		f->latin += (t.flags & (CHR_TOK_CYR | CHR_TOK_LATIN)) == CHR_TOK_LATIN;
 		/* Stop words per language, counted in 16-bit lanes without a
 		 * branch; the lanes are flushed long before they could wrap. */
-		uint32_t mask = chr_hset_value(stop, t.hash);
+		uint32_t mask = chr_stoptab_mask(stop, t.hash);
 		/* Content words (letters, 3+ bytes, no stop word), stored
 		 * unconditionally and kept by advancing the count. */
 		sig[nsig] = (t.hash & ~1ULL) | (uint64_t)((t.flags & CHR_TOK_CAP) && k != 0);

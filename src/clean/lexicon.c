@@ -60,6 +60,7 @@ struct chr_lexicon {
 	hset month;             /* value: month | 0x100 if it needs a capital */
 	hset agency_keys;       /* value: index into agencies */
 	uint64_t phrase_filter[1024];
+	uint32_t stoptab[CHR_STOPTAB_SIZE];
 	chr_phrase *phrases;
 	size_t nphrases, phrases_alloc;
 	agency *agencies;
@@ -358,6 +359,17 @@ static void build(void)
 	}
 	chr_data_each("stopwords/", load_stop_file, lex);
 	chr_data_each("boilerplate/", load_phrase_file, lex);
+	/* The compact copy of the stop words; the set is far below the
+	 * table's size (a few hundred words), so probing always ends. */
+	for (size_t i = 0; i <= lex->stop.mask && lex->stop.n < CHR_STOPTAB_SIZE / 2; i++) {
+		uint64_t h = lex->stop.keys[i];
+		if (!h)
+			continue;
+		size_t j = chr_stoptab_index(h);
+		while (lex->stoptab[j])
+			j = (j + 1) & (CHR_STOPTAB_SIZE - 1);
+		lex->stoptab[j] = (chr_stoptab_fp(h) << 8) | (lex->stop.vals[i] & 0xFF);
+	}
 	size_t alen = 0;
 	const char *atext = chr_data_get("outlets/agencies.txt", &alen);
 	if (atext)
@@ -375,6 +387,11 @@ unsigned chr_lex_stop(const chr_lexicon *lex, uint64_t hash)
 {
 	uint32_t v;
 	return hset_get(&lex->stop, hash, &v) ? v : 0;
+}
+
+const uint32_t *chr_lex_stoptab(const chr_lexicon *lex)
+{
+	return lex->stoptab;
 }
 
 const chr_hset *chr_lex_stop_set(const chr_lexicon *lex)

@@ -110,6 +110,51 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 	{
 		size_t j = i;
 		unsigned seen = 0, nup = 0, prev = 0;
+		/* Eight bytes at a time: lanes of letters, digits, capitals
+		 * and lowercase letters by carry-free byte arithmetic (every
+		 * lane is below 0x80 after masking, so sums stay in their
+		 * lane); the token ends at the first lane that is not a letter
+		 * or digit, or at a capital right after a lowercase letter. */
+		uint64_t carry = 0, any_lower = 0, any_upper = 0, any_digit = 0;
+		int stopped = 0;
+		while (j + 8 <= len) {
+			const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+			uint64_t v;
+			memcpy(&v, s + j, 8);
+			v = chr_le64(v);
+			uint64_t x = v & ~highs, fx = x | 0x2020202020202020ULL;
+			uint64_t ascii = ~v & highs;
+			uint64_t letter = (fx + (0x80 - 0x61) * ones) & ~(fx + (0x80 - 0x7B) * ones) & ascii;
+			uint64_t digit = (x + (0x80 - 0x30) * ones) & ~(x + (0x80 - 0x3A) * ones) & ascii;
+			uint64_t lower = letter & (x << 2), upper = letter & ~(x << 2);
+			uint64_t stop = (~(letter | digit) & highs) | (upper & ((lower << 8) | carry));
+			uint64_t keep = ~0ULL;
+			if (stop) {
+				unsigned b = (unsigned)__builtin_ctzll(stop) >> 3;
+				keep = b ? ~0ULL >> (64 - 8 * b) : 0;
+				j += b;
+			} else {
+				j += 8;
+				carry = (lower >> 56) & 0x80;
+			}
+			any_lower |= lower & keep;
+			any_upper |= upper & keep;
+			any_digit |= digit & keep;
+			nup += (unsigned)__builtin_popcountll(upper & keep);
+			if (stop) {
+				stopped = 1;
+				break;
+			}
+		}
+		if (any_lower)
+			seen |= 1u << CHR_BC_LOWER;
+		if (any_upper)
+			seen |= 1u << CHR_BC_UPPER;
+		if (any_digit)
+			seen |= 1u << CHR_BC_DIGIT;
+		prev = carry ? CHR_BC_LOWER : 0;
+		if (stopped)
+			goto scanned;
 		for (; j < len; j++) {
 			unsigned cls = chr_byte_class[s[j]];
 			if (cls == CHR_BC_SEP || cls == CHR_BC_HIGH)
@@ -122,6 +167,7 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 			seen |= 1u << cls;
 			prev = cls;
 		}
+	scanned:
 		if (j >= len || s[j] < 0x80 || s[j] == 0xC2 || s[j] == 0xE2) {
 			size_t n = j - i;
 			const unsigned char *p = s + i;
@@ -344,6 +390,37 @@ static inline uint32_t chr_hset_value(const chr_hset *s, uint64_t key)
 
 /* The process-wide lexicon, built on first use; NULL only on ENOMEM. */
 const chr_lexicon *chr_lex_get(void);
+
+/* The stop words again as a compact table for the hot loop: 4096 slots
+ * of 32 bits (16 KB, so it stays in the L1 cache), each a 24-bit
+ * fingerprint of the hash and the 8-bit language mask; 0 is empty. */
+#define CHR_STOPTAB_SIZE 4096
+
+static inline uint32_t chr_stoptab_fp(uint64_t hash)
+{
+	return ((uint32_t)hash & 0xFFFFFFu) | 1u;
+}
+
+static inline size_t chr_stoptab_index(uint64_t hash)
+{
+	return (size_t)(hash >> 32) & (CHR_STOPTAB_SIZE - 1);
+}
+
+/* The language mask of a token, 0 for none; branch-free unless the first
+ * slot holds another word (rare at this load). */
+static inline uint32_t chr_stoptab_mask(const uint32_t *tab, uint64_t hash)
+{
+	uint32_t fp = chr_stoptab_fp(hash);
+	size_t i = chr_stoptab_index(hash);
+	uint32_t e = tab[i];
+	while (__builtin_expect((e >> 8) != fp && e != 0, 0)) {
+		i = (i + 1) & (CHR_STOPTAB_SIZE - 1);
+		e = tab[i];
+	}
+	return (e >> 8) == fp ? (e & 0xFF) : 0;
+}
+
+const uint32_t *chr_lex_stoptab(const chr_lexicon *lex);
 
 /* The stop-word set (value: language mask) and a 65536-bit filter of
  * phrase-final tokens (bit (hash >> 48)), for the inline hot loop. */
