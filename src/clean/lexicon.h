@@ -140,7 +140,10 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 			any_lower |= lower & keep;
 			any_upper |= upper & keep;
 			any_digit |= digit & keep;
-			nup += (unsigned)__builtin_popcountll(upper & keep);
+			/* Only "two or more capitals" matters: no popcount (a
+			 * library call without -mpopcnt). */
+			uint64_t u = upper & keep;
+			nup += (u != 0) + ((u & (u - 1)) != 0);
 			if (stop) {
 				stopped = 1;
 				break;

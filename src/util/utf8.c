@@ -162,6 +162,31 @@ size_t chr_collapse_space_into(const char *s, size_t len, char *out)
 	size_t n = 0, i = 0;
 	unsigned prev_space = 1;
 	while (i < len) {
+		/* Eight printable ASCII bytes with no blank but maybe single
+		 * spaces between words are copied as they are. */
+		if (i + 8 <= len && !prev_space) {
+			const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			/* lanes >= 0x80, lanes < 0x21 (blanks, controls) */
+			uint64_t bad = (v | (((v & ~highs) + (0x80 - 0x21) * ones) ^ highs)) & highs;
+			uint64_t bad_nospace = bad;
+			if (bad) {
+				/* Allow isolated spaces: a space lane whose next lane is fine
+				 * and that is not the last lane. */
+				uint64_t sp = v ^ (0x20 * ones);
+				uint64_t is_sp = ~(((sp & ~highs) + 0x7F * ones) | sp) & highs;
+				uint64_t other = bad & ~is_sp;
+				uint64_t next_sp_or_bad = (bad >> 8) | (highs & 0xFF00000000000000ULL);
+				bad_nospace = other | (is_sp & next_sp_or_bad);
+			}
+			if (!bad_nospace) {
+				memcpy(out + n, s + i, 8);
+				n += 8;
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			unsigned sp = ascii_space[c];
