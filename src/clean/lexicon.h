@@ -52,7 +52,8 @@ extern const uint8_t chr_byte_class[256];
 
 /* Token hashing: the folded bytes are packed eight at a time into a
  * word and mixed with one multiply, so the per-byte work is a table
- * lookup, a shift and an or (a per-byte FNV multiply chain cost 4x). */
+ * lookup, a shift and an or (a per-byte FNV multiply chain cost 4x).
+ * The length goes in by a multiply that does not wait for the chunks. */
 #define CHR_TOK_K1 0x9E3779B97F4A7C15ULL
 #define CHR_TOK_K2 0xC2B2AE3D27D4EB4FULL
 
@@ -195,7 +196,7 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 				}
 				h = chr_tok_mix(h, v);
 			}
-			h = chr_tok_mix(h, j - i) * CHR_TOK_K2;
+			h ^= (uint64_t)(j - i) * CHR_TOK_K2;
 			uint32_t flags = 0;
 			if (seen & ((1u << CHR_BC_LOWER) | (1u << CHR_BC_UPPER)))
 				flags |= CHR_TOK_ALPHA | CHR_TOK_LATIN;
@@ -312,7 +313,7 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 #undef CHR_TOK_PUSH
 	if (nb)
 		h = chr_tok_mix(h, acc);
-	h = chr_tok_mix(h, n) * CHR_TOK_K2;
+	h ^= (uint64_t)n * CHR_TOK_K2;
 	if (nupper >= 2)
 		flags |= CHR_TOK_UPPER2;
 	t->hash = h ^ (h >> 29);
