@@ -416,12 +416,19 @@ static inline uint32_t chr_stoptab_mask(const uint32_t *tab, uint64_t hash)
 {
 	uint32_t fp = chr_stoptab_fp(hash);
 	size_t i = chr_stoptab_index(hash);
-	uint32_t e = tab[i];
-	while (__builtin_expect((e >> 8) != fp && e != 0, 0)) {
-		i = (i + 1) & (CHR_STOPTAB_SIZE - 1);
-		e = tab[i];
+	uint32_t e0 = tab[i], e1 = tab[(i + 1) & (CHR_STOPTAB_SIZE - 1)];
+	int m0 = (e0 >> 8) == fp, m1 = (e1 >> 8) == fp;
+	/* Linear probing: the word can only lie beyond two full slots. */
+	if (__builtin_expect(!m0 && e0 && !m1 && e1, 0)) {
+		i = (i + 2) & (CHR_STOPTAB_SIZE - 1);
+		uint32_t e = tab[i];
+		while ((e >> 8) != fp && e != 0) {
+			i = (i + 1) & (CHR_STOPTAB_SIZE - 1);
+			e = tab[i];
+		}
+		return (e >> 8) == fp ? (e & 0xFF) : 0;
 	}
-	return (e >> 8) == fp ? (e & 0xFF) : 0;
+	return m0 ? (e0 & 0xFF) : (e0 && m1) ? (e1 & 0xFF) : 0;
 }
 
 const uint32_t *chr_lex_stoptab(const chr_lexicon *lex);
