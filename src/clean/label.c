@@ -112,7 +112,7 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 		uint32_t mask = chr_stoptab_mask(stop, t.hash);
 		/* Content words (letters, 3+ bytes, no stop word), stored
 		 * unconditionally and kept by advancing the count. */
-		sig[nsig] = (t.hash & ~1ULL) | (uint64_t)((t.flags & CHR_TOK_CAP) && k != 0);
+		sig[nsig] = (t.hash & ~1ULL) | (uint64_t)(((t.flags & CHR_TOK_CAP) != 0) & (k != 0));
 		nsig += (mask == 0) & (t.len >= 3) &
 			((t.flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA) & (nsig < SIG_MAX);
 		lanes_lo += spread16[mask & 15];
@@ -461,7 +461,8 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 	 * chrome. */
 	if (boundary < n) {
 		wset vocab;
-		if (wset_init(&vocab, scratch, 1024) == 0) {
+		/* Title and two lead paragraphs: at most 3 * SIG_MAX words. */
+		if (wset_init(&vocab, scratch, 3 * SIG_MAX) == 0) {
 			if (title < n)
 				vocab_add(&vocab, &f[title]);
 			for (size_t i = start, lead = 0; i < boundary && lead < 2; i++) {

@@ -117,6 +117,10 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 		 * lane); the token ends at the first lane that is not a letter
 		 * or digit, or at a capital right after a lowercase letter. */
 		uint64_t carry = 0, any_lower = 0, any_upper = 0, any_digit = 0;
+		/* The hash is built in the same loop: each chunk, folded and
+		 * cut at the token's end, is mixed as it is scanned. */
+		uint64_t h = CHR_FNV_OFFSET;
+		size_t hashed = i;
 		int stopped = 0;
 		while (j + 8 <= len) {
 			const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
@@ -130,14 +134,17 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 			uint64_t lower = letter & (x << 2), upper = letter & ~(x << 2);
 			uint64_t stop = (~(letter | digit) & highs) | (upper & ((lower << 8) | carry));
 			uint64_t keep = ~0ULL;
+			unsigned b = 8;
 			if (stop) {
-				unsigned b = (unsigned)__builtin_ctzll(stop) >> 3;
-				keep = b ? ~0ULL >> (64 - 8 * b) : 0;
-				j += b;
+				b = (unsigned)__builtin_ctzll(stop) >> 3;
+				keep = (1ULL << (8 * b)) - 1;   /* b <= 7 */
 			} else {
-				j += 8;
 				carry = (lower >> 56) & 0x80;
 			}
+			if (b)
+				h = chr_tok_mix(h, fx & keep);
+			j += b;
+			hashed = j;
 			any_lower |= lower & keep;
 			any_upper |= upper & keep;
 			any_digit |= digit & keep;
@@ -150,12 +157,8 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 				break;
 			}
 		}
-		if (any_lower)
-			seen |= 1u << CHR_BC_LOWER;
-		if (any_upper)
-			seen |= 1u << CHR_BC_UPPER;
-		if (any_digit)
-			seen |= 1u << CHR_BC_DIGIT;
+		seen |= ((unsigned)(any_lower != 0) << CHR_BC_LOWER) | ((unsigned)(any_upper != 0) << CHR_BC_UPPER) |
+			((unsigned)(any_digit != 0) << CHR_BC_DIGIT);
 		prev = carry ? CHR_BC_LOWER : 0;
 		if (stopped)
 			goto scanned;
@@ -173,41 +176,27 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 		}
 	scanned:
 		if (j >= len || s[j] < 0x80 || s[j] == 0xC2 || s[j] == 0xE2) {
-			size_t n = j - i;
-			const unsigned char *p = s + i;
-			uint64_t h = CHR_FNV_OFFSET;
-			while (n >= 8) {
-				uint64_t v;
-				memcpy(&v, p, 8);
-				h = chr_tok_mix(h, chr_le64(v) | 0x2020202020202020ULL);
-				p += 8;
-				n -= 8;
-			}
-			if (n) {
+			/* The rest (near the end of the text) byte by byte. */
+			const unsigned char *p = s + hashed;
+			size_t n = j - hashed;
+			while (n) {
 				uint64_t v = 0;
-				if (p + 8 <= s + len) {
-					/* One load and a mask instead of a byte loop. */
-					uint64_t mask = (1ULL << (8 * n)) - 1;
-					memcpy(&v, p, 8);
-					v = (chr_le64(v) | 0x2020202020202020ULL) & mask;
-				} else {
-					for (size_t k = 0; k < n; k++)
-						v |= (uint64_t)(p[k] | 0x20) << (8 * k);
-				}
+				size_t m = n < 8 ? n : 8;
+				for (size_t k = 0; k < m; k++)
+					v |= (uint64_t)(p[k] | 0x20) << (8 * k);
 				h = chr_tok_mix(h, v);
+				p += m;
+				n -= m;
 			}
 			h ^= (uint64_t)(j - i) * CHR_TOK_K2;
-			uint32_t flags = 0;
-			if (seen & ((1u << CHR_BC_LOWER) | (1u << CHR_BC_UPPER)))
-				flags |= CHR_TOK_ALPHA | CHR_TOK_LATIN;
-			if (seen & (1u << CHR_BC_LOWER))
-				flags |= CHR_TOK_LOWER;
-			if (seen & (1u << CHR_BC_DIGIT))
-				flags |= CHR_TOK_DIGIT;
-			if (chr_byte_class[s[i]] == CHR_BC_UPPER)
-				flags |= CHR_TOK_CAP;
-			if (nup >= 2)
-				flags |= CHR_TOK_UPPER2;
+			/* Flags by arithmetic: capitals and digits come and go at
+			 * random, so branches on them would mispredict. */
+			uint32_t alpha = (seen >> CHR_BC_LOWER | seen >> CHR_BC_UPPER) & 1;
+			uint32_t flags = alpha * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
+				((seen >> CHR_BC_LOWER) & 1) * CHR_TOK_LOWER |
+				((seen >> CHR_BC_DIGIT) & 1) * CHR_TOK_DIGIT |
+				(uint32_t)(chr_byte_class[s[i]] == CHR_BC_UPPER) * CHR_TOK_CAP |
+				(uint32_t)(nup >= 2) * CHR_TOK_UPPER2;
 			t->hash = h ^ (h >> 29);
 			t->start = (uint32_t)i;
 			t->len = (uint32_t)(j - i);
@@ -419,7 +408,9 @@ static inline uint32_t chr_stoptab_mask(const uint32_t *tab, uint64_t hash)
 	uint32_t e0 = tab[i], e1 = tab[(i + 1) & (CHR_STOPTAB_SIZE - 1)];
 	int m0 = (e0 >> 8) == fp, m1 = (e1 >> 8) == fp;
 	/* Linear probing: the word can only lie beyond two full slots. */
-	if (__builtin_expect(!m0 && e0 && !m1 && e1, 0)) {
+	/* One branch on bitwise tests (a chain of && compiles to several,
+	 * each as unpredictable as the word). */
+	if (__builtin_expect((!m0) & (e0 != 0) & (!m1) & (e1 != 0), 0)) {
 		i = (i + 2) & (CHR_STOPTAB_SIZE - 1);
 		uint32_t e = tab[i];
 		while ((e >> 8) != fp && e != 0) {
@@ -428,7 +419,8 @@ static inline uint32_t chr_stoptab_mask(const uint32_t *tab, uint64_t hash)
 		}
 		return (e >> 8) == fp ? (e & 0xFF) : 0;
 	}
-	return m0 ? (e0 & 0xFF) : (e0 && m1) ? (e1 & 0xFF) : 0;
+	uint32_t use1 = (uint32_t)((!m0) & (e0 != 0) & m1);
+	return ((uint32_t)m0 * (e0 & 0xFF)) | (use1 * (e1 & 0xFF));
 }
 
 const uint32_t *chr_lex_stoptab(const chr_lexicon *lex);
