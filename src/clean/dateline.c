@@ -284,6 +284,8 @@ void chr_dates_latest(const chr_lexicon *lex, const char *s, size_t len, long *b
 static int credit_name(const chr_lexicon *lex, const char *s, size_t n, char *out, size_t cap,
 		       int *known, int allow_unknown)
 {
+	/* allow_unknown: 0 known names only, 1 also capitals ("ILKHA"),
+	 * 2 also capitalised words ("Harbour Post"). */
 	if (n == 0 || n >= cap || n > 48)
 		return 0;
 	const char *canon = chr_lex_agency(lex, chr_lex_key(s, n));
@@ -300,11 +302,14 @@ static int credit_name(const chr_lexicon *lex, const char *s, size_t n, char *ou
 		return 0;
 	toks tk;
 	tokenize(s, n, &tk);
-	if (tk.n == 0 || tk.n > 3 || n > 24)
+	if (tk.n == 0 || tk.n > 4 || n > 40)
 		return 0;
+	int titled = allow_unknown >= 2 && tk.n <= 4;
 	for (int k = 0; k < tk.n; k++) {
 		uint32_t f = tk.t[k].flags;
-		if ((f & CHR_TOK_LOWER) || !(f & CHR_TOK_ALPHA) || !(f & CHR_TOK_UPPER2))
+		int caps = !(f & CHR_TOK_LOWER) && (f & CHR_TOK_ALPHA) && (f & CHR_TOK_UPPER2);
+		int word = (f & CHR_TOK_CAP) && (f & CHR_TOK_ALPHA) && !(f & CHR_TOK_DIGIT);
+		if (!caps && !(titled && word))
 			return 0;
 	}
 	memcpy(out, s, n);
@@ -373,5 +378,5 @@ int chr_credit_leading(const chr_lexicon *lex, const char *s, size_t len, char *
 		c++;
 	if (c >= len || s[c] != ')' || (c + 1 < len && s[c + 1] != ' '))
 		return 0;
-	return credit_name(lex, s + 1, c - 1, out, cap, known, 1);
+	return credit_name(lex, s + 1, c - 1, out, cap, known, 2);
 }

@@ -484,6 +484,11 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 					l = CHR_LABEL_CHROME;
 				else if (!vocab.keys || !on_topic(&vocab, &f[i], scratch))
 					l = CHR_LABEL_TEASER;
+				/* The text under a notice heading ("Legal
+				 * Disclaimer:") is the notice, not a story. */
+				if (l == CHR_LABEL_TEASER && bl[i - 1].p.label == CHR_LABEL_LEGAL &&
+				    f[i - 1].colon && f[i - 1].words <= 6)
+					l = CHR_LABEL_LEGAL;
 			}
 			b->p.label = l;
 		}

@@ -143,6 +143,9 @@ static size_t notice_object(const char *s, size_t len, const char **out)
 		while (i < rest && ((p[i] >= '0' && p[i] <= '9') || p[i] == '-' || p[i] == ' ' ||
 				    (unsigned char)p[i] == 0xC2 || (unsigned char)p[i] == 0xA9))
 			i++;
+		/* A name starts with a capital (or another script). */
+		if (i >= rest || !((p[i] >= 'A' && p[i] <= 'Z') || (unsigned char)p[i] >= 0x80))
+			continue;
 		size_t b = i;
 		while (i < rest && i - b < 80 && p[i] != '.' && p[i] != ',' && p[i] != ';' && p[i] != '|' &&
 		       p[i] != '(' && !(p[i] == ' ' && i + 1 < rest && p[i + 1] == '-'))
@@ -155,6 +158,54 @@ static size_t notice_object(const char *s, size_t len, const char **out)
 		}
 	}
 	return 0;
+}
+
+/* "Meridian Wire Ltd owns the copyright ...": the capitalised words
+ * just before "owns". */
+static size_t notice_subject(const char *s, size_t len, const char **out)
+{
+	const char *p = find_ci(s, len, " owns the copyright");
+	if (!p)
+		p = find_ci(s, len, " owns all rights");
+	if (!p)
+		return 0;
+	const char *b = p;
+	int words = 0;
+	while (b > s && words < 5) {
+		const char *w = b;
+		while (w > s && w[-1] != ' ' && w[-1] != ':' && w[-1] != '.')
+			w--;
+		if (w == b || !((*w >= 'A' && *w <= 'Z') || (unsigned char)*w >= 0x80))
+			break;
+		b = w;
+		words++;
+		if (b > s && b[-1] == ' ')
+			b--;
+		else
+			break;
+	}
+	while (b < p && *b == ' ')
+		b++;
+	if (b >= p)
+		return 0;
+	*out = b;
+	return (size_t)(p - b);
+}
+
+/* Drops a company-form suffix ("Ltd", "GmbH", "Inc."), so a publisher is
+ * named the same in its notices and its datelines. */
+static size_t strip_company_form(const char *s, size_t n)
+{
+	static const char *const forms[] = {" Ltd.", " Ltd", " LLC", " Inc.", " Inc", " GmbH", " plc",
+					    " PLC", " AG", " S.A.", " SA", " A.\xC5\x9E.", NULL};
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
+		n--;
+	for (int k = 0; forms[k]; k++) {
+		size_t m = strlen(forms[k]);
+		if (n > m && memcmp(s + n - m, forms[k], m) == 0)
+			return n - m;
+	}
+	return n;
 }
 
 static chr_status find_outlet(chr_doc *doc, const chr_lexicon *lex, const chr_dateline *dl)
@@ -195,6 +246,8 @@ static chr_status find_outlet(chr_doc *doc, const chr_lexicon *lex, const chr_da
 			continue;
 		const char *o = NULL;
 		size_t on = notice_object(p->text, p->len, &o);
+		if (!on)
+			on = notice_subject(p->text, p->len, &o);
 		if (!on && p->label != CHR_LABEL_LEGAL)
 			continue;
 		looked++;
@@ -207,6 +260,7 @@ static chr_status find_outlet(chr_doc *doc, const chr_lexicon *lex, const chr_da
 	if (found)
 		return set_str(doc, &doc->outlet, found, strlen(found));
 	if (obj) {
+		objn = strip_company_form(obj, objn);
 		c = canonical(lex, obj, objn);
 		return set_str(doc, &doc->outlet, c ? c : obj, c ? strlen(c) : objn);
 	}

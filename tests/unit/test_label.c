@@ -254,6 +254,23 @@ static void credit_opens_teasers(void **state)
 	chr_doc_free(doc);
 }
 
+/* The text under a notice heading is the notice, even in words the
+ * lexicon does not know. */
+static void notice_heading_covers_next_paragraph(void **state)
+{
+	(void)state;
+	chr_doc *doc = clean_text(
+		"Ferry strike ends\n"
+		"Ferry workers in the harbour town ended their strike on Friday after the company agreed to "
+		"raise wages by five percent.\n"
+		"Legal Disclaimer:\n"
+		"This newspaper prints the material as it arrived and makes no promise about it. Questions "
+		"go to the editors.\n");
+	assert_label(doc, "Legal Disclaimer:", CHR_LABEL_LEGAL);
+	assert_label(doc, "This newspaper prints", CHR_LABEL_LEGAL);
+	chr_doc_free(doc);
+}
+
 /* Short repeats (a widget, a dateline footer) are not `repeat`. */
 static void short_repeats_are_not_repeat(void **state)
 {
@@ -343,6 +360,7 @@ int main(void)
 		cmocka_unit_test(body_mentions_are_not_boilerplate),
 		cmocka_unit_test(credit_opens_teasers),
 		cmocka_unit_test(short_repeats_are_not_repeat),
+		cmocka_unit_test(notice_heading_covers_next_paragraph),
 		cmocka_unit_test(raw_keeps_everything),
 		cmocka_unit_test(html_is_conservative),
 		cmocka_unit_test(glued_widgets),

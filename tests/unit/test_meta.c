@@ -198,6 +198,23 @@ static void outlets_from_credits_and_notices(void **state)
 	assert_string_equal(chr_doc_outlet(doc), "AFP");
 	chr_doc_free(doc);
 
+	/* "X Ltd owns the copyright": the owner, without its company form. */
+	doc = clean_text(
+		"Ferry strike ends\n"
+		"Ferry workers in the harbour town ended their strike on Friday after the company agreed to "
+		"raise wages by five percent.\n"
+		"LEGAL NOTICE: Harbour Herald Ltd owns the copyright in all text and photographs on this site.\n");
+	assert_string_equal(chr_doc_outlet(doc), "Harbour Herald");
+	chr_doc_free(doc);
+
+	/* A leading credit may be a capitalised name. */
+	doc = clean_text(
+		"Ferry strike ends\n"
+		"(Harbour Herald) Ferry workers in the harbour town ended their strike on Friday after the "
+		"company agreed to raise wages by five percent.\n");
+	assert_string_equal(chr_doc_outlet(doc), "Harbour Herald");
+	chr_doc_free(doc);
+
 	/* Capitals in parentheses inside a sentence are no credit. */
 	doc = clean_text(
 		"Ferry strike ends\n"
