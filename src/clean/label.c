@@ -438,7 +438,7 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 
 	/* Body: everything stays unless clearly furniture; a notice, a
 	 * related-stories heading or a closing credit ends the article. */
-	size_t last_body = n;
+	size_t last_good = n;
 	for (size_t i = start; i < n && boundary == n; i++) {
 		chr_block *b = &bl[i];
 		int related = 0;
@@ -450,7 +450,8 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 		if (l == CHR_LABEL_LEGAL || related) {
 			boundary = i + 1;
 		} else if (l == CHR_LABEL_BODY) {
-			last_body = i;
+			if (f[i].good)
+				last_good = i;
 			char credit[64];
 			if (chr_credit_trailing(lex, b->p.text, b->p.len, credit, sizeof credit, NULL))
 				boundary = i + 1;
@@ -481,7 +482,11 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 				if (is_dateline_only(lex, b, &f[i]))
 					l = CHR_LABEL_DATELINE;
 				else if (!is_prose(&f[i]))
-					l = CHR_LABEL_CHROME;
+					/* A headline of another story is a teaser
+					 * too; other short lines are furniture. */
+					l = f[i].words >= 4 && is_headline(b, &f[i]) &&
+						!(vocab.keys && on_topic(&vocab, &f[i], scratch)) ?
+						CHR_LABEL_TEASER : CHR_LABEL_CHROME;
 				else if (!vocab.keys || !on_topic(&vocab, &f[i], scratch))
 					l = CHR_LABEL_TEASER;
 				/* The text under a notice heading ("Legal
@@ -492,14 +497,23 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 			}
 			b->p.label = l;
 		}
-	} else if (last_body < n) {
-		/* No notice: short lines without a sentence after the last
-		 * paragraph of prose are furniture ("Tags", "Print"). */
-		for (size_t i = n; i-- > last_body + 1;) {
+	} else if (last_good < n) {
+		/* No notice: lines without a sentence after the last paragraph
+		 * of prose are furniture if they are short and bare ("Print")
+		 * or open with a furniture word ("Tags: ..."). */
+		for (size_t i = n; i-- > last_good + 1;) {
 			chr_block *b = &bl[i];
+			int related;
 			if (b->p.label != CHR_LABEL_BODY)
 				continue;
-			if (f[i].words <= 4 && !f[i].terminal && f[i].stops == 0)
+			if (is_prose(&f[i]))
+				break;
+			chr_label l = phrase_label(&f[i], ZONE_POST, &related);
+			if (l != CHR_LABEL_BODY)
+				b->p.label = l;
+			else if ((f[i].words <= 4 && !f[i].terminal && f[i].stops == 0) ||
+				 ((f[i].hit[CHR_CAT_CHROME].starts || f[i].hit[CHR_CAT_RELATED].starts) &&
+				  !f[i].terminal && f[i].words <= 12))
 				b->p.label = CHR_LABEL_CHROME;
 			else
 				break;

@@ -336,6 +336,26 @@ static void html_is_conservative(void **state)
 	chr_doc_free(doc);
 }
 
+/* Without a notice, bare lines after the last paragraph are furniture;
+ * a subheading inside the article is not. */
+static void trailing_furniture(void **state)
+{
+	(void)state;
+	chr_doc *doc = clean_text(
+		"Ferry strike ends\n"
+		"Ferry workers in the harbour town ended their strike on Friday after the company agreed to "
+		"raise wages by five percent.\n"
+		"What comes next\n"
+		"The union said it would meet the company again in June to talk about working hours and the "
+		"new timetable.\n"
+		"Tags: Harbour, Ferries, Strikes\n"
+		"Print\n");
+	assert_label(doc, "What comes next", CHR_LABEL_BODY);
+	assert_label(doc, "Tags:", CHR_LABEL_CHROME);
+	assert_label(doc, "Print", CHR_LABEL_CHROME);
+	chr_doc_free(doc);
+}
+
 /* Glued widgets ("CommentsNo comment") are split at the case change. */
 static void glued_widgets(void **state)
 {
@@ -364,6 +384,7 @@ int main(void)
 		cmocka_unit_test(raw_keeps_everything),
 		cmocka_unit_test(html_is_conservative),
 		cmocka_unit_test(glued_widgets),
+		cmocka_unit_test(trailing_furniture),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
