@@ -13,9 +13,13 @@
  *              clearly something else (a legal notice, error text, a
  *              repeat, a dateline, a line of navigation);
  *   post-body  after a legal notice, a "read also" heading or a closing
- *              agency credit "(AP)", prose is a teaser unless it shares
- *              enough words with the title and lead to be on-topic, and
- *              short lines are chrome.
+ *              agency credit "(AP)", prose (and headlines) of other
+ *              stories are teasers unless they share enough words with
+ *              the title and lead to be on-topic; the text under a notice
+ *              heading ("Legal Disclaimer:") is legal; other short lines
+ *              are chrome.  Without such a boundary, bare short lines
+ *              after the last paragraph of prose ("Print", "Tags: ...")
+ *              are chrome.
  *
  * Repeats: each paragraph of at least REPEAT_MIN_WORDS words is hashed
  * (xxHash3 of the sequence of its case-folded word hashes, so spacing,
@@ -95,15 +99,13 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 	const uint64_t *filter = chr_lex_phrase_filter(lex);
 	const char *s = b->p.text;
 	size_t len = b->p.len, pos = 0;
-	uint64_t ring[CHR_PHRASE_MAX];
 	chr_tok t;
 	uint32_t k = 0;
 	memset(f, 0, sizeof *f);
-	while (chr_tok_next(s, len, &pos, &t)) {
+	while (chr_tok_next_lean(s, len, &pos, &t)) {
 		if ((k & (NH - 1)) == 0 && k)
 			rh = XXH3_64bits_withSeed(hashes, sizeof hashes, rh);
 		hashes[k & (NH - 1)] = t.hash;
-		ring[k & (CHR_PHRASE_MAX - 1)] = t.hash;
 		f->caps += (t.flags & CHR_TOK_CAP) != 0;
 		f->cyr += (t.flags & CHR_TOK_CYR) != 0;
 		f->latin += (t.flags & (CHR_TOK_CYR | CHR_TOK_LATIN)) == CHR_TOK_LATIN;
@@ -126,7 +128,7 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 					continue;
 				int ok = 1;
 				for (unsigned j = 1; j < p->ntok && ok; j++)
-					ok = ring[(k - j) & (CHR_PHRASE_MAX - 1)] == p->tok[p->ntok - 1 - j];
+					ok = hashes[(k - j) & (NH - 1)] == p->tok[p->ntok - 1 - j];
 				if (!ok)
 					continue;
 				hitstat *h = &f->hit[p->cat];

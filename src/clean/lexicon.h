@@ -83,7 +83,7 @@ static inline uint64_t chr_le64(uint64_t v)
  * The next token of s[0..len) at or after *pos: returns 1 and fills *t, or
  * 0 at the end.  *pos moves past the token.
  */
-CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_tok *t)
+CHR_HOT_INLINE int chr_tok_next_ex(const char *text, size_t len, size_t *pos, chr_tok *t, int lean)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = *pos;
@@ -145,13 +145,19 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 				h = chr_tok_mix(h, fx & keep);
 			j += b;
 			hashed = j;
-			any_lower |= lower & keep;
-			any_upper |= upper & keep;
+			if (!lean) {
+				any_lower |= lower & keep;
+				any_upper |= upper & keep;
+			} else {
+				any_lower |= letter & keep;   /* any letter */
+			}
 			any_digit |= digit & keep;
 			/* Only "two or more capitals" matters: no popcount (a
 			 * library call without -mpopcnt). */
-			uint64_t u = upper & keep;
-			nup += (u != 0) + ((u & (u - 1)) != 0);
+			if (!lean) {
+				uint64_t u = upper & keep;
+				nup += (u != 0) + ((u & (u - 1)) != 0);
+			}
 			if (stop) {
 				stopped = 1;
 				break;
@@ -311,6 +317,22 @@ CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_t
 	t->flags = flags;
 	*pos = i;
 	return 1;
+}
+
+/* The token with all its flags. */
+CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_tok *t)
+{
+	return chr_tok_next_ex(text, len, pos, t, 0);
+}
+
+/*
+ * The same for the labeller's hot loop: boundaries and hash are equal,
+ * but only CHR_TOK_CAP, ALPHA, DIGIT, LATIN and CYR are reliable (the
+ * ASCII path skips the lowercase and two-capitals bookkeeping).
+ */
+CHR_HOT_INLINE int chr_tok_next_lean(const char *text, size_t len, size_t *pos, chr_tok *t)
+{
+	return chr_tok_next_ex(text, len, pos, t, 1);
 }
 
 /* Hash of a whole string's folded tokens, for short keys (agency names). */
