@@ -3,6 +3,7 @@
  */
 #include "doc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,40 +65,37 @@ chr_doc *chr_doc_new_from_raw(const chr_raw_doc *raw)
 chr_status chr_doc_add_block(chr_doc *doc, const char *s, size_t len, chr_block_kind kind,
 			     chr_label label, chr_block **out)
 {
-	chr_buf tmp;
-	chr_status st;
+	chr_status st = CHR_OK;
 	if (out)
 		*out = NULL;
-	chr_buf_init(&tmp, 0);
-	if ((st = chr_collapse_space(s, len, &tmp)) != CHR_OK)
-		goto done;
-	if (tmp.len == 0)
+	/* Collapse straight into the arena: the result is never longer than
+	 * the input, and a temporary buffer per paragraph cost a malloc. */
+	char *text = len < SIZE_MAX ? chr_arena_alloc(&doc->arena, len + 1) : NULL;
+	if (!text)
+		return CHR_ENOMEM;
+	size_t n = chr_collapse_space_into(s, len, text);
+	text[n] = '\0';
+	if (n == 0)
 		goto done;
 	if (doc->nblocks == doc->blocks_alloc) {
-		size_t n = doc->blocks_alloc ? doc->blocks_alloc * 2 : 32;
-		chr_block *b = chr_realloc(doc->blocks, n * sizeof *b);
+		size_t na = doc->blocks_alloc ? doc->blocks_alloc * 2 : 32;
+		chr_block *b = chr_realloc(doc->blocks, na * sizeof *b);
 		if (!b) {
 			st = CHR_ENOMEM;
 			goto done;
 		}
 		doc->blocks = b;
-		doc->blocks_alloc = n;
-	}
-	char *text = chr_arena_strndup(&doc->arena, tmp.data, tmp.len);
-	if (!text) {
-		st = CHR_ENOMEM;
-		goto done;
+		doc->blocks_alloc = na;
 	}
 	chr_block *b = &doc->blocks[doc->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->p.text = text;
-	b->p.len = tmp.len;
+	b->p.len = n;
 	b->p.label = label;
 	b->kind = kind;
 	if (out)
 		*out = b;
 done:
-	chr_buf_free(&tmp);
 	return st;
 }
 

@@ -147,45 +147,80 @@ int chr_is_invisible_cp(uint32_t cp)
 	       cp == 0xFEFF;
 }
 
+/* 1 for the ASCII bytes that are white space in text. */
+static const unsigned char ascii_space[128] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+};
+
+size_t chr_collapse_space_into(const char *s, size_t len, char *out)
+{
+	/* One pass, branch-free for ASCII: every byte is written, and the
+	 * output position only advances past a blank that does not follow
+	 * another blank (prev_space starts at 1 to drop leading blanks).
+	 * This runs over every paragraph of every document, so it must cost
+	 * about as much as a copy. */
+	size_t n = 0, i = 0;
+	unsigned prev_space = 1;
+	while (i < len) {
+		/* Eight printable ASCII bytes with no blank but maybe single
+		 * spaces between words are copied as they are. */
+		if (i + 8 <= len && !prev_space) {
+			const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			/* lanes >= 0x80, lanes < 0x21 (blanks, controls) */
+			uint64_t bad = (v | (((v & ~highs) + (0x80 - 0x21) * ones) ^ highs)) & highs;
+			uint64_t bad_nospace = bad;
+			if (bad) {
+				/* Allow isolated spaces: a space lane whose next lane is fine
+				 * and that is not the last lane. */
+				uint64_t sp = v ^ (0x20 * ones);
+				uint64_t is_sp = ~(((sp & ~highs) + 0x7F * ones) | sp) & highs;
+				uint64_t other = bad & ~is_sp;
+				uint64_t next_sp_or_bad = (bad >> 8) | (highs & 0xFF00000000000000ULL);
+				bad_nospace = other | (is_sp & next_sp_or_bad);
+			}
+			if (!bad_nospace) {
+				memcpy(out + n, s + i, 8);
+				n += 8;
+				i += 8;
+				continue;
+			}
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			unsigned sp = ascii_space[c];
+			out[n] = sp ? ' ' : (char)c;
+			n += !(sp & prev_space);
+			prev_space = sp;
+			i++;
+			continue;
+		}
+		size_t at = i;
+		uint32_t cp = chr_utf8_next(s, len, &i);
+		if (chr_is_space_cp(cp)) {
+			out[n] = ' ';
+			n += !prev_space;
+			prev_space = 1;
+			continue;
+		}
+		if (chr_is_invisible_cp(cp))
+			continue;
+		memcpy(out + n, s + at, i - at);
+		n += i - at;
+		prev_space = 0;
+	}
+	if (n && out[n - 1] == ' ' && prev_space)
+		n--;
+	return n;
+}
+
 chr_status chr_collapse_space(const char *s, size_t len, chr_buf *out)
 {
-	size_t start = out->len;
-	int pending_space = 0;
-	size_t i = 0;
 	chr_status st = chr_buf_reserve(out, len);
 	if (st != CHR_OK)
 		return st;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-				pending_space = 1;
-				i++;
-				continue;
-			}
-			if (pending_space && out->len > start)
-				st = chr_buf_putc(out, ' ');
-			pending_space = 0;
-			if (st == CHR_OK)
-				st = chr_buf_putc(out, (char)c);
-			i++;
-		} else {
-			size_t at = i;
-			uint32_t cp = chr_utf8_next(s, len, &i);
-			if (chr_is_space_cp(cp)) {
-				pending_space = 1;
-				continue;
-			}
-			if (chr_is_invisible_cp(cp))
-				continue;
-			if (pending_space && out->len > start)
-				st = chr_buf_putc(out, ' ');
-			pending_space = 0;
-			if (st == CHR_OK)
-				st = chr_buf_append(out, s + at, i - at);
-		}
-		if (st != CHR_OK)
-			return st;
-	}
+	out->len += chr_collapse_space_into(s, len, out->data + out->len);
+	out->data[out->len] = '\0';
 	return CHR_OK;
 }

@@ -46,4 +46,8 @@ int chr_is_invisible_cp(uint32_t cp);
  */
 chr_status chr_collapse_space(const char *s, size_t len, chr_buf *out);
 
+/* The same into out, which has room for len bytes; returns the length
+ * written (no NUL is added). */
+size_t chr_collapse_space_into(const char *s, size_t len, char *out);
+
 #endif
