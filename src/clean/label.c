@@ -23,9 +23,12 @@
  *
  * Repeats: each paragraph of at least REPEAT_MIN_WORDS words is hashed
  * (xxHash3 of the sequence of its case-folded word hashes, so spacing,
- * punctuation and case do not matter); a second occurrence is `repeat`.
- * Shorter paragraphs ("Share", a dateline footer) are left to the other
- * rules: repeating them is normal page furniture, not a copy of the text.
+ * punctuation and case do not matter); a second occurrence is `repeat`
+ * when it belongs to a copied block (two or more consecutive repeated
+ * paragraphs of REPEAT_RUN_MIN_WORDS words in all) or is long on its own
+ * (REPEAT_LONE_MIN_WORDS).  Shorter paragraphs ("Share", a dateline
+ * footer) are left to the other rules: repeating them is normal page
+ * furniture, and a short line recurring alone is the article's structure.
  *
  * HTML blocks arrive with labels from the DOM; final ones are kept, and
  * on the rest only clear cases are applied (repeats, legal notices, error
@@ -40,7 +43,7 @@
 #include "clean/dateline.h"
 #include "clean/lexicon.h"
 
-enum { REPEAT_MIN_WORDS = 8 };
+enum { REPEAT_MIN_WORDS = 8, REPEAT_RUN_MIN_WORDS = 60, REPEAT_LONE_MIN_WORDS = 40 };
 
 typedef struct hitstat {
 	uint16_t score;   /* summed token length of the matches */
@@ -363,14 +366,28 @@ static int on_topic(const wset *vocab, const feat *f, chr_arena *a)
 
 /* ---- the passes --------------------------------------------------------------- */
 
-static void mark_repeats(chr_doc *doc, const feat *f, wset *seen)
+static void mark_repeats(chr_doc *doc, const feat *f, wset *seen, uint8_t *dup)
 {
-	for (size_t i = 0; i < doc->nblocks; i++) {
-		chr_block *b = &doc->blocks[i];
-		if (f[i].words < REPEAT_MIN_WORDS)
+	size_t n = doc->nblocks;
+	for (size_t i = 0; i < n; i++)
+		dup[i] = f[i].words >= REPEAT_MIN_WORDS && !wset_add(seen, f[i].hash) &&
+			 !doc->blocks[i].label_final;
+	/* A copied block is a run of repeated paragraphs, or one long one; a
+	 * short line that recurs alone (an interview's stock question, a
+	 * recipe's serving line) is the article's own structure. */
+	for (size_t i = 0; i < n;) {
+		if (!dup[i]) {
+			i++;
 			continue;
-		if (!wset_add(seen, f[i].hash) && wset_has(seen, f[i].hash) && !b->label_final)
-			b->p.label = CHR_LABEL_REPEAT;
+		}
+		size_t end = i;
+		uint32_t words = 0;
+		while (end < n && dup[end])
+			words += f[end++].words;
+		int block_copy = end - i >= 2 && words >= REPEAT_RUN_MIN_WORDS;
+		for (; i < end; i++)
+			if (block_copy || f[i].words >= REPEAT_LONE_MIN_WORDS)
+				doc->blocks[i].p.label = CHR_LABEL_REPEAT;
 	}
 }
 
@@ -572,7 +589,12 @@ chr_status chr_label_blocks(chr_doc *doc)
 		st = CHR_ENOMEM;
 		goto done;
 	}
-	mark_repeats(doc, f, &seen);
+	uint8_t *dup = chr_arena_alloc(scratch, n ? n : 1);
+	if (!dup) {
+		st = CHR_ENOMEM;
+		goto done;
+	}
+	mark_repeats(doc, f, &seen, dup);
 	if (doc->format == CHR_FORMAT_HTML)
 		label_html(doc, f);
 	else

@@ -68,14 +68,16 @@ static const char english[] =
 	"authority's chairwoman Marta Kolven told reporters after the vote.\n"
 	"\n"
 	"Fishermen had objected that the ferries would crowd the harbour entrance. Under the agreement, "
-	"the ferry lanes will run along the eastern breakwater instead.\n"
+	"the ferry lanes will run along the eastern breakwater instead, and the cooperative keeps its "
+	"moorings on the western quay for at least another ten years.\n"
 	"\n"
 	"Question: When does construction start?\n"
 	"\n"
 	"Marta Kolven: In May, if the weather allows it.\n"
 	"\n"
 	"Fishermen had objected that the ferries would crowd the harbour entrance. Under the agreement, "
-	"the ferry lanes will run along the eastern breakwater instead.\n"
+	"the ferry lanes will run along the eastern breakwater instead, and the cooperative keeps its "
+	"moorings on the western quay for at least another ten years.\n"
 	"\n"
 	"© 2025 Coastwire Media Ltd. All rights reserved. No part of this article may be reproduced "
 	"without prior written permission.\n"
@@ -307,6 +309,22 @@ static void raw_keeps_everything(void **state)
 	chr_doc_free(doc);
 }
 
+/* A short line that recurs alone is the article's structure (an
+ * interview's stock question, a menu's serving line), not a copied block. */
+static void lone_short_recurrence_is_not_repeat(void **state)
+{
+	(void)state;
+	chr_doc *doc = clean_text(
+		"Five cooks answer the same questions about their kitchens and the dishes they grew up with.\n\n"
+		"Which dish do you cook most often at home, and who taught it to you?\n\n"
+		"Anna, a baker from the coast, says it is fish soup, which her grandmother made every Friday.\n\n"
+		"Which dish do you cook most often at home, and who taught it to you?\n\n"
+		"Piet, who runs a canteen, says it is a bean stew he learned from a colleague years ago.\n");
+	assert_int_equal(label_of_nth(doc, "Which dish do you cook", 0), CHR_LABEL_BODY);
+	assert_int_equal(label_of_nth(doc, "Which dish do you cook", 1), CHR_LABEL_BODY);
+	chr_doc_free(doc);
+}
+
 /* HTML blocks: final labels stay, body blocks change only for repeats,
  * notices and error text, never for mere chrome words. */
 static void html_is_conservative(void **state)
@@ -318,7 +336,9 @@ static void html_is_conservative(void **state)
 	raw.format = CHR_FORMAT_HTML;
 	chr_doc *doc = chr_doc_new_from_raw(&raw);
 	assert_non_null(doc);
-	const char *para = "The bridge will be closed for repairs for three weeks from Monday, the roads office said.";
+	const char *para = "The bridge will be closed for repairs for three weeks from Monday, the roads office "
+		"said, and drivers heading to the coast should use the ring road, which will stay open at night "
+		"while crews replace the old steel joints on both lanes.";
 	chr_block *b;
 	assert_int_equal(chr_doc_add_block(doc, "Road news", 9, CHR_BLOCK_HEADING, CHR_LABEL_TITLE, &b), CHR_OK);
 	b->label_final = 1;
@@ -383,6 +403,7 @@ int main(void)
 		cmocka_unit_test(notice_heading_covers_next_paragraph),
 		cmocka_unit_test(raw_keeps_everything),
 		cmocka_unit_test(html_is_conservative),
+		cmocka_unit_test(lone_short_recurrence_is_not_repeat),
 		cmocka_unit_test(glued_widgets),
 		cmocka_unit_test(trailing_furniture),
 	};
