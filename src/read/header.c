@@ -54,3 +54,15 @@ int chr_text_header_parse(const char *s, size_t len, chr_text_header *out)
 	out->body_offset = j;
 	return 1;
 }
+
+int chr_read_date_prefix(const char *s, size_t len, char out[11])
+{
+	size_t i = 0;
+	while (i < len && is_blank(s[i]))
+		i++;
+	if (len - i < 10 || !valid_ymd(s + i) || (len - i > 10 && is_digit(s[i + 10])))
+		return 0;
+	memcpy(out, s + i, 10);
+	out[10] = '\0';
+	return 1;
+}

@@ -1,0 +1,154 @@
+/*
+ * jsonl.c - read stage: JSON Lines, one document per line
+ * {"id","url","date","title","text"|"html"}.  Only the current line is in
+ * memory; a bad line is reported as "path:LINE" and skipped, and the rest
+ * of the file goes on.
+ *
+ * Field rules: "id" (string or number) else "<file stem>:<line>"; "url" is
+ * the source, else the path; "date" may be a date or an ISO datetime; when
+ * both "html" and "text" are given the HTML wins, because our cleaner gets
+ * more (title, metadata, structure) out of it than a scraper's own text.
+ */
+#include "read/read.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "util/utf8.h"
+
+static int is_blank_line(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static const char *str_field(json_t *obj, const char *key, size_t *len)
+{
+	json_t *v = json_object_get(obj, key);
+	if (!json_is_string(v)) {
+		*len = 0;
+		return NULL;
+	}
+	*len = json_string_length(v);
+	return json_string_value(v);
+}
+
+/* Parses the line; a line with invalid UTF-8 is repaired and tried again.
+ * Returns NULL with *err filled when it is not JSON, *nomem when memory ran out. */
+static json_t *parse_line(chr_reader *r, json_error_t *err, int *nomem)
+{
+	json_t *v = json_loadb(r->line.data, r->line.len, JSON_ALLOW_NUL, err);
+	if (v || json_error_code(err) == json_error_out_of_memory)
+		goto done;
+	chr_buf_clear(&r->tmp);
+	if (chr_utf8_sanitize(r->line.data, r->line.len, &r->tmp) != CHR_OK) {
+		*nomem = 1;
+		goto done;
+	}
+	json_error_t err2;
+	v = json_loadb(r->tmp.data ? r->tmp.data : "", r->tmp.len, JSON_ALLOW_NUL, &err2);
+	if (!v)
+		*err = err2;
+done:
+	if (!v && json_error_code(err) == json_error_out_of_memory)
+		*nomem = 1;
+	return v;
+}
+
+chr_status chr_read_jsonl_next(chr_reader *r)
+{
+	chr_status st = CHR_DONE;
+	json_t *v = NULL;
+	for (;;) {
+		int over = 0, newline = 0, nomem = 0;
+		chr_buf_clear(&r->line);
+		st = chr_stream_read_line(r->in.stream, &r->line, r->max_doc, &over, &newline);
+		if (st != CHR_OK)
+			goto done;
+		r->in.line++;
+		/* A last line cut off by a truncated stream is not a bad line: the
+		 * stream's error is reported once when the input closes. */
+		if (!newline && chr_stream_error(r->in.stream)) {
+			st = CHR_DONE;
+			goto done;
+		}
+		if (over) {
+			chr_read_report_line(r, r->in.line, "document larger than %zu bytes, skipped",
+					     r->max_doc);
+			continue;
+		}
+		if (is_blank_line(r->line.data ? r->line.data : "", r->line.len))
+			continue;
+		json_error_t err;
+		v = parse_line(r, &err, &nomem);
+		if (nomem) {
+			st = CHR_ENOMEM;
+			goto done;
+		}
+		if (!v) {
+			chr_read_report_line(r, r->in.line, "not JSON (%s), skipped", err.text);
+			continue;
+		}
+		if (!json_is_object(v)) {
+			chr_read_report_line(r, r->in.line, "not a JSON object, skipped");
+			json_decref(v);
+			v = NULL;
+			continue;
+		}
+		chr_found_doc doc = {0};
+		char idbuf[64];
+		json_t *id = json_object_get(v, "id");
+		if (json_is_string(id) && json_string_length(id)) {
+			doc.id = json_string_value(id);
+			doc.id_len = json_string_length(id);
+		} else {
+			if (json_is_integer(id))
+				snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
+			else if (json_is_real(id))
+				snprintf(idbuf, sizeof idbuf, "%.17g", json_real_value(id));
+			else
+				snprintf(idbuf, sizeof idbuf, "%.40s:%zu", r->in.stem, r->in.line);
+			doc.id = idbuf;
+			doc.id_len = strlen(idbuf);
+		}
+		doc.source = str_field(v, "url", &doc.source_len);
+		if (doc.source && !doc.source_len)
+			doc.source = NULL;
+		doc.date = str_field(v, "date", &doc.date_len);
+		doc.date_basis = CHR_DATE_INPUT;
+		doc.title = str_field(v, "title", &doc.title_len);
+		size_t hlen, tlen;
+		const char *html = str_field(v, "html", &hlen);
+		const char *text = str_field(v, "text", &tlen);
+		if (html && (hlen || !text)) {
+			doc.body = html;
+			doc.body_len = hlen;
+			doc.format = CHR_FORMAT_HTML;
+		} else if (text) {
+			doc.body = text;
+			doc.body_len = tlen;
+			doc.format = CHR_FORMAT_TEXT;
+			doc.parse_header = 1;
+		} else {
+			chr_read_report_line(r, r->in.line, "no \"text\" or \"html\" field, skipped");
+			json_decref(v);
+			v = NULL;
+			continue;
+		}
+		st = chr_read_emit(r, &doc);
+		json_decref(v);
+		v = NULL;
+		if (st == CHR_EFORMAT) {
+			chr_read_report_line(r, r->in.line, "empty text, skipped");
+			continue;
+		}
+		goto done;
+	}
+done:
+	json_decref(v);
+	return st;
+}
