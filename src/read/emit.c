@@ -21,6 +21,31 @@ static int all_space(const char *s, size_t len)
 	return 1;
 }
 
+/* How many U+FFFD the text holds; the repair adds one per bad sequence. */
+static size_t count_replacements(const char *s, size_t len)
+{
+	size_t n = 0;
+	const char *p = s, *end = s + len;
+	while ((p = memchr(p, 0xEF, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && (unsigned char)p[1] == 0xBF && (unsigned char)p[2] == 0xBD)
+			n++;
+		p++;
+	}
+	return n;
+}
+
+/* Reports a repaired document once, at its place in the input. */
+static void report_repair(chr_reader *r, size_t count)
+{
+	static const char msg[] = "invalid UTF-8 replaced by U+FFFD (%zu places)";
+	if (r->in.kind == CHR_KIND_JSONL)
+		chr_read_report_line(r, r->in.line, msg, count);
+	else if (r->in.kind == CHR_KIND_WARC)
+		chr_read_report_record(r, r->in.record, msg, count);
+	else
+		chr_read_report(r, NULL, msg, count);
+}
+
 /* Appends a repaired copy of s and a NUL to meta; *off gets where it starts. */
 static chr_status add_meta(chr_buf *meta, const char *s, size_t len, size_t *off)
 {
@@ -42,6 +67,12 @@ chr_status chr_read_emit(chr_reader *r, const chr_found_doc *d)
 	    (st = chr_buf_putc(&r->body, '\0')) != CHR_OK)
 		goto done;
 	r->body.len--;   /* keep the NUL out of the length */
+	size_t after = count_replacements(r->body.data, r->body.len);
+	if (after) {
+		size_t before = count_replacements(d->body, d->body_len);
+		if (after > before)
+			report_repair(r, after - before);
+	}
 	const char *body = r->body.data;
 	size_t len = r->body.len;
 	int status = d->http_status;

@@ -53,6 +53,8 @@ static json_t *parse_line(chr_reader *r, json_error_t *err, int *nomem)
 	v = json_loadb(r->tmp.data ? r->tmp.data : "", r->tmp.len, JSON_ALLOW_NUL, &err2);
 	if (!v)
 		*err = err2;
+	else
+		chr_read_report_line(r, r->in.line, "invalid UTF-8 replaced by U+FFFD");
 done:
 	if (!v && json_error_code(err) == json_error_out_of_memory)
 		*nomem = 1;
