@@ -265,14 +265,18 @@ static void close_input(chr_reader *r)
 {
 	if (!r->in_open)
 		return;
-	const char *err = chr_stream_error(r->in.stream);
-	if (err)
-		chr_read_report(r, NULL, "%s", err);
 	if (r->in.reports > CHR_READ_MAX_REPORTS_PER_FILE && r->opts.report) {
 		char msg[96];
 		snprintf(msg, sizeof msg, "%zu more problems in this file not shown",
 			 r->in.reports - CHR_READ_MAX_REPORTS_PER_FILE);
 		r->opts.report(r->opts.report_ctx, r->in.name, msg);
+	}
+	/* What cut the stream short is always shown, past the per-file cap. */
+	const char *err = chr_stream_error(r->in.stream);
+	if (err) {
+		r->problems++;
+		if (r->opts.report)
+			r->opts.report(r->opts.report_ctx, r->in.name, err);
 	}
 	chr_stream_free(r->in.stream);
 	free(r->in.name);
