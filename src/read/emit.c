@@ -37,7 +37,7 @@ static size_t count_replacements(const char *s, size_t len)
 /* Reports a repaired document once, at its place in the input. */
 static void report_repair(chr_reader *r, size_t count)
 {
-	static const char msg[] = "invalid UTF-8 replaced by U+FFFD (%zu places)";
+	static const char msg[] = "invalid UTF-8 replaced by U+FFFD (count %zu)";
 	if (r->in.kind == CHR_KIND_JSONL)
 		chr_read_report_line(r, r->in.line, msg, count);
 	else if (r->in.kind == CHR_KIND_WARC)

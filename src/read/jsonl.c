@@ -4,6 +4,9 @@
  * memory; a bad line is reported as "path:LINE" and skipped, and the rest
  * of the file goes on.
  *
+ * Lines are scanned by jsonscan.c for the wanted fields; a line it does
+ * not take is parsed by jansson, which also words the error.
+ *
  * Field rules: "id" (string or number) else "<file stem>:<line>"; "url" is
  * the source, else the path; "date" may be a date or an ISO datetime; when
  * both "html" and "text" are given the HTML wins, because our cleaner gets
@@ -61,6 +64,99 @@ done:
 	return v;
 }
 
+/* Where a field's decoded text is: in the line itself or in a buffer. */
+typedef struct field {
+	const chr_buf *buf;
+	size_t off, len;
+} field;
+
+static const char *field_ptr(const field *f) { return f->buf->data ? f->buf->data + f->off : ""; }
+
+/* A string field, unescaped into `into` when it has escapes. */
+static chr_status take_string(chr_reader *r, const chr_json_value *v, chr_buf *into, field *f)
+{
+	chr_status st = CHR_OK;
+	if (!v->escaped) {
+		f->buf = &r->line;
+		f->off = v->off;
+		f->len = v->len;
+	} else {
+		f->buf = into;
+		f->off = into->len;
+		st = chr_json_unescape(r->line.data + v->off, v->len, into);
+		f->len = into->len - f->off;
+	}
+	return st;
+}
+
+/* Builds the document from scanned fields.  CHR_OK, CHR_EFORMAT (reported,
+ * skip the line) or CHR_ENOMEM. */
+static chr_status emit_scanned(chr_reader *r, const chr_jsonl_fields *jf)
+{
+	chr_status st = CHR_OK;
+	field id = {0}, url = {0}, date = {0}, title = {0}, body = {0};
+	chr_found_doc doc = {0};
+	char idbuf[64];
+	chr_buf_clear(&r->dec);
+	chr_buf_clear(&r->tmp);
+	const chr_json_value *bv = NULL;
+	if (jf->html.type == CHR_JSON_STRING && (jf->html.len || jf->text.type != CHR_JSON_STRING)) {
+		bv = &jf->html;
+		doc.format = CHR_FORMAT_HTML;
+	} else if (jf->text.type == CHR_JSON_STRING) {
+		bv = &jf->text;
+		doc.format = CHR_FORMAT_TEXT;
+		doc.parse_header = 1;
+	} else {
+		chr_read_report_line(r, r->in.line, "no \"text\" or \"html\" field, skipped");
+		return CHR_EFORMAT;
+	}
+	if ((st = take_string(r, bv, &r->tmp, &body)) != CHR_OK)
+		return st;
+	if (jf->id.type == CHR_JSON_STRING && jf->id.len) {
+		if ((st = take_string(r, &jf->id, &r->dec, &id)) != CHR_OK)
+			return st;
+	} else if (jf->id.type == CHR_JSON_NUMBER) {
+		id.buf = &r->line;
+		id.off = jf->id.off;
+		id.len = jf->id.len;
+	}
+	if (jf->url.type == CHR_JSON_STRING && (st = take_string(r, &jf->url, &r->dec, &url)) != CHR_OK)
+		return st;
+	if (jf->date.type == CHR_JSON_STRING && (st = take_string(r, &jf->date, &r->dec, &date)) != CHR_OK)
+		return st;
+	if (jf->title.type == CHR_JSON_STRING && (st = take_string(r, &jf->title, &r->dec, &title)) != CHR_OK)
+		return st;
+	/* Pointers only now: the buffers no longer move. */
+	if (id.buf) {
+		doc.id = field_ptr(&id);
+		doc.id_len = id.len;
+	} else {
+		snprintf(idbuf, sizeof idbuf, "%.40s:%zu", r->in.stem, r->in.line);
+		doc.id = idbuf;
+		doc.id_len = strlen(idbuf);
+	}
+	if (url.buf && url.len) {
+		doc.source = field_ptr(&url);
+		doc.source_len = url.len;
+	}
+	if (date.buf) {
+		doc.date = field_ptr(&date);
+		doc.date_len = date.len;
+		doc.date_basis = CHR_DATE_INPUT;
+	}
+	if (title.buf) {
+		doc.title = field_ptr(&title);
+		doc.title_len = title.len;
+	}
+	doc.body = field_ptr(&body);
+	doc.body_len = body.len;
+	st = chr_read_emit(r, &doc);
+	if (st == CHR_EFORMAT)
+		chr_read_report_line(r, r->in.line, "empty text, skipped");
+	return st;
+}
+
 chr_status chr_read_jsonl_next(chr_reader *r)
 {
 	chr_status st = CHR_DONE;
@@ -85,6 +181,13 @@ chr_status chr_read_jsonl_next(chr_reader *r)
 		}
 		if (is_blank_line(r->line.data ? r->line.data : "", r->line.len))
 			continue;
+		chr_jsonl_fields jf;
+		if (chr_jsonl_scan(r->line.data, r->line.len, &jf)) {
+			st = emit_scanned(r, &jf);
+			if (st == CHR_EFORMAT)
+				continue;
+			goto done;
+		}
 		json_error_t err;
 		v = parse_line(r, &err, &nomem);
 		if (nomem) {

@@ -120,6 +120,28 @@ void chr_read_report_line(chr_reader *r, size_t line, const char *fmt, ...)
 void chr_read_report_record(chr_reader *r, size_t record, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* JSON Lines fast path (jsonscan.c). */
+typedef enum chr_json_type { CHR_JSON_STRING = 1, CHR_JSON_NUMBER, CHR_JSON_OTHER } chr_json_type;
+
+typedef struct chr_json_value {
+	int present;
+	chr_json_type type;
+	size_t off, len;   /* the raw string between its quotes, or the number's text */
+	int escaped;       /* the string holds backslash escapes */
+} chr_json_value;
+
+typedef struct chr_jsonl_fields {
+	chr_json_value id, url, date, title, text, html;
+} chr_jsonl_fields;
+
+/* Finds the wanted fields of a line holding one JSON object.  Returns 1 on
+ * success, 0 when the line is not plain well-formed JSON (then jansson is
+ * to parse it and say what is wrong). */
+int chr_jsonl_scan(const char *line, size_t len, chr_jsonl_fields *out);
+
+/* Appends the decoded form of a raw JSON string (checked by the scanner). */
+chr_status chr_json_unescape(const char *s, size_t len, chr_buf *out);
+
 /* An HTTP response at the start of a WARC response record (http.c). */
 typedef enum chr_http_encoding {
 	CHR_HTTP_IDENTITY = 0,

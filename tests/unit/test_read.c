@@ -289,7 +289,7 @@ static void jsonl_fields_and_bad_lines(void **state)
 		 "%s:6: not a JSON object, skipped\n"
 		 "%s:7: no \"text\" or \"html\" field, skipped\n"
 		 "%s:8: empty text, skipped\n"
-		 "%s:10: invalid UTF-8 replaced by U+FFFD\n", p, p, p, p, p);
+		 "%s:10: invalid UTF-8 replaced by U+FFFD (count 1)\n", p, p, p, p, p);
 	assert_string_equal(res.reports.data, want);
 	assert_int_equal(res.problems, 5);
 	result_free(&res);
@@ -596,7 +596,7 @@ static void invalid_utf8_repaired_once(void **state)
 	read_one(&res, "latin1.txt");
 	assert_non_null(strstr(res.docs.data, "|Caf\xEF\xBF\xBD cr\xEF\xBF\xBDme \xEF\xBF\xBD( ok \xf0\x9f\x98\x80\n"));
 	assert_int_equal(count_lines(res.reports.data), 1);
-	assert_non_null(strstr(res.reports.data, "latin1.txt: invalid UTF-8 replaced by U+FFFD (3 places)"));
+	assert_non_null(strstr(res.reports.data, "latin1.txt: invalid UTF-8 replaced by U+FFFD (count 3)"));
 	result_free(&res);
 }
 
