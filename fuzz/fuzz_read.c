@@ -9,11 +9,16 @@
  *                 bit 7 set: a small document limit (64 + 4 * (data[1] & 0x7f))
  * Every document is pulled, and each one is checked for the reader's promise:
  * valid length, no NUL or control characters except '\n' and '\t'.
+ * For JSON Lines, each line is also checked differentially: whatever the
+ * fast scanner (jsonscan.c) accepts, jansson must accept too, with the same
+ * "text" value.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -40,6 +45,41 @@ static void ignore_report(void *ctx, const char *where, const char *message)
 		abort();
 }
 
+static void check_scanner(const char *line, size_t len)
+{
+	chr_jsonl_fields f;
+	if (!chr_jsonl_scan(line, len, &f))
+		return;
+	json_error_t err;
+	json_t *v = json_loadb(line, len, JSON_ALLOW_NUL, &err);
+	if (!v) {
+		/* jansson also rejects invalid UTF-8 and lone surrogates (which
+		 * the reader repairs), numbers it cannot hold and deep nesting
+		 * (which the reader ignores unless it is the id). */
+		static const char *const tolerated[] = {"nicode", "UTF-8", "nvalid \\u", "overflow",
+							"too big", "depth", "decode byte"};
+		for (size_t i = 0; i < sizeof tolerated / sizeof *tolerated; i++)
+			if (strstr(err.text, tolerated[i]))
+				return;
+		fprintf(stderr, "scanner accepted what jansson rejects: %s\n", err.text);
+		abort();
+	}
+	if (!json_is_object(v))
+		abort();
+	json_t *t = json_object_get(v, "text");
+	if (json_is_string(t) != (f.text.type == CHR_JSON_STRING))
+		abort();
+	if (json_is_string(t)) {
+		chr_buf b;
+		chr_buf_init(&b, 0);
+		if (chr_json_unescape(line + f.text.off, f.text.len, &b) == CHR_OK &&
+		    (b.len != json_string_length(t) || (b.len && memcmp(b.data, json_string_value(t), b.len))))
+			abort();
+		chr_buf_free(&b);
+	}
+	json_decref(v);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 2)
@@ -53,6 +93,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *inner = names[opt % 4];
 	if (sel <= 4) {
 		strcpy(name, names[sel]);
+		if (sel == 2) {
+			const char *p = (const char *)body, *end = p + len;
+			while (p < end) {
+				const char *nl = memchr(p, '\n', (size_t)(end - p));
+				size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+				check_scanner(p, n);
+				p += n + 1;
+			}
+		}
 	} else if (sel == 5) {
 		uLongf bound = compressBound((uLong)len) + 32;
 		packed = malloc(bound);

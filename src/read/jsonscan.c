@@ -104,35 +104,91 @@ static const char *scan_number(const char *p, const char *end)
 	return p > s ? p : NULL;
 }
 
-/* Skips a nested object or array starting at p; iterative, so depth costs
- * no stack.  Returns the byte after it, or NULL.  Structure inside is only
- * checked loosely; a malformed nest makes jansson look at the line. */
+/* jansson refuses deeper nesting; so does the scanner, leaving it the error. */
+#define MAX_DEPTH 2048
+
+/* Skips a nested object or array starting at p, checking its grammar;
+ * iterative, so depth costs no stack.  Returns the byte after it, or NULL. */
 static const char *skip_nested(const char *p, const char *end)
 {
+	uint64_t is_object[MAX_DEPTH / 64];
 	size_t depth = 0;
-	while (p < end) {
-		char c = *p;
-		if (c == '"') {
-			int esc = 0;
-			p = scan_string(p, end, &esc);
-			if (!p)
+	enum { OPEN, KEY, VALUE, AFTER } state = OPEN;
+	for (;;) {
+		switch (state) {
+		case OPEN: {   /* p at '{' or '[' */
+			if (depth == MAX_DEPTH)
 				return NULL;
-			p++;
-			continue;
-		}
-		if (c == '{' || c == '[') {
+			int obj = *p == '{';
+			uint64_t bit = 1ull << (depth % 64);
+			is_object[depth / 64] = obj ? is_object[depth / 64] | bit : is_object[depth / 64] & ~bit;
 			depth++;
-		} else if (c == '}' || c == ']') {
-			if (depth == 0)
-				return NULL;
-			if (--depth == 0)
-				return p + 1;
-		} else if ((unsigned char)c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-			return NULL;
+			p = skip_ws(p + 1, end);
+			if (p < end && *p == (obj ? '}' : ']')) {
+				depth--;
+				p++;
+				state = AFTER;
+			} else {
+				state = obj ? KEY : VALUE;
+			}
+			break;
 		}
-		p++;
+		case KEY: {
+			int esc = 0;
+			if (p >= end || *p != '"' || !(p = scan_string(p, end, &esc)))
+				return NULL;
+			p = skip_ws(p + 1, end);
+			if (p >= end || *p != ':')
+				return NULL;
+			p = skip_ws(p + 1, end);
+			state = VALUE;
+			break;
+		}
+		case VALUE: {
+			int esc = 0;
+			if (p >= end)
+				return NULL;
+			if (*p == '{' || *p == '[') {
+				state = OPEN;
+				break;
+			}
+			if (*p == '"') {
+				if (!(p = scan_string(p, end, &esc)))
+					return NULL;
+				p++;
+			} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+				if (!(p = scan_number(p, end)))
+					return NULL;
+			} else if (end - p >= 4 && (memcmp(p, "true", 4) == 0 || memcmp(p, "null", 4) == 0)) {
+				p += 4;
+			} else if (end - p >= 5 && memcmp(p, "false", 5) == 0) {
+				p += 5;
+			} else {
+				return NULL;
+			}
+			state = AFTER;
+			break;
+		}
+		case AFTER: {
+			if (depth == 0)
+				return p;
+			int obj = (is_object[(depth - 1) / 64] >> ((depth - 1) % 64)) & 1;
+			p = skip_ws(p, end);
+			if (p >= end)
+				return NULL;
+			if (*p == ',') {
+				p = skip_ws(p + 1, end);
+				state = obj ? KEY : VALUE;
+			} else if (*p == (obj ? '}' : ']')) {
+				depth--;
+				p++;
+			} else {
+				return NULL;
+			}
+			break;
+		}
+		}
 	}
-	return NULL;
 }
 
 static int key_is(const char *k, size_t n, const char *want)
