@@ -1,5 +1,8 @@
 /*
- * header.c - the " date YYYY-MM-DD [STATUS]" header of scraped text files.
+ * header.c - read stage: the " date YYYY-MM-DD [STATUS]" header that the
+ * scrapers put at the start of a text file, alone on its line or running
+ * straight into the body, and the dates given with JSON Lines and WARC
+ * records.  The header's date becomes the document date (basis "header").
  */
 #include "read/header.h"
 

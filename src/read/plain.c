@@ -30,6 +30,17 @@ chr_status chr_read_plain_next(chr_reader *r)
 	doc.body_len = got;
 	doc.format = r->in.kind == CHR_KIND_HTML ? CHR_FORMAT_HTML : CHR_FORMAT_TEXT;
 	doc.parse_header = 1;
+	if (doc.format == CHR_FORMAT_HTML) {
+		/* A saved page names its charset in a meta tag, if anywhere. */
+		int converted = 0;
+		chr_buf_clear(&r->conv);
+		if ((st = chr_charset_to_utf8(NULL, 0, doc.body, doc.body_len, &r->conv, &converted)) != CHR_OK)
+			goto done;
+		if (converted) {
+			doc.body = r->conv.data;
+			doc.body_len = r->conv.len;
+		}
+	}
 	st = chr_read_emit(r, &doc);
 	if (st == CHR_EFORMAT) {
 		chr_read_report(r, NULL, "no text, skipped");

@@ -74,6 +74,7 @@ struct chr_reader {
 	chr_buf rec;      /* a plain document, or a WARC record's content block */
 	chr_buf tmp;      /* de-chunked HTTP payload, repaired JSON line */
 	chr_buf dec;      /* decompressed HTTP payload */
+	chr_buf conv;     /* a page converted from a legacy charset */
 	chr_buf body;     /* the repaired body handed out */
 	chr_buf meta;     /* the repaired id, source and title, NUL-separated */
 	char date[11];
@@ -173,6 +174,15 @@ chr_status chr_http_inflate(const char *p, size_t n, chr_buf *out, size_t max);
 
 /* True for a media type that is HTML: text/html, application/xhtml+xml. */
 int chr_http_type_is_html(const char *type, size_t len);
+
+/*
+ * Converts a page in a legacy charset to UTF-8, appending to out: the
+ * charset comes from the Content-Type `ctype` (may be NULL) or the page's
+ * meta tag.  *converted is 0 when nothing was to be done (no charset, UTF-8,
+ * already valid UTF-8, unknown label).  CHR_OK or CHR_ENOMEM.
+ */
+chr_status chr_charset_to_utf8(const char *ctype, size_t ctlen, const char *body, size_t len,
+			       chr_buf *out, int *converted);
 
 /* Format detection (detect.c). */
 chr_kind chr_detect_by_name(const char *name, int *known);

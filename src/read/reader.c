@@ -49,6 +49,7 @@ chr_status chr_reader_new(chr_reader **out, const chr_read_opts *opts)
 	chr_buf_init(&r->tmp, 0);
 	chr_buf_init(&r->body, 0);
 	chr_buf_init(&r->dec, 0);
+	chr_buf_init(&r->conv, 0);
 	chr_buf_init(&r->meta, 0);
 	*out = r;
 	return CHR_OK;
@@ -446,6 +447,7 @@ void chr_reader_free(chr_reader *r)
 	chr_buf_free(&r->tmp);
 	chr_buf_free(&r->body);
 	chr_buf_free(&r->dec);
+	chr_buf_free(&r->conv);
 	chr_buf_free(&r->meta);
 	free(r);
 }

@@ -305,6 +305,20 @@ static size_t decode(chr_stream *s, char *dst, size_t room)
 /* Makes at least `want` bytes available in buf[pos..end), or all that is left. */
 static void fill(chr_stream *s, size_t want)
 {
+	if (s->end - s->pos >= want && want)
+		return;
+	/* Back to the normal size once what chr_stream_unread put back is read. */
+	if (s->cap > CHR_STREAM_BUF && s->end - s->pos <= CHR_STREAM_BUF / 2) {
+		char *nb = chr_malloc(CHR_STREAM_BUF);
+		if (nb) {
+			memcpy(nb, s->buf + s->pos, s->end - s->pos);
+			free(s->buf);
+			s->buf = nb;
+			s->cap = CHR_STREAM_BUF;
+			s->end -= s->pos;
+			s->pos = 0;
+		}
+	}
 	if (want > s->cap)
 		want = s->cap;
 	if (s->end - s->pos >= want)

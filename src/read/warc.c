@@ -46,6 +46,8 @@ typedef struct warc_head {
 typedef struct payload {
 	const char *body;
 	size_t len;
+	const char *ctype;   /* the payload's Content-Type, for its charset */
+	size_t ctype_len;
 	int status;
 	int html;
 } payload;
@@ -248,6 +250,8 @@ static chr_status find_payload(chr_reader *r, size_t rec, const warc_head *h, co
 		ctlen = h->ctype.len;
 	}
 	const char *ptype = h->ptype.len ? r->line.data + h->ptype.off : NULL;
+	out->ctype = ctlen ? ctype : NULL;
+	out->ctype_len = ctlen;
 	if (ctlen)
 		out->html = chr_http_type_is_html(ctype, ctlen) ||
 			    (ptype && chr_http_type_is_html(ptype, h->ptype.len));
@@ -308,8 +312,12 @@ static chr_status emit_record(chr_reader *r, size_t rec, const warc_head *h)
 		doc.date_len = h->date.len;
 		doc.date_basis = CHR_DATE_INPUT;
 	}
-	doc.body = pl.body;
-	doc.body_len = pl.len;
+	int converted = 0;
+	chr_buf_clear(&r->conv);
+	if ((st = chr_charset_to_utf8(pl.ctype, pl.ctype_len, pl.body, pl.len, &r->conv, &converted)) != CHR_OK)
+		return st;
+	doc.body = converted ? r->conv.data : pl.body;
+	doc.body_len = converted ? r->conv.len : pl.len;
 	doc.format = CHR_FORMAT_HTML;
 	doc.http_status = pl.status;
 	st = chr_read_emit(r, &doc);

@@ -600,6 +600,32 @@ static void invalid_utf8_repaired_once(void **state)
 	result_free(&res);
 }
 
+static void legacy_charsets_converted(void **state)
+{
+	(void)state;
+	/* "Москва" in windows-1251, declared by HTTP; "Café" in latin1 declared
+	 * by a meta tag; a page that declares latin1 but is UTF-8. */
+	chr_buf w, http;
+	chr_buf_init(&w, 0);
+	chr_buf_init(&http, 0);
+	http_response(&http, "Content-Type: text/html; charset=windows-1251\r\n",
+		      "<p>\xcc\xee\xf1\xea\xe2\xe0</p>");
+	warc_record(&w, "response", "http://ru/", "ru", NULL, http.data, http.len, 0);
+	write_file("ru.warc", w.data, w.len);
+	write_str("fr.html", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>Caf\xe9</p>");
+	write_str("liar.html", "<meta charset='iso-8859-1'><p>caf\xc3\xa9</p>");
+	const char *names[] = {"ru.warc", "fr.html", "liar.html"};
+	result res;
+	run_reader(&res, 0, names, 3);
+	assert_non_null(strstr(res.docs.data, "|<p>\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0</p>\n"));
+	assert_non_null(strstr(res.docs.data, "<p>Caf\xc3\xa9</p>\n"));
+	assert_non_null(strstr(res.docs.data, "<p>caf\xc3\xa9</p>\n"));
+	assert_string_equal(res.reports.data, "");
+	result_free(&res);
+	chr_buf_free(&w);
+	chr_buf_free(&http);
+}
+
 static void size_limits(void **state)
 {
 	(void)state;
@@ -718,6 +744,7 @@ int main(void)
 		cmocka_unit_test(directories_in_byte_order),
 		cmocka_unit_test(empty_binary_missing),
 		cmocka_unit_test(invalid_utf8_repaired_once),
+		cmocka_unit_test(legacy_charsets_converted),
 		cmocka_unit_test(size_limits),
 		cmocka_unit_test(memory_inputs_pick_format_by_name),
 		cmocka_unit_test(out_of_memory),
