@@ -43,7 +43,8 @@ chr_status chr_reader_new(chr_reader **out, const chr_read_opts *opts)
 	r->max_doc = r->opts.max_doc_bytes ? r->opts.max_doc_bytes : CHR_READ_DEFAULT_MAX;
 	if (r->max_doc > SIZE_MAX / 4)
 		r->max_doc = SIZE_MAX / 4;
-	chr_buf_init(&r->line, r->max_doc + 1);
+	/* Lines are JSON documents or WARC header lines (up to 256 KiB). */
+	chr_buf_init(&r->line, (r->max_doc > (1u << 20) ? r->max_doc : (1u << 20)) + 1);
 	/* A document is read up to one byte past the limit to see it is over. */
 	chr_buf_init(&r->rec, r->max_doc + 1);
 	chr_buf_init(&r->tmp, 0);

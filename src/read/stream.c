@@ -363,10 +363,11 @@ chr_status chr_stream_read_line(chr_stream *s, chr_buf *line, size_t max, int *o
 		if (!*oversize) {
 			size_t room = max > line->len ? max - line->len : 0;
 			size_t keep = take < room ? take : room;
-			if (keep && chr_buf_append(line, start, keep) == CHR_ENOMEM)
-				return CHR_ENOMEM;
-			if (take > room)
-				*oversize = 1;
+			chr_status st = keep ? chr_buf_append(line, start, keep) : CHR_OK;
+			if (st == CHR_ENOMEM)
+				return st;
+			if (take > room || st != CHR_OK)
+				*oversize = 1;   /* longer than max, or than the buffer's cap */
 		}
 		s->pos += take;
 		if (nl) {

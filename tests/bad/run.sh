@@ -11,7 +11,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-bad.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 cd "$tmp" || exit 1
 pass=0 fail=0
-limit=${BAD_INPUT_TIME_LIMIT:-20}
+limit=${BAD_INPUT_TIME_LIMIT:-10}
 have_timeout=0
 command -v timeout >/dev/null 2>&1 && have_timeout=1
 

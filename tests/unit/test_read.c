@@ -295,6 +295,45 @@ static void jsonl_fields_and_bad_lines(void **state)
 	result_free(&res);
 }
 
+static void json_scanner_accepts_only_json(void **state)
+{
+	(void)state;
+	chr_jsonl_fields f;
+	const char *ok[] = {
+		"{}", " { } \r", "{\"text\":\"a\\u00e9\\ud83d\\ude00\\n\\\"\",\"n\":[1,{\"a\":[true,false,null,-0.5e+3]}],\"id\":12}",
+		"{\"a\":{},\"b\":[],\"text\":\"x\",\"text\":null}",
+	};
+	const char *bad[] = {
+		"", "[]", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{\"a\":[1,2:3]}", "{\"a\":[1 2]}",
+		"{\"a\":{\"b\"}}", "{\"a\":01}", "{\"a\":\"\\x\"}", "{\"a\":\"tab\there\"}",
+		"{\"a\":1} x", "{\"a\":tru}", "{\"a\":[}", "{\"a\":\"\\u12g4\"}",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+		assert_true(chr_jsonl_scan(ok[i], strlen(ok[i]), &f));
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_false(chr_jsonl_scan(bad[i], strlen(bad[i]), &f));
+	assert_true(chr_jsonl_scan(ok[2], strlen(ok[2]), &f));
+	assert_int_equal(f.id.type, CHR_JSON_NUMBER);
+	chr_buf b;
+	chr_buf_init(&b, 0);
+	assert_int_equal(chr_json_unescape(ok[2] + f.text.off, f.text.len, &b), CHR_OK);
+	assert_string_equal(b.data, "a\xc3\xa9\xf0\x9f\x98\x80\n\"");
+	chr_buf_free(&b);
+	assert_true(chr_jsonl_scan(ok[3], strlen(ok[3]), &f));
+	assert_int_equal(f.text.type, CHR_JSON_OTHER);   /* the later duplicate wins */
+	/* Nesting deeper than jansson allows is left to jansson. */
+	chr_buf deep;
+	chr_buf_init(&deep, 0);
+	chr_buf_puts(&deep, "{\"a\":");
+	for (int i = 0; i < 5000; i++)
+		chr_buf_putc(&deep, '[');
+	for (int i = 0; i < 5000; i++)
+		chr_buf_putc(&deep, ']');
+	chr_buf_putc(&deep, '}');
+	assert_false(chr_jsonl_scan(deep.data, deep.len, &f));
+	chr_buf_free(&deep);
+}
+
 static void jsonl_by_content_and_header(void **state)
 {
 	(void)state;
@@ -736,6 +775,7 @@ int main(void)
 		cmocka_unit_test(plain_text_and_header),
 		cmocka_unit_test(html_by_name_and_content),
 		cmocka_unit_test(jsonl_fields_and_bad_lines),
+		cmocka_unit_test(json_scanner_accepts_only_json),
 		cmocka_unit_test(jsonl_by_content_and_header),
 		cmocka_unit_test(warc_records),
 		cmocka_unit_test(warc_lying_lengths),
