@@ -177,6 +177,9 @@ chr_status chr_read_jsonl_next(chr_reader *r)
 		if (over) {
 			chr_read_report_line(r, r->in.line, "document larger than %zu bytes, skipped",
 					     r->max_doc);
+			size_t cap = r->line.cap;
+			chr_buf_free(&r->line);   /* do not keep max_doc_bytes for the next lines */
+			chr_buf_init(&r->line, cap);
 			continue;
 		}
 		if (is_blank_line(r->line.data ? r->line.data : "", r->line.len))

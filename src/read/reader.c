@@ -384,12 +384,28 @@ fail:
 	return st;
 }
 
+/* Buffers grown for one big document are released before the next, so
+ * that a rare 60 MB page does not keep its memory for the rest of a run. */
+#define KEEP_BUF_BYTES ((size_t)16 << 20)
+
+static void trim(chr_buf *b)
+{
+	if (b->alloc > KEEP_BUF_BYTES) {
+		size_t cap = b->cap;
+		chr_buf_free(b);
+		chr_buf_init(b, cap);
+	}
+}
+
 chr_status chr_reader_next(chr_reader *r, const chr_raw_doc **out)
 {
 	chr_status st = CHR_DONE;
 	if (!r || !out)
 		return CHR_EINVAL;
 	*out = NULL;
+	chr_buf *bufs[] = {&r->line, &r->rec, &r->tmp, &r->dec, &r->conv, &r->body, &r->meta};
+	for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
+		trim(bufs[i]);
 	for (;;) {
 		if (!r->in_open) {
 			chr_input_spec spec;

@@ -98,7 +98,7 @@ if [ "$rc" = 0 ] && grep -q "$GOOD" out && [ "$lines" -le 1 ] &&
 	{ [ "$lines" = 0 ] || grep -q deep.html err; }; then
 	pass=$((pass + 1)); echo "ok   HTML nested 100,000 deep (${secs}s)"
 else
-	fail=$((fail + 1)); echo "FAIL HTML nested 100,000 deep (${secs}s): exit $rc (124 = over ${limit}s), $lines messages"
+	fail=$((fail + 1)); echo "FAIL HTML nested 100,000 deep (${secs}s): exit $rc (124 = over ${limit}s), $lines messages (cleaner: src/clean/html.c)"
 	sed 's/^/     stderr: /' err | head -5
 fi
 
