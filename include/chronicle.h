@@ -115,8 +115,10 @@ CHR_API chr_status chr_reader_new(chr_reader **out, const chr_read_opts *opts);
 /*
  * Queues an input: a file (text, HTML, .jsonl, .warc, and .gz/.zst of
  * these), a directory (its files recursively, in byte order of their
- * paths), or "-" for standard input.  Nothing is opened until
- * chr_reader_next reaches it; a missing path is reported then and skipped.
+ * paths; hidden entries, whose names start with '.', and symbolic links to
+ * directories are skipped), or "-" for standard input.  Nothing is opened
+ * until chr_reader_next reaches it; a missing path is reported then and
+ * skipped.
  */
 CHR_API chr_status chr_reader_add(chr_reader *reader, const char *path);
 

@@ -1,5 +1,8 @@
 /*
- * header.c - the " date YYYY-MM-DD [STATUS]" header of scraped text files.
+ * header.c - read stage: the " date YYYY-MM-DD [STATUS]" header that the
+ * scrapers put at the start of a text file, alone on its line or running
+ * straight into the body, and the dates given with JSON Lines and WARC
+ * records.  The header's date becomes the document date (basis "header").
  */
 #include "read/header.h"
 
@@ -52,5 +55,17 @@ int chr_text_header_parse(const char *s, size_t len, chr_text_header *out)
 	while (j < len && (is_blank(s[j]) || s[j] == '\n' || s[j] == '\r'))
 		j++;
 	out->body_offset = j;
+	return 1;
+}
+
+int chr_read_date_prefix(const char *s, size_t len, char out[11])
+{
+	size_t i = 0;
+	while (i < len && is_blank(s[i]))
+		i++;
+	if (len - i < 10 || !valid_ymd(s + i) || (len - i > 10 && is_digit(s[i + 10])))
+		return 0;
+	memcpy(out, s + i, 10);
+	out[10] = '\0';
 	return 1;
 }

@@ -44,6 +44,16 @@ static int is_dropped_ascii(unsigned char c)
 	return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
 }
 
+/* True when none of the 8 bytes in x is below 0x20 or above 0x7E: a word
+ * of printable ASCII, the bulk of most text (classic SWAR byte tests). */
+static int word_is_printable(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t below = (x - ones * 0x20) & ~x & high;
+	uint64_t above = ((x + ones * (0x7F - 0x7E)) | x) & high;
+	return !(below | above);
+}
+
 chr_status chr_utf8_sanitize(const char *in, size_t len, chr_buf *out)
 {
 	const unsigned char *s = (const unsigned char *)in;
@@ -54,9 +64,23 @@ chr_status chr_utf8_sanitize(const char *in, size_t len, chr_buf *out)
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		i = 3;
 	while (i < len) {
+		/* The longest run that is copied unchanged: printable ASCII, '\n',
+		 * '\t' and valid multi-byte sequences other than C1 controls, so
+		 * that clean text costs one append however much of it is not ASCII. */
 		size_t run = i;
-		while (run < len && s[run] >= 0x20 && s[run] < 0x7F)
-			run++;
+		for (;;) {
+			uint64_t w;
+			while (run + 8 <= len && (memcpy(&w, s + run, 8), word_is_printable(w)))
+				run += 8;
+			while (run < len && (s[run] >= 0x20 ? s[run] < 0x7F : (s[run] == '\n' || s[run] == '\t')))
+				run++;
+			if (run == len || s[run] < 0x80)
+				break;
+			size_t n = valid_sequence(s + run, len - run);
+			if (n == 0 || (n == 2 && s[run] == 0xC2 && s[run + 1] < 0xA0))
+				break;
+			run += n;
+		}
 		if (run > i) {
 			if ((st = chr_buf_append(out, s + i, run - i)) != CHR_OK)
 				return st;
