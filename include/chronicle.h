@@ -100,6 +100,9 @@ typedef struct chr_raw_doc {
 	const char *source;      /* path, or URL when the input names one */
 	const char *date;        /* "YYYY-MM-DD" or NULL */
 	chr_date_basis date_basis; /* CHR_DATE_HEADER or CHR_DATE_INPUT when date is set */
+	/* "YYYY-MM-DD" when the container dates the capture, not the article
+	 * (WARC-Date): used only if the document states no date of its own. */
+	const char *fallback_date;
 	const char *title;       /* given with the input (JSON "title"), or NULL */
 	const char *body;        /* the text or HTML, NUL-terminated */
 	size_t body_len;

@@ -54,8 +54,10 @@ chr_doc *chr_doc_new_from_raw(const chr_raw_doc *raw)
 	}
 	if (raw->title)
 		doc->input_title = chr_arena_strdup(&doc->arena, raw->title);
+	if (raw->fallback_date)
+		doc->fallback_date = chr_arena_strdup(&doc->arena, raw->fallback_date);
 	if (!doc->id || !doc->source || (raw->date && !doc->date) ||
-	    (raw->title && !doc->input_title)) {
+	    (raw->title && !doc->input_title) || (raw->fallback_date && !doc->fallback_date)) {
 		chr_doc_free(doc);
 		return NULL;
 	}

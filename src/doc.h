@@ -55,6 +55,7 @@ struct chr_doc {
 	chr_format format;
 	int http_status;
 	const char *input_title;  /* title given with the input (JSON) */
+	const char *fallback_date; /* capture date (WARC-Date), used last */
 	chr_html_hints hints;
 	chr_block *blocks;
 	size_t nblocks;

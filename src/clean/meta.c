@@ -389,16 +389,22 @@ chr_status chr_meta_detect(chr_doc *doc, const chr_clean_opts *opts)
 	if (!doc->outlet && (st = find_outlet(doc, lex, have_dl ? &dl : NULL)) != CHR_OK)
 		return st;
 
+	int y, m, d;
 	if (doc->date)
 		return CHR_OK;   /* header or input date: it wins */
+	/* --raw is for annotated corpora whose creation date comes with them:
+	 * the caller's date is authoritative there. */
+	if (opts && opts->raw && opts->date && strlen(opts->date) >= 10 && parse_iso(opts->date, &y, &m, &d))
+		return set_date(doc, y, m, d, CHR_DATE_INPUT);
 	if (have_dl && dl.month && dl.day) {
-		int y = dl.year ? dl.year : inferred_year(doc, lex);
-		if (valid_date(y, dl.month, dl.day))
-			return set_date(doc, y, dl.month, dl.day, CHR_DATE_DATELINE);
+		int year = dl.year ? dl.year : inferred_year(doc, lex);
+		if (valid_date(year, dl.month, dl.day))
+			return set_date(doc, year, dl.month, dl.day, CHR_DATE_DATELINE);
 	}
-	int y, m, d;
 	if (doc->hints.date && strlen(doc->hints.date) >= 10 && parse_iso(doc->hints.date, &y, &m, &d))
 		return set_date(doc, y, m, d, CHR_DATE_TEXT);
+	if (doc->fallback_date && parse_iso(doc->fallback_date, &y, &m, &d))
+		return set_date(doc, y, m, d, CHR_DATE_INPUT);
 	if (opts && opts->date && strlen(opts->date) >= 10 && parse_iso(opts->date, &y, &m, &d))
 		return set_date(doc, y, m, d, CHR_DATE_INPUT);
 	return CHR_OK;

@@ -131,14 +131,14 @@ int chr_detect_html(const char *p, size_t n)
 
 int chr_detect_binary(const char *p, size_t n)
 {
-	size_t ctrl = 0;
+	size_t ctrl = 0, nul = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
-		if (c == 0)
-			return 1;
+		nul += c == 0;
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b)
 			ctrl++;
 	}
-	/* Text may hold a stray control character; a tenth of them is data. */
-	return ctrl >= 4 && ctrl * 10 > n;
+	/* Text may hold a stray NUL or control character (the SPEC drops
+	 * them); images, executables and UTF-16 are full of them. */
+	return (ctrl >= 4 && ctrl * 10 > n) || (nul >= 2 && nul * 50 > n);
 }

@@ -111,6 +111,10 @@ chr_status chr_read_emit(chr_reader *r, const chr_found_doc *d)
 	raw->source = r->meta.data + src_off;
 	raw->title = d->title && d->title_len && r->meta.data[title_off] ? r->meta.data + title_off : NULL;
 	raw->date = r->date[0] ? r->date : NULL;
+	if (raw->date && d->date_is_fallback && raw->date_basis == CHR_DATE_INPUT) {
+		raw->fallback_date = raw->date;
+		raw->date = NULL;
+	}
 	if (!raw->date)
 		raw->date_basis = CHR_DATE_NONE;
 	raw->body = body;

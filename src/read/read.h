@@ -96,6 +96,7 @@ typedef struct chr_found_doc {
 	const char *date;         /* any string starting "YYYY-MM-DD", or NULL */
 	size_t date_len;
 	chr_date_basis date_basis;
+	int date_is_fallback;     /* a capture date (WARC-Date), not the article's */
 	const char *title;
 	size_t title_len;
 	const char *body;

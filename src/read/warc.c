@@ -311,6 +311,7 @@ static chr_status emit_record(chr_reader *r, size_t rec, const warc_head *h)
 		doc.date = r->line.data + h->date.off;
 		doc.date_len = h->date.len;
 		doc.date_basis = CHR_DATE_INPUT;
+		doc.date_is_fallback = 1;
 	}
 	int converted = 0;
 	chr_buf_clear(&r->conv);

@@ -116,8 +116,10 @@ static void on_report(void *ctx, const char *where, const char *message)
 static void render(chr_buf *out, const chr_raw_doc *d)
 {
 	static const char *basis[] = {"none", "header", "dateline", "text", "input"};
-	chr_buf_printf(out, "%s|%s|%s|%s|%s|%d|%s|", d->id, d->source, d->date ? d->date : "-",
-		       basis[d->date_basis], d->format == CHR_FORMAT_HTML ? "html" : "text",
+	/* A capture date (WARC-Date) shows as "~DATE" with basis "fallback". */
+	chr_buf_printf(out, "%s|%s|%s%s|%s|%s|%d|%s|", d->id, d->source,
+		       d->fallback_date ? "~" : "", d->date ? d->date : d->fallback_date ? d->fallback_date : "-",
+		       d->fallback_date ? "fallback" : basis[d->date_basis], d->format == CHR_FORMAT_HTML ? "html" : "text",
 		       d->http_status, d->title ? d->title : "-");
 	assert_int_equal(strlen(d->body), d->body_len);
 	for (size_t i = 0; i < d->body_len; i++) {
@@ -440,9 +442,9 @@ static void warc_records(void **state)
 		read_one(&res, names[i]);
 		char want[1024];
 		snprintf(want, sizeof want,
-			 "aaaa-1|http://ex.org/a|2025-12-11|input|html|200|-|<html><body><p>Page A</p></body></html>\n"
-			 "bbbb-2|http://ex.org/b|2025-12-11|input|html|404|-|<html><body><p>Page B, compressed and chunked</p></body></html>\n"
-			 "%s:6|http://ex.org/d|2025-12-11|input|html|0|-|<!doctype html><p>Resource D</p>\n",
+			 "aaaa-1|http://ex.org/a|~2025-12-11|fallback|html|200|-|<html><body><p>Page A</p></body></html>\n"
+			 "bbbb-2|http://ex.org/b|~2025-12-11|fallback|html|404|-|<html><body><p>Page B, compressed and chunked</p></body></html>\n"
+			 "%s:6|http://ex.org/d|~2025-12-11|fallback|html|0|-|<!doctype html><p>Resource D</p>\n",
 			 i == 1 ? "crawl-noext" : "crawl");
 		assert_string_equal(res.docs.data, want);
 		assert_string_equal(res.reports.data, "");
