@@ -110,6 +110,9 @@ static int for_each_doc(const cli_opts *opts, int (*emit)(const chr_doc *doc, si
 		if (rc)
 			break;
 	}
+	size_t skipped = chr_reader_skipped_records(reader);
+	if (skipped)
+		fprintf(stderr, "chronicle: %zu non-HTML WARC record%s skipped\n", skipped, skipped == 1 ? "" : "s");
 	if (st != CHR_OK && st != CHR_DONE) {
 		fprintf(stderr, "chronicle: %s\n", chr_strerror(st));
 		rc = EXIT_RUNTIME;
