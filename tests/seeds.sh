@@ -10,5 +10,14 @@ if [ ! -f "$shared/eval/check_seeds.py" ] || [ ! -d "$shared/seeds" ]; then
 	exit 0
 fi
 # Issue 2: reading and cleaning.
-python3 "$shared/eval/check_seeds.py" --bin "$bin" --seeds "$shared/seeds" \
-	--only ': (date|outlet|title|kept|dropped|once|text excludes)'
+out=$(python3 "$shared/eval/check_seeds.py" --bin "$bin" --seeds "$shared/seeds" \
+	--only ': (date|outlet|title|kept|dropped|once|text excludes)') && rc=0 || rc=$?
+echo "$out"
+# "seeds: N/M checks passed", recorded for tests/summary.sh.
+counts=$(echo "$out" | sed -n 's#^seeds: \([0-9]*\)/\([0-9]*\) checks passed$#\1 \2#p')
+if [ -n "$counts" ]; then
+	set -- $counts
+	results=$(dirname "$bin")/test-results
+	mkdir -p "$results" && echo "$1 $(($2 - $1))" >"$results/seeds"
+fi
+exit "$rc"

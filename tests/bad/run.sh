@@ -175,4 +175,7 @@ else
 fi
 
 echo "bad input: $pass passed, $fail failed"
+# Recorded for tests/summary.sh, beside the binary's build folder.
+results=$(dirname "$bin")/test-results
+mkdir -p "$results" && echo "$pass $fail" >"$results/bad-input"
 [ "$fail" = 0 ]

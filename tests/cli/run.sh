@@ -50,4 +50,7 @@ printf 'A line read from standard input.\n' >"$tmp/stdin.txt"
 if [ $? = 0 ] && grep -q "standard input" "$tmp/out"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL stdin"; fi
 
 echo "cli: $pass passed, $fail failed"
+# Recorded for tests/summary.sh, beside the binary's build folder.
+results=$(dirname "$bin")/test-results
+mkdir -p "$results" && echo "$pass $fail" >"$results/cli"
 [ $fail = 0 ]
