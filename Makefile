@@ -11,7 +11,7 @@
 
 CC ?= cc
 BUILD ?= build
-PKGS := gumbo libutf8proc libxxhash zlib libzstd jansson
+PKGS := gumbo libxxhash zlib libzstd jansson
 OPT ?= -O2 -g
 SANITIZE ?=
 SAN_FLAGS_ON := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -50,11 +50,13 @@ $(BUILD)/tools/embed: tools/embed.c
 
 $(BUILD)/gen/data.c: $(BUILD)/tools/embed $(DATA_FILES)
 	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed $@ data $(DATA_FILES)
+	@echo "  EMBED   data/ -> $@"
+	@$(BUILD)/tools/embed $@ data $(DATA_FILES)
 
 $(BUILD)/obj/gen/data.o: $(BUILD)/gen/data.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
