@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "util/fault.h"
+#include "util/grow.h"
 
 typedef struct frame {
 	const GumboNode *node;
@@ -325,16 +326,8 @@ static chr_status flush(walker *w)
 		page->text.len = w->start;
 		goto done;
 	}
-	if (page->nblocks == page->blocks_alloc) {
-		size_t n = page->blocks_alloc ? page->blocks_alloc * 2 : 256;
-		chr_hblock *b = chr_realloc(page->blocks, n * sizeof *b);
-		if (!b) {
-			st = CHR_ENOMEM;
-			goto done;
-		}
-		page->blocks = b;
-		page->blocks_alloc = n;
-	}
+	if ((st = chr_grow(&page->blocks, &page->blocks_alloc, page->nblocks, sizeof *page->blocks, 256)) != CHR_OK)
+		goto done;
 	chr_hblock *b = &page->blocks[page->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->start = (uint32_t)w->start;
@@ -393,14 +386,8 @@ static chr_status add_text(walker *w, const char *s)
 static chr_status push_node(walker *w, const GumboElement *el)
 {
 	chr_hpage *page = w->page;
-	if (page->nnodes == page->nodes_alloc) {
-		size_t n = page->nodes_alloc ? page->nodes_alloc * 2 : 256;
-		chr_hnode *nodes = chr_realloc(page->nodes, n * sizeof *nodes);
-		if (!nodes)
-			return CHR_ENOMEM;
-		page->nodes = nodes;
-		page->nodes_alloc = n;
-	}
+	if (chr_grow(&page->nodes, &page->nodes_alloc, page->nnodes, sizeof *page->nodes, 256) != CHR_OK)
+		return CHR_ENOMEM;
 	chr_hnode *n = &page->nodes[page->nnodes];
 	memset(n, 0, sizeof *n);
 	n->parent = w->owner;
@@ -415,14 +402,8 @@ static chr_status push_node(walker *w, const GumboElement *el)
 
 static chr_status push_frame(walker *w, const GumboNode *node)
 {
-	if (w->depth == w->alloc) {
-		size_t n = w->alloc ? w->alloc * 2 : 64;
-		frame *f = chr_realloc(w->stack, n * sizeof *f);
-		if (!f)
-			return CHR_ENOMEM;
-		w->stack = f;
-		w->alloc = n;
-	}
+	if (chr_grow(&w->stack, &w->alloc, w->depth, sizeof *w->stack, 64) != CHR_OK)
+		return CHR_ENOMEM;
 	frame *f = &w->stack[w->depth++];
 	memset(f, 0, sizeof *f);
 	f->node = node;

@@ -26,6 +26,7 @@
 
 #include "read/header.h"
 #include "util/fault.h"
+#include "util/grow.h"
 #include "util/utf8.h"
 
 /* How much of an input is looked at to pick its format. */
@@ -58,14 +59,8 @@ chr_status chr_reader_new(chr_reader **out, const chr_read_opts *opts)
 
 static chr_status queue_push(chr_reader *r, const chr_input_spec *spec)
 {
-	if (r->nqueue == r->aqueue) {
-		size_t n = r->aqueue ? r->aqueue * 2 : 8;
-		chr_input_spec *q = chr_realloc(r->queue, n * sizeof *q);
-		if (!q)
-			return CHR_ENOMEM;
-		r->queue = q;
-		r->aqueue = n;
-	}
+	if (chr_grow(&r->queue, &r->aqueue, r->nqueue, sizeof *r->queue, 8) != CHR_OK)
+		return CHR_ENOMEM;
 	r->queue[r->nqueue++] = *spec;
 	return CHR_OK;
 }
@@ -157,14 +152,8 @@ static int entry_cmp(const void *a, const void *b)
 
 static chr_status stack_push(chr_reader *r, char *path)
 {
-	if (r->nstack == r->astack) {
-		size_t n = r->astack ? r->astack * 2 : 16;
-		chr_input_spec *q = chr_realloc(r->stack, n * sizeof *q);
-		if (!q)
-			return CHR_ENOMEM;
-		r->stack = q;
-		r->astack = n;
-	}
+	if (chr_grow(&r->stack, &r->astack, r->nstack, sizeof *r->stack, 16) != CHR_OK)
+		return CHR_ENOMEM;
 	chr_input_spec spec = {0};
 	spec.path = path;
 	spec.from_walk = 1;
@@ -225,17 +214,11 @@ static chr_status expand_dir(chr_reader *r, const char *path)
 		memcpy(key, de->d_name, nlen);
 		key[nlen] = is_dir ? '/' : '\0';
 		key[nlen + 1] = '\0';
-		if (n == alloc) {
-			size_t na = alloc ? alloc * 2 : 32;
-			dir_entry *ne = chr_realloc(ents, na * sizeof *ne);
-			if (!ne) {
-				free(full);
-				free(key);
-				st = CHR_ENOMEM;
-				goto done;
-			}
-			ents = ne;
-			alloc = na;
+		if (chr_grow(&ents, &alloc, n, sizeof *ents, 32) != CHR_OK) {
+			free(full);
+			free(key);
+			st = CHR_ENOMEM;
+			goto done;
 		}
 		ents[n].path = full;
 		ents[n].key = key;

@@ -12,6 +12,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/fault.h"
+#include "util/grow.h"
 #include "util/json.h"
 #include "util/utf8.h"
 
@@ -110,6 +111,28 @@ static void json_escapes(void **state)
 	chr_buf_free(&b);
 }
 
+static void grow_doubles_and_keeps_on_failure(void **state)
+{
+	(void)state;
+	int *v = NULL;
+	size_t alloc = 0;
+	for (size_t used = 0; used < 100; used++) {
+		assert_int_equal(chr_grow(&v, &alloc, used, sizeof *v, 4), CHR_OK);
+		assert_true(alloc > used);
+		v[used] = (int)used;
+	}
+	assert_int_equal(alloc, 128);
+	size_t before = alloc;
+	int *p = v;
+	chr_fault_fail_after(0);
+	assert_int_equal(chr_grow(&v, &alloc, alloc, sizeof *v, 4), CHR_ENOMEM);
+	chr_fault_fail_after(-1);
+	assert_ptr_equal(v, p);
+	assert_int_equal(alloc, before);
+	assert_int_equal(v[99], 99);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -119,6 +142,7 @@ int main(void)
 		cmocka_unit_test(utf8_sanitize_repairs_and_drops),
 		cmocka_unit_test(collapse_space_normalises),
 		cmocka_unit_test(json_escapes),
+		cmocka_unit_test(grow_doubles_and_keeps_on_failure),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
