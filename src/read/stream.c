@@ -381,12 +381,12 @@ chr_status chr_stream_read_line(chr_stream *s, chr_buf *line, size_t max, int *o
 	return any ? CHR_OK : CHR_DONE;
 }
 
-chr_status chr_stream_read(chr_stream *s, chr_buf *out, size_t n, size_t *got)
+/* Moves up to n bytes past the read position, appending them to out
+ * unless out is NULL (a skip). */
+static chr_status consume(chr_stream *s, chr_buf *out, size_t n, size_t *got)
 {
 	chr_status st = CHR_OK;
 	size_t done = 0;
-	if (n && (st = chr_buf_reserve(out, n < s->cap ? n : s->cap)) != CHR_OK)
-		goto done;
 	while (done < n) {
 		if (s->pos == s->end) {
 			fill(s, 1);
@@ -396,33 +396,31 @@ chr_status chr_stream_read(chr_stream *s, chr_buf *out, size_t n, size_t *got)
 		size_t take = s->end - s->pos;
 		if (take > n - done)
 			take = n - done;
-		if ((st = chr_buf_append(out, s->buf + s->pos, take)) != CHR_OK)
-			goto done;
+		if (out && (st = chr_buf_append(out, s->buf + s->pos, take)) != CHR_OK)
+			break;
 		s->pos += take;
 		done += take;
 	}
-	if (s->nomem)
-		st = CHR_ENOMEM;
-done:
 	*got = done;
+	return st;
+}
+
+chr_status chr_stream_read(chr_stream *s, chr_buf *out, size_t n, size_t *got)
+{
+	chr_status st = CHR_OK;
+	*got = 0;
+	if (n && (st = chr_buf_reserve(out, n < s->cap ? n : s->cap)) != CHR_OK)
+		return st;
+	st = consume(s, out, n, got);
+	if (st == CHR_OK && s->nomem)
+		st = CHR_ENOMEM;
 	return st;
 }
 
 size_t chr_stream_skip(chr_stream *s, size_t n)
 {
-	size_t done = 0;
-	while (done < n) {
-		if (s->pos == s->end) {
-			fill(s, 1);
-			if (s->pos == s->end)
-				break;
-		}
-		size_t take = s->end - s->pos;
-		if (take > n - done)
-			take = n - done;
-		s->pos += take;
-		done += take;
-	}
+	size_t done;
+	consume(s, NULL, n, &done);
 	return done;
 }
 
