@@ -92,61 +92,87 @@ static void flush_lanes(feat *f, uint64_t *lo, uint64_t *hi)
  * a teaser's subject, few enough to cost nothing. */
 enum { SIG_MAX = 48 };
 
+/* Caps, Cyrillic and Latin-only tokens by their flags, as 16-bit lanes
+ * (caps, cyr, latin) of one counter. */
+static const uint64_t flag_lanes[64] = {
+#define F(m) ((m) & CHR_TOK_CAP ? 1ULL : 0) | ((m) & CHR_TOK_CYR ? 1ULL << 16 : 0) | \
+	((((m) & (CHR_TOK_CYR | CHR_TOK_LATIN)) == CHR_TOK_LATIN) ? 1ULL << 32 : 0)
+#define F4(m) F(m), F((m) + 1), F((m) + 2), F((m) + 3)
+#define F16(m) F4(m), F4((m) + 4), F4((m) + 8), F4((m) + 12)
+	F16(0), F16(16), F16(32), F16(48),
+#undef F16
+#undef F4
+#undef F
+};
+
 static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, chr_arena *arena)
 {
-	enum { NH = 256 };
+	enum { NH = 256, BATCH = 64 };
 	uint64_t hashes[NH], sig[SIG_MAX + 1];
+	chr_tok tok[BATCH];
 	uint32_t nsig = 0;
-	uint64_t rh = 0, lanes_lo = 0, lanes_hi = 0;
+	uint64_t rh = 0, lanes_lo = 0, lanes_hi = 0, flag_cnt = 0;
 	const uint32_t *stop = chr_lex_stoptab(lex);
 	const uint64_t *filter = chr_lex_phrase_filter(lex);
 	const char *s = b->p.text;
-	size_t len = b->p.len, pos = 0;
-	chr_tok t;
+	size_t len = b->p.len, pos = 0, nt;
 	uint32_t k = 0;
 	memset(f, 0, sizeof *f);
-	while (chr_tok_next_lean(s, len, &pos, &t)) {
+	/* Batches are full until the last, so k is a multiple of BATCH at
+	 * the top of the loop: the ring of word hashes and the 16-bit lanes
+	 * are looked after once per batch, not per token. */
+	while ((nt = chr_tok_batch_lean(s, len, &pos, tok, BATCH)) > 0) {
 		if ((k & (NH - 1)) == 0 && k)
 			rh = XXH3_64bits_withSeed(hashes, sizeof hashes, rh);
-		hashes[k & (NH - 1)] = t.hash;
-		f->caps += (t.flags & CHR_TOK_CAP) != 0;
-		f->cyr += (t.flags & CHR_TOK_CYR) != 0;
-		f->latin += (t.flags & (CHR_TOK_CYR | CHR_TOK_LATIN)) == CHR_TOK_LATIN;
-		/* Stop words per language, counted in 16-bit lanes without a
-		 * branch; the lanes are flushed long before they could wrap. */
-		uint32_t mask = chr_stoptab_mask(stop, t.hash);
-		/* Content words (letters, 3+ bytes, no stop word), stored
-		 * unconditionally and kept by advancing the count. */
-		sig[nsig] = (t.hash & ~1ULL) | (uint64_t)(((t.flags & CHR_TOK_CAP) != 0) & (k != 0));
-		nsig += (mask == 0) & (t.len >= 3) &
-			((t.flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA) & (nsig < SIG_MAX);
-		lanes_lo += spread16[mask & 15];
-		lanes_hi += spread16[(mask >> 4) & 15];
-		if (__builtin_expect((k & 0x7FFF) == 0x7FFF, 0))
+		if ((k & 0x7FFF) == 0 && k) {
 			flush_lanes(f, &lanes_lo, &lanes_hi);
-		if (chr_lex_maybe_phrase_end(filter, t.hash)) {
-			const chr_phrase *p = chr_lex_phrase_ending(lex, t.hash);
-			for (; p; p = chr_lex_phrase_at(lex, p->next)) {
-				if (p->ntok > k + 1)
-					continue;
-				int ok = 1;
-				for (unsigned j = 1; j < p->ntok && ok; j++)
-					ok = hashes[(k - j) & (NH - 1)] == p->tok[p->ntok - 1 - j];
-				if (!ok)
-					continue;
-				hitstat *h = &f->hit[p->cat];
-				if (h->score < 60000)
-					h->score += p->ntok;
-				if (h->n < 255)
-					h->n++;
-				if (p->ntok > 1 && h->multi < 255)
-					h->multi++;
-				if (k + 1 == p->ntok)
-					h->starts = 1;
+			f->caps += (uint32_t)(flag_cnt & 0xFFFF);
+			f->cyr += (uint32_t)((flag_cnt >> 16) & 0xFFFF);
+			f->latin += (uint32_t)((flag_cnt >> 32) & 0xFFFF);
+			flag_cnt = 0;
+		}
+		uint64_t *ring = hashes + (k & (NH - 1));
+		for (size_t i = 0; i < nt; i++, k++) {
+			const chr_tok *t = &tok[i];
+			uint64_t h = t->hash;
+			ring[i] = h;
+			flag_cnt += flag_lanes[t->flags & 63];
+			/* Stop words per language, counted in 16-bit lanes without a
+			 * branch; the lanes are flushed long before they could wrap. */
+			uint32_t mask = chr_stoptab_mask(stop, h);
+			lanes_lo += spread16[mask & 15];
+			lanes_hi += spread16[(mask >> 4) & 15];
+			/* Content words (letters, 3+ bytes, no stop word), stored
+			 * unconditionally and kept by advancing the count. */
+			sig[nsig] = (h & ~1ULL) | (uint64_t)(((t->flags & CHR_TOK_CAP) != 0) & (k != 0));
+			nsig += (mask == 0) & (t->len >= 3) &
+				((t->flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA) & (nsig < SIG_MAX);
+			if (chr_lex_maybe_phrase_end(filter, h)) {
+				const chr_phrase *p = chr_lex_phrase_ending(lex, h);
+				for (; p; p = chr_lex_phrase_at(lex, p->next)) {
+					if (p->ntok > k + 1)
+						continue;
+					int ok = 1;
+					for (unsigned j = 1; j < p->ntok && ok; j++)
+						ok = hashes[(k - j) & (NH - 1)] == p->tok[p->ntok - 1 - j];
+					if (!ok)
+						continue;
+					hitstat *hs = &f->hit[p->cat];
+					if (hs->score < 60000)
+						hs->score += p->ntok;
+					if (hs->n < 255)
+						hs->n++;
+					if (p->ntok > 1 && hs->multi < 255)
+						hs->multi++;
+					if (k + 1 == p->ntok)
+						hs->starts = 1;
+				}
 			}
 		}
-		k++;
 	}
+	f->caps += (uint32_t)(flag_cnt & 0xFFFF);
+	f->cyr += (uint32_t)((flag_cnt >> 16) & 0xFFFF);
+	f->latin += (uint32_t)((flag_cnt >> 32) & 0xFFFF);
 	flush_lanes(f, &lanes_lo, &lanes_hi);
 	f->words = k;
 	f->sig = nsig ? chr_arena_alloc(arena, nsig * sizeof *sig) : NULL;

@@ -10,10 +10,15 @@
 #include "clean/lexicon.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/data.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64; other targets take the SWAR path */
+#endif
 
 #define B CHR_BC_SEP
 #define L CHR_BC_LOWER
@@ -116,6 +121,198 @@ static uint32_t *hset_put(hset *s, uint64_t key, int *fresh)
 		s->n++;
 	}
 	return &s->vals[i];
+}
+
+/* ---- the bulk tokenizer ---------------------------------------------------- */
+
+/*
+ * Bit masks of one 64-byte window (bit i for byte i): ASCII letters,
+ * ASCII digits, bytes above ASCII, and bit 5 of every byte (which tells
+ * a lowercase ASCII letter from a capital).
+ */
+typedef struct tok_masks {
+	uint64_t letter, digit, high, bit5;
+} tok_masks;
+
+#ifdef __SSE2__
+static inline void tok_window(const unsigned char *p, tok_masks *m)
+{
+	const __m128i fold = _mm_set1_epi8(0x20);
+	/* Unsigned ranges by a shift into the bottom of the signed range:
+	 * c + (0x80 - lo) is below (int8)(0x80 + n) for lo <= c < lo + n. */
+	const __m128i lshift = _mm_set1_epi8(0x80 - 'a'), lbound = _mm_set1_epi8((char)(0x80 + 26));
+	const __m128i dshift = _mm_set1_epi8(0x80 - '0'), dbound = _mm_set1_epi8((char)(0x80 + 10));
+	uint64_t l = 0, d = 0, h = 0, b5 = 0;
+	for (unsigned k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		__m128i let = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), lshift), lbound);
+		__m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, dshift), dbound);
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(let) << (16 * k);
+		d |= (uint64_t)(unsigned)_mm_movemask_epi8(dig) << (16 * k);
+		h |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << (16 * k);
+		/* A 16-bit shift by 2 moves each byte's bit 5 to its bit 7. */
+		b5 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2)) << (16 * k);
+	}
+	m->letter = l;
+	m->digit = d;
+	m->high = h;
+	m->bit5 = b5;
+}
+#else
+/* The top bit of each byte lane of v, gathered into eight bits. */
+static inline uint64_t tok_lane_bits(uint64_t v)
+{
+	return (((v >> 7) & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56;
+}
+
+static inline void tok_window(const unsigned char *p, tok_masks *m)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t l = 0, d = 0, h = 0, b5 = 0;
+	for (unsigned k = 0; k < 8; k++) {
+		uint64_t v;
+		memcpy(&v, p + 8 * k, 8);
+		v = chr_le64(v);
+		/* Lanes stay below 0x80 after masking, so sums stay in their lane. */
+		uint64_t x = v & ~highs, fx = x | 0x2020202020202020ULL, ascii = ~v & highs;
+		uint64_t letter = (fx + (0x80 - 0x61) * ones) & ~(fx + (0x80 - 0x7B) * ones) & ascii;
+		uint64_t digit = (x + (0x80 - 0x30) * ones) & ~(x + (0x80 - 0x3A) * ones) & ascii;
+		l |= tok_lane_bits(letter) << (8 * k);
+		d |= tok_lane_bits(digit) << (8 * k);
+		h |= tok_lane_bits(v) << (8 * k);
+		b5 |= tok_lane_bits(v << 2) << (8 * k);
+	}
+	m->letter = l;
+	m->digit = d;
+	m->high = h;
+	m->bit5 = b5;
+}
+#endif
+
+/* The hash of the ASCII token q[0..n), 1 <= n <= 64, as chr_tok_next
+ * computes it; q may be read up to 7 bytes past the token. */
+static inline uint64_t tok_ascii_hash(const unsigned char *q, unsigned n)
+{
+	const uint64_t fold = 0x2020202020202020ULL;
+	uint64_t h = CHR_FNV_OFFSET, v;
+	unsigned m = n;
+	while (m > 8) {
+		memcpy(&v, q, 8);
+		h = chr_tok_mix(h, chr_le64(v) | fold);
+		q += 8;
+		m -= 8;
+	}
+	memcpy(&v, q, 8);
+	h = chr_tok_mix(h, (chr_le64(v) | fold) & (~0ULL >> (64 - 8 * m)));
+	h ^= (uint64_t)n * CHR_TOK_K2;
+	return h ^ (h >> 29);
+}
+
+/* The byte-by-byte tokenizer from p, out of line (inlined, its state
+ * would crowd the window's masks out of the registers); returns the
+ * position after the token, or len with *found = 0 at the end. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static size_t tok_slow(const char *text, size_t len, size_t p, chr_tok *t, int *found)
+{
+	*found = chr_tok_next_lean(text, len, &p, t);
+	return p;
+}
+
+/* Bytes a window may read: 64 classified plus 8 for the last hash load. */
+enum { TOK_WINDOW = 64, TOK_READ = TOK_WINDOW + 8 };
+
+size_t chr_tok_batch_lean(const char *text, size_t len, size_t *pos, chr_tok *out, size_t max)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	/* The last bytes of the text, zero-padded (0 is a separator), so a
+	 * window never reads past len. */
+	unsigned char tail[2 * TOK_READ];
+	size_t tail_at = SIZE_MAX;
+	size_t p = *pos, n = 0;
+	while (n < max && p < len) {
+		/* A window of 64 bytes from p, which never lies inside a token. */
+		size_t base = p;
+		const unsigned char *w;
+		if (len - p >= TOK_READ) {
+			w = s + p;
+		} else {
+			if (tail_at == SIZE_MAX) {
+				tail_at = p;
+				memcpy(tail, s + p, len - p);
+				memset(tail + (len - p), 0, sizeof tail - (len - p));
+			}
+			w = tail + (p - tail_at);
+		}
+		tok_masks m;
+		tok_window(w, &m);
+		uint64_t word = m.letter | m.digit, upper = m.letter & ~m.bit5;
+		/* "CommentsNo": a capital after a lowercase letter ends one
+		 * token and starts the next. */
+		uint64_t split = upper & ((m.letter & m.bit5) << 1);
+		/* Token starts, and token ends (the byte after the last); the
+		 * k-th end belongs to the k-th start.  Bit 0 is never an end. */
+		uint64_t starts = (word & ~(word << 1)) | split;
+		uint64_t ends = ((word << 1) & ~word) | split;
+		/* Pure-ASCII tokens end before the first byte above ASCII; from
+		 * there on the byte-by-byte tokenizer takes over. */
+		unsigned lim = m.high ? (unsigned)__builtin_ctzll(m.high) : TOK_WINDOW;
+		int slow = 0;
+		for (;;) {
+			if (!starts) {
+				if (lim < TOK_WINDOW)
+					slow = 1;
+				else
+					p = base + TOK_WINDOW;
+				break;
+			}
+			unsigned r = (unsigned)__builtin_ctzll(starts);
+			if (r >= lim) {
+				slow = 1;
+				break;
+			}
+			if (!ends) {
+				/* The token runs past the window: look again from its
+				 * start (or, 64 bytes long, byte by byte). */
+				if (r == 0)
+					slow = 1;
+				else
+					p = base + r;
+				break;
+			}
+			unsigned e = (unsigned)__builtin_ctzll(ends);
+			if (e >= lim) {
+				slow = 1;
+				break;
+			}
+			chr_tok *t = &out[n++];
+			uint64_t in = (1ULL << e) - (1ULL << r);
+			t->hash = tok_ascii_hash(w + r, e - r);
+			t->start = (uint32_t)(base + r);
+			t->len = e - r;
+			t->flags = (uint32_t)((upper >> r) & 1) * CHR_TOK_CAP |
+				(uint32_t)((m.letter & in) != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
+				(uint32_t)((m.digit & in) != 0) * CHR_TOK_DIGIT;
+			p = base + e;
+			if (n == max)
+				break;
+			starts &= starts - 1;
+			ends &= ends - 1;
+		}
+		if (slow && n < max) {
+			/* Only ASCII separators lie between p and the next token,
+			 * so the byte-by-byte tokenizer goes on from where it
+			 * would have been itself. */
+			int found;
+			p = tok_slow(text, len, p, &out[n], &found);
+			if (!found)
+				break;
+			n++;
+		}
+	}
+	*pos = p < len ? p : len;
+	return n;
 }
 
 uint64_t chr_lex_key(const char *s, size_t len)

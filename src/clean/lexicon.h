@@ -335,6 +335,17 @@ CHR_HOT_INLINE int chr_tok_next_lean(const char *text, size_t len, size_t *pos, 
 	return chr_tok_next_ex(text, len, pos, t, 1);
 }
 
+/*
+ * The labeller's tokens in bulk: up to max tokens of text[0..len) from
+ * *pos on, with the chr_tok_next_lean flags (CAP, ALPHA, DIGIT, LATIN,
+ * CYR); returns how many, fewer than max only when the text ends (0 at
+ * the end).  Same tokens, hashes and flags as chr_tok_next_lean, found 64
+ * bytes at a time (SSE2 where there is one): pure-ASCII tokens are cut and
+ * hashed from bit masks; a token touching a byte above ASCII, or longer
+ * than the window, goes through chr_tok_next_lean.
+ */
+size_t chr_tok_batch_lean(const char *text, size_t len, size_t *pos, chr_tok *out, size_t max);
+
 /* Hash of a whole string's folded tokens, for short keys (agency names). */
 uint64_t chr_lex_key(const char *s, size_t len);
 
