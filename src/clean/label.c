@@ -78,14 +78,19 @@ static const uint64_t spread16[16] = {
 #undef S
 };
 
-static void flush_lanes(feat *f, uint64_t *lo, uint64_t *hi)
+/* Adds the 16-bit lane counters (stop words per language; caps, Cyrillic
+ * and Latin tokens) to the totals.  The lanes are passed by value so that
+ * the hot loop keeps them in registers. */
+static void flush_lanes(feat *f, uint64_t lo, uint64_t hi, uint64_t flags)
 {
 	for (unsigned l = 0; l < 4; l++) {
-		f->stop_lang[l] += (uint32_t)((*lo >> (16 * l)) & 0xFFFF);
+		f->stop_lang[l] += (uint32_t)((lo >> (16 * l)) & 0xFFFF);
 		if (l + 4 < CHR_LEX_MAX_LANGS)
-			f->stop_lang[l + 4] += (uint32_t)((*hi >> (16 * l)) & 0xFFFF);
+			f->stop_lang[l + 4] += (uint32_t)((hi >> (16 * l)) & 0xFFFF);
 	}
-	*lo = *hi = 0;
+	f->caps += (uint32_t)(flags & 0xFFFF);
+	f->cyr += (uint32_t)((flags >> 16) & 0xFFFF);
+	f->latin += (uint32_t)((flags >> 32) & 0xFFFF);
 }
 
 /* Content words kept per paragraph for topical similarity: enough to tell
@@ -125,11 +130,8 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 		if ((k & (NH - 1)) == 0 && k)
 			rh = XXH3_64bits_withSeed(hashes, sizeof hashes, rh);
 		if ((k & 0x7FFF) == 0 && k) {
-			flush_lanes(f, &lanes_lo, &lanes_hi);
-			f->caps += (uint32_t)(flag_cnt & 0xFFFF);
-			f->cyr += (uint32_t)((flag_cnt >> 16) & 0xFFFF);
-			f->latin += (uint32_t)((flag_cnt >> 32) & 0xFFFF);
-			flag_cnt = 0;
+			flush_lanes(f, lanes_lo, lanes_hi, flag_cnt);
+			lanes_lo = lanes_hi = flag_cnt = 0;
 		}
 		uint64_t *ring = hashes + (k & (NH - 1));
 		for (size_t i = 0; i < nt; i++, k++) {
@@ -170,10 +172,7 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 			}
 		}
 	}
-	f->caps += (uint32_t)(flag_cnt & 0xFFFF);
-	f->cyr += (uint32_t)((flag_cnt >> 16) & 0xFFFF);
-	f->latin += (uint32_t)((flag_cnt >> 32) & 0xFFFF);
-	flush_lanes(f, &lanes_lo, &lanes_hi);
+	flush_lanes(f, lanes_lo, lanes_hi, flag_cnt);
 	f->words = k;
 	f->sig = nsig ? chr_arena_alloc(arena, nsig * sizeof *sig) : NULL;
 	if (f->sig) {

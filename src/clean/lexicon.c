@@ -189,23 +189,51 @@ static inline void tok_window(const unsigned char *p, tok_masks *m)
 }
 #endif
 
-/* The hash of the ASCII token q[0..n), 1 <= n <= 64, as chr_tok_next
- * computes it; q may be read up to 7 bytes past the token. */
-static inline uint64_t tok_ascii_hash(const unsigned char *q, unsigned n)
+/* The low n bytes of a word, n = 0..8. */
+static const uint64_t tok_low_bytes[9] = {
+	0, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+	0xFFFFFFFFFFFFFFULL, ~0ULL,
+};
+
+/*
+ * Hash and flags of the ASCII token q[0..n) (letters and digits only,
+ * 1 <= n <= 64), as chr_tok_next computes them; q may be read up to 7
+ * bytes past the token.  In ASCII a letter has bit 6 set and a digit
+ * has not, so the folded chunks that feed the hash also tell whether
+ * the token has letters and digits.
+ */
+static inline void tok_ascii(const unsigned char *q, unsigned n, chr_tok *t)
 {
-	const uint64_t fold = 0x2020202020202020ULL;
-	uint64_t h = CHR_FNV_OFFSET, v;
+	const uint64_t fold = 0x2020202020202020ULL, bit6 = 0x4040404040404040ULL;
+	uint64_t h = CHR_FNV_OFFSET, v, any = 0, nodigit = bit6;
 	unsigned m = n;
-	while (m > 8) {
-		memcpy(&v, q, 8);
-		h = chr_tok_mix(h, chr_le64(v) | fold);
-		q += 8;
-		m -= 8;
-	}
 	memcpy(&v, q, 8);
-	h = chr_tok_mix(h, (chr_le64(v) | fold) & (~0ULL >> (64 - 8 * m)));
+	v = chr_le64(v);
+	/* A capital: 0x41..0x5A, the only token bytes with bit 6 set and
+	 * bit 5 clear. */
+	uint32_t cap = (v & 0x60) == 0x40;
+	if (__builtin_expect(m > 8, 0)) {
+		do {
+			v |= fold;
+			any |= v;
+			nodigit &= v;
+			h = chr_tok_mix(h, v);
+			q += 8;
+			m -= 8;
+			memcpy(&v, q, 8);
+			v = chr_le64(v);
+		} while (m > 8);
+	}
+	uint64_t keep = tok_low_bytes[m];
+	v = (v | fold) & keep;
+	any |= v;
+	nodigit &= v | ~keep;
+	h = chr_tok_mix(h, v);
 	h ^= (uint64_t)n * CHR_TOK_K2;
-	return h ^ (h >> 29);
+	t->hash = h ^ (h >> 29);
+	t->len = n;
+	t->flags = cap * CHR_TOK_CAP | (uint32_t)((any & bit6) != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
+		(uint32_t)(nodigit != bit6) * CHR_TOK_DIGIT;
 }
 
 /* The byte-by-byte tokenizer from p, out of line (inlined, its state
@@ -230,8 +258,9 @@ size_t chr_tok_batch_lean(const char *text, size_t len, size_t *pos, chr_tok *ou
 	 * window never reads past len. */
 	unsigned char tail[2 * TOK_READ];
 	size_t tail_at = SIZE_MAX;
-	size_t p = *pos, n = 0;
-	while (n < max && p < len) {
+	size_t p = *pos;
+	chr_tok *o = out, *oend = out + max;
+	while (o < oend && p < len) {
 		/* A window of 64 bytes from p, which never lies inside a token. */
 		size_t base = p;
 		const unsigned char *w;
@@ -258,61 +287,52 @@ size_t chr_tok_batch_lean(const char *text, size_t len, size_t *pos, chr_tok *ou
 		/* Pure-ASCII tokens end before the first byte above ASCII; from
 		 * there on the byte-by-byte tokenizer takes over. */
 		unsigned lim = m.high ? (unsigned)__builtin_ctzll(m.high) : TOK_WINDOW;
+		unsigned at = 0;    /* p - base */
 		int slow = 0;
-		for (;;) {
-			if (!starts) {
-				if (lim < TOK_WINDOW)
-					slow = 1;
-				else
-					p = base + TOK_WINDOW;
-				break;
-			}
+		while (ends) {
 			unsigned r = (unsigned)__builtin_ctzll(starts);
-			if (r >= lim) {
-				slow = 1;
-				break;
-			}
-			if (!ends) {
-				/* The token runs past the window: look again from its
-				 * start (or, 64 bytes long, byte by byte). */
-				if (r == 0)
-					slow = 1;
-				else
-					p = base + r;
-				break;
-			}
 			unsigned e = (unsigned)__builtin_ctzll(ends);
-			if (e >= lim) {
-				slow = 1;
+			if (e >= lim)
 				break;
-			}
-			chr_tok *t = &out[n++];
-			uint64_t in = (1ULL << e) - (1ULL << r);
-			t->hash = tok_ascii_hash(w + r, e - r);
-			t->start = (uint32_t)(base + r);
-			t->len = e - r;
-			t->flags = (uint32_t)((upper >> r) & 1) * CHR_TOK_CAP |
-				(uint32_t)((m.letter & in) != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
-				(uint32_t)((m.digit & in) != 0) * CHR_TOK_DIGIT;
-			p = base + e;
-			if (n == max)
-				break;
+			tok_ascii(w + r, e - r, o);
+			o->start = (uint32_t)(base + r);
+			at = e;
 			starts &= starts - 1;
 			ends &= ends - 1;
+			if (++o == oend)
+				break;
 		}
-		if (slow && n < max) {
+		p = base + at;
+		if (o == oend)
+			break;
+		if (starts) {
+			unsigned r = (unsigned)__builtin_ctzll(starts);
+			if (r >= lim)
+				slow = 1;               /* a byte above ASCII first */
+			else if (ends)
+				slow = 1;               /* a token touching one */
+			else if (r > 0)
+				p = base + r;           /* runs past the window: again from its start */
+			else
+				slow = 1;               /* 64 bytes long */
+		} else if (lim < TOK_WINDOW) {
+			slow = 1;
+		} else {
+			p = base + TOK_WINDOW;
+		}
+		if (slow) {
 			/* Only ASCII separators lie between p and the next token,
 			 * so the byte-by-byte tokenizer goes on from where it
 			 * would have been itself. */
 			int found;
-			p = tok_slow(text, len, p, &out[n], &found);
+			p = tok_slow(text, len, p, o, &found);
 			if (!found)
 				break;
-			n++;
+			o++;
 		}
 	}
 	*pos = p < len ? p : len;
-	return n;
+	return (size_t)(o - out);
 }
 
 uint64_t chr_lex_key(const char *s, size_t len)

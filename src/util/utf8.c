@@ -8,6 +8,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64 */
+#endif
+
 /* Length of a valid sequence starting at s[0], or 0 if invalid
  * (overlong forms, surrogates and code points above U+10FFFF included). */
 static size_t valid_sequence(const unsigned char *s, size_t avail)
@@ -162,6 +166,30 @@ size_t chr_collapse_space_into(const char *s, size_t len, char *out)
 	size_t n = 0, i = 0;
 	unsigned prev_space = 1;
 	while (i < len) {
+#ifdef __SSE2__
+		/* Sixteen bytes at a time: printable ASCII and isolated
+		 * spaces are copied as they are, up to the first byte that
+		 * needs a look (n <= i, so the 16-byte store stays inside the
+		 * caller's len bytes). */
+		if (i + 16 <= len && !prev_space) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			/* Signed: bytes above ASCII are negative, so one compare
+			 * finds them and the blanks and controls. */
+			unsigned bad = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21)));
+			if (bad) {
+				unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+				/* A space is fine unless the next byte needs a look or
+				 * it is the last of the sixteen. */
+				bad = (bad & ~sp) | (sp & ((bad >> 1) | 0x8000u));
+			}
+			_mm_storeu_si128((__m128i *)(void *)(out + n), v);
+			unsigned k = bad ? (unsigned)__builtin_ctz(bad) : 16;
+			n += k;
+			i += k;
+			if (k)
+				continue;
+		}
+#endif
 		/* Eight printable ASCII bytes with no blank but maybe single
 		 * spaces between words are copied as they are. */
 		if (i + 8 <= len && !prev_space) {
