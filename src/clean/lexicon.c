@@ -269,8 +269,11 @@ size_t chr_tok_batch_lean(const char *text, size_t len, size_t *pos, chr_tok *ou
 		} else {
 			if (tail_at == SIZE_MAX) {
 				tail_at = p;
+				/* Windows start before len, so they read no further
+				 * than TOK_READ bytes past it: zero just those (a
+				 * fixed size, stored inline). */
 				memcpy(tail, s + p, len - p);
-				memset(tail + (len - p), 0, sizeof tail - (len - p));
+				memset(tail + (len - p), 0, TOK_READ);
 			}
 			w = tail + (p - tail_at);
 		}

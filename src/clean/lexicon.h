@@ -6,7 +6,10 @@
  * letters (Latin-1, Latin Extended-A, Cyrillic) are folded by arithmetic,
  * everything else above ASCII is hashed as it is.  No code point tables,
  * no utf8proc.  A token is hashed (64 bit) over its folded bytes, so
- * lexicon entries and text meet on the hash alone.
+ * lexicon entries and text meet on the hash alone.  The labeller takes
+ * its tokens in bulk (chr_tok_batch_lean): 64 bytes are classified at a
+ * time into bit masks, and the byte-by-byte code below only sees tokens
+ * that touch a byte above ASCII.
  *
  * Tokens are runs of letters and digits.  Separators are ASCII blanks and
  * punctuation, the apostrophe and hyphen (so "doesn't" is "doesn" "t" and
