@@ -65,7 +65,7 @@ struct chr_lexicon {
 	hset month;             /* value: month | 0x100 if it needs a capital */
 	hset agency_keys;       /* value: index into agencies */
 	uint64_t phrase_filter[1024];
-	uint32_t stoptab[CHR_STOPTAB_SIZE];
+	uint32_t stoptab[CHR_STOPTAB_SIZE + 1];   /* + a copy of slot 0 (chr_stoptab_mask) */
 	chr_phrase *phrases;
 	size_t nphrases, phrases_alloc;
 	agency *agencies;
@@ -590,6 +590,7 @@ static void build(void)
 			j = (j + 1) & (CHR_STOPTAB_SIZE - 1);
 		lex->stoptab[j] = (chr_stoptab_fp(h) << 8) | (lex->stop.vals[i] & 0xFF);
 	}
+	lex->stoptab[CHR_STOPTAB_SIZE] = lex->stoptab[0];
 	size_t alen = 0;
 	const char *atext = chr_data_get("outlets/agencies.txt", &alen);
 	if (atext)

@@ -436,17 +436,22 @@ static inline size_t chr_stoptab_index(uint64_t hash)
 }
 
 /* The language mask of a token, 0 for none; branch-free unless the first
- * slot holds another word (rare at this load). */
+ * two slots hold other words (rare at this load).  The table has one slot
+ * more than its size, a copy of slot 0, so the second probe needs no
+ * wrap-around. */
 static inline uint32_t chr_stoptab_mask(const uint32_t *tab, uint64_t hash)
 {
 	uint32_t fp = chr_stoptab_fp(hash);
 	size_t i = chr_stoptab_index(hash);
-	uint32_t e0 = tab[i], e1 = tab[(i + 1) & (CHR_STOPTAB_SIZE - 1)];
-	int m0 = (e0 >> 8) == fp, m1 = (e1 >> 8) == fp;
-	/* Linear probing: the word can only lie beyond two full slots. */
-	/* One branch on bitwise tests (a chain of && compiles to several,
-	 * each as unpredictable as the word). */
-	if (__builtin_expect((!m0) & (e0 != 0) & (!m1) & (e1 != 0), 0)) {
+	uint32_t e0 = tab[i], e1 = tab[i + 1];
+	/* Linear probing: a word in slot i + 1 means slot i is taken, and
+	 * the word can only lie further on past two full slots.  Selects
+	 * rather than branches: a stop word or not is a coin toss the
+	 * branch predictor cannot learn. */
+	uint32_t r = (e1 >> 8) == fp ? e1 : 0;
+	r = e0 ? r : 0;
+	r = (e0 >> 8) == fp ? e0 : r;
+	if (__builtin_expect((r == 0) & (e0 != 0) & (e1 != 0), 0)) {
 		i = (i + 2) & (CHR_STOPTAB_SIZE - 1);
 		uint32_t e = tab[i];
 		while ((e >> 8) != fp && e != 0) {
@@ -455,10 +460,10 @@ static inline uint32_t chr_stoptab_mask(const uint32_t *tab, uint64_t hash)
 		}
 		return (e >> 8) == fp ? (e & 0xFF) : 0;
 	}
-	uint32_t use1 = (uint32_t)((!m0) & (e0 != 0) & m1);
-	return ((uint32_t)m0 * (e0 & 0xFF)) | (use1 * (e1 & 0xFF));
+	return r & 0xFF;
 }
 
+/* The table of CHR_STOPTAB_SIZE + 1 slots. */
 const uint32_t *chr_lex_stoptab(const chr_lexicon *lex);
 
 /* The stop-word set (value: language mask) and a 65536-bit filter of

@@ -169,10 +169,19 @@ size_t chr_collapse_space_into(const char *s, size_t len, char *out)
 #ifdef __SSE2__
 		/* Sixteen bytes at a time: printable ASCII and isolated
 		 * spaces are copied as they are, up to the first byte that
-		 * needs a look (n <= i, so the 16-byte store stays inside the
-		 * caller's len bytes). */
-		if (i + 16 <= len && !prev_space) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		 * needs a look.  The last few bytes of a paragraph go through
+		 * a zero-padded copy (0 needs a look), so the scalar code only
+		 * sees the bytes it must. */
+		if (!prev_space) {
+			size_t avail = len - i;
+			__m128i v;
+			if (avail >= 16) {
+				v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			} else {
+				unsigned char pad[16] = {0};
+				memcpy(pad, s + i, avail);
+				v = _mm_loadu_si128((const __m128i *)(const void *)pad);
+			}
 			/* Signed: bytes above ASCII are negative, so one compare
 			 * finds them and the blanks and controls. */
 			unsigned bad = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21)));
@@ -182,8 +191,13 @@ size_t chr_collapse_space_into(const char *s, size_t len, char *out)
 				 * it is the last of the sixteen. */
 				bad = (bad & ~sp) | (sp & ((bad >> 1) | 0x8000u));
 			}
-			_mm_storeu_si128((__m128i *)(void *)(out + n), v);
 			unsigned k = bad ? (unsigned)__builtin_ctz(bad) : 16;
+			/* n <= i, so a 16-byte store stays inside the caller's
+			 * len bytes while 16 are left to read. */
+			if (avail >= 16)
+				_mm_storeu_si128((__m128i *)(void *)(out + n), v);
+			else
+				memcpy(out + n, s + i, k);
 			n += k;
 			i += k;
 			if (k)
