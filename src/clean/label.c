@@ -113,9 +113,11 @@ static const uint64_t flag_lanes[64] = {
 static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, chr_arena *arena)
 {
 	enum { NH = 256, BATCH = 64 };
-	uint64_t hashes[NH], sig[SIG_MAX + 1];
+	/* Content words past SIG_MAX are dropped once per batch, so a batch
+	 * may store up to BATCH beyond it. */
+	uint64_t hashes[NH], sig[SIG_MAX + BATCH];
 	chr_tok tok[BATCH];
-	uint32_t nsig = 0;
+	uint32_t nsig = 0, first_keep = 0;
 	uint64_t rh = 0, lanes_lo = 0, lanes_hi = 0, flag_cnt = 0;
 	const uint32_t *stop = chr_lex_stoptab(lex);
 	const uint64_t *filter = chr_lex_phrase_filter(lex);
@@ -133,6 +135,13 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 			flush_lanes(f, lanes_lo, lanes_hi, flag_cnt);
 			lanes_lo = lanes_hi = flag_cnt = 0;
 		}
+		if (k == 0) {
+			/* The first token is no name however it is written:
+			 * its mark is taken off after the loop if it is kept. */
+			const chr_tok *t = &tok[0];
+			first_keep = (chr_stoptab_mask(stop, t->hash) == 0) & (t->len >= 3) &
+				((t->flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA);
+		}
 		uint64_t *ring = hashes + (k & (NH - 1));
 		for (size_t i = 0; i < nt; i++, k++) {
 			const chr_tok *t = &tok[i];
@@ -146,9 +155,9 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 			lanes_hi += spread16[(mask >> 4) & 15];
 			/* Content words (letters, 3+ bytes, no stop word), stored
 			 * unconditionally and kept by advancing the count. */
-			sig[nsig] = (h & ~1ULL) | (uint64_t)(((t->flags & CHR_TOK_CAP) != 0) & (k != 0));
+			sig[nsig] = (h & ~1ULL) | (t->flags & CHR_TOK_CAP);
 			nsig += (mask == 0) & (t->len >= 3) &
-				((t->flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA) & (nsig < SIG_MAX);
+				((t->flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA);
 			if (chr_lex_maybe_phrase_end(filter, h)) {
 				const chr_phrase *p = chr_lex_phrase_ending(lex, h);
 				for (; p; p = chr_lex_phrase_at(lex, p->next)) {
@@ -171,8 +180,12 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 				}
 			}
 		}
+		if (nsig > SIG_MAX)
+			nsig = SIG_MAX;
 	}
 	flush_lanes(f, lanes_lo, lanes_hi, flag_cnt);
+	if (first_keep)
+		sig[0] &= ~1ULL;
 	f->words = k;
 	f->sig = nsig ? chr_arena_alloc(arena, nsig * sizeof *sig) : NULL;
 	if (f->sig) {
@@ -180,7 +193,9 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 		f->nsig = nsig;
 	}
 	/* The normalised paragraph is its sequence of folded words. */
-	f->hash = XXH3_64bits_withSeed(hashes, (size_t)(k ? ((k - 1) & (NH - 1)) + 1 : 0) * sizeof *hashes, rh);
+	/* (Only paragraphs of REPEAT_MIN_WORDS words or more are compared.) */
+	f->hash = k < REPEAT_MIN_WORDS ? 0 :
+		XXH3_64bits_withSeed(hashes, (size_t)(((k - 1) & (NH - 1)) + 1) * sizeof *hashes, rh);
 	/* How the paragraph ends: look past closing quotes and brackets. */
 	size_t e = len;
 	while (e > 0) {
