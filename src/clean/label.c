@@ -69,25 +69,32 @@ typedef struct feat {
 	uint8_t good;        /* a paragraph of real prose */
 } feat;
 
-/* A 4-bit language mask spread into four 16-bit counters. */
-static const uint64_t spread16[16] = {
-#define S(m) (((m) & 1 ? 1ULL : 0) | ((m) & 2 ? 1ULL << 16 : 0) | ((m) & 4 ? 1ULL << 32 : 0) | \
-	      ((m) & 8 ? 1ULL << 48 : 0))
-	S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7),
-	S(8), S(9), S(10), S(11), S(12), S(13), S(14), S(15),
-#undef S
+/* An 8-bit language mask spread into eight 8-bit counters (byte i counts
+ * language i); flushed after every batch of at most 64 tokens. */
+static const uint64_t spread8[256] = {
+#define B8(m) ((uint64_t)((m) & 1) | (uint64_t)(((m) >> 1) & 1) << 8 | (uint64_t)(((m) >> 2) & 1) << 16 | \
+	       (uint64_t)(((m) >> 3) & 1) << 24 | (uint64_t)(((m) >> 4) & 1) << 32 | \
+	       (uint64_t)(((m) >> 5) & 1) << 40 | (uint64_t)(((m) >> 6) & 1) << 48 | (uint64_t)(((m) >> 7) & 1) << 56)
+#define R4(m) B8(m), B8((m) + 1), B8((m) + 2), B8((m) + 3)
+#define R16(m) R4(m), R4((m) + 4), R4((m) + 8), R4((m) + 12)
+#define R64(m) R16(m), R16((m) + 16), R16((m) + 32), R16((m) + 48)
+	R64(0), R64(64), R64(128), R64(192),
+#undef R64
+#undef R16
+#undef R4
+#undef B8
 };
 
-/* Adds the 16-bit lane counters (stop words per language; caps, Cyrillic
- * and Latin tokens) to the totals.  The lanes are passed by value so that
- * the hot loop keeps them in registers. */
-static void flush_lanes(feat *f, uint64_t lo, uint64_t hi, uint64_t flags)
+static void flush_stops(feat *f, uint64_t lanes)
 {
-	for (unsigned l = 0; l < 4; l++) {
-		f->stop_lang[l] += (uint32_t)((lo >> (16 * l)) & 0xFFFF);
-		if (l + 4 < CHR_LEX_MAX_LANGS)
-			f->stop_lang[l + 4] += (uint32_t)((hi >> (16 * l)) & 0xFFFF);
-	}
+	for (unsigned l = 0; l < CHR_LEX_MAX_LANGS; l++)
+		f->stop_lang[l] += (uint32_t)((lanes >> (8 * l)) & 0xFF);
+}
+
+/* Adds the 16-bit lane counters of caps, Cyrillic and Latin tokens to
+ * the totals (by value, so that the hot loop keeps them in a register). */
+static void flush_flags(feat *f, uint64_t flags)
+{
 	f->caps += (uint32_t)(flags & 0xFFFF);
 	f->cyr += (uint32_t)((flags >> 16) & 0xFFFF);
 	f->latin += (uint32_t)((flags >> 32) & 0xFFFF);
@@ -118,7 +125,7 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 	uint64_t hashes[NH], sig[SIG_MAX + BATCH];
 	chr_tok tok[BATCH];
 	uint32_t nsig = 0, first_keep = 0;
-	uint64_t rh = 0, lanes_lo = 0, lanes_hi = 0, flag_cnt = 0;
+	uint64_t rh = 0, flag_cnt = 0;
 	const uint32_t *stop = chr_lex_stoptab(lex);
 	const uint64_t *filter = chr_lex_phrase_filter(lex);
 	const char *s = b->p.text;
@@ -126,15 +133,16 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 	uint32_t k = 0;
 	memset(f, 0, sizeof *f);
 	/* Batches are full until the last, so k is a multiple of BATCH at
-	 * the top of the loop: the ring of word hashes and the 16-bit lanes
+	 * the top of the loop: the ring of word hashes and the lane counters
 	 * are looked after once per batch, not per token. */
 	while ((nt = chr_tok_batch_lean(s, len, &pos, tok, BATCH)) > 0) {
 		if ((k & (NH - 1)) == 0 && k)
 			rh = XXH3_64bits_withSeed(hashes, sizeof hashes, rh);
 		if ((k & 0x7FFF) == 0 && k) {
-			flush_lanes(f, lanes_lo, lanes_hi, flag_cnt);
-			lanes_lo = lanes_hi = flag_cnt = 0;
+			flush_flags(f, flag_cnt);
+			flag_cnt = 0;
 		}
+		uint64_t stops = 0;
 		if (k == 0) {
 			/* The first token is no name however it is written:
 			 * its mark is taken off after the loop if it is kept. */
@@ -148,11 +156,10 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 			uint64_t h = t->hash;
 			ring[i] = h;
 			flag_cnt += flag_lanes[t->flags & 63];
-			/* Stop words per language, counted in 16-bit lanes without a
-			 * branch; the lanes are flushed long before they could wrap. */
+			/* Stop words per language, counted in 8-bit lanes without a
+			 * branch. */
 			uint32_t mask = chr_stoptab_mask(stop, h);
-			lanes_lo += spread16[mask & 15];
-			lanes_hi += spread16[(mask >> 4) & 15];
+			stops += spread8[mask];
 			/* Content words (letters, 3+ bytes, no stop word), stored
 			 * unconditionally and kept by advancing the count. */
 			sig[nsig] = (h & ~1ULL) | (t->flags & CHR_TOK_CAP);
@@ -182,8 +189,9 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 		}
 		if (nsig > SIG_MAX)
 			nsig = SIG_MAX;
+		flush_stops(f, stops);
 	}
-	flush_lanes(f, lanes_lo, lanes_hi, flag_cnt);
+	flush_flags(f, flag_cnt);
 	if (first_keep)
 		sig[0] &= ~1ULL;
 	f->words = k;
