@@ -190,6 +190,8 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 		if (nsig > SIG_MAX)
 			nsig = SIG_MAX;
 		flush_stops(f, stops);
+		if (nt < BATCH)
+			break;   /* a short batch is the last */
 	}
 	flush_flags(f, flag_cnt);
 	if (first_keep)
