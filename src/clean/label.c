@@ -70,7 +70,7 @@ typedef struct feat {
 } feat;
 
 /* An 8-bit language mask spread into eight 8-bit counters (byte i counts
- * language i); flushed after every batch of at most 64 tokens. */
+ * language i); flushed after every batch (at most 128 tokens, below 256). */
 static const uint64_t spread8[256] = {
 #define B8(m) ((uint64_t)((m) & 1) | (uint64_t)(((m) >> 1) & 1) << 8 | (uint64_t)(((m) >> 2) & 1) << 16 | \
 	       (uint64_t)(((m) >> 3) & 1) << 24 | (uint64_t)(((m) >> 4) & 1) << 32 | \
@@ -119,7 +119,7 @@ static const uint64_t flag_lanes[64] = {
 
 static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, chr_arena *arena)
 {
-	enum { NH = 256, BATCH = 64 };
+	enum { NH = 256, BATCH = 128 };
 	/* Content words past SIG_MAX are dropped once per batch, so a batch
 	 * may store up to BATCH beyond it. */
 	uint64_t hashes[NH], sig[SIG_MAX + BATCH];

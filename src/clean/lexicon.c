@@ -289,28 +289,46 @@ size_t chr_tok_batch_lean(const char *text, size_t len, size_t *pos, chr_tok *ou
 		uint64_t ends = ((word << 1) & ~word) | split;
 		/* Pure-ASCII tokens end before the first byte above ASCII; from
 		 * there on the byte-by-byte tokenizer takes over. */
-		unsigned lim = m.high ? (unsigned)__builtin_ctzll(m.high) : TOK_WINDOW;
+		uint64_t below = m.high ? (m.high & (0 - m.high)) - 1 : ~0ULL;
+		uint64_t ok = ends & below;
 		unsigned at = 0;    /* p - base */
 		int slow = 0;
-		while (ends) {
-			unsigned r = (unsigned)__builtin_ctzll(starts);
-			unsigned e = (unsigned)__builtin_ctzll(ends);
-			if (e >= lim)
-				break;
-			tok_ascii(w + r, e - r, o);
-			o->start = (uint32_t)(base + r);
-			at = e;
-			starts &= starts - 1;
-			ends &= ends - 1;
-			if (++o == oend)
-				break;
+		/* At most 32 tokens end in a window (two ends are never
+		 * adjacent), so with room for 32 the loop need not count. */
+		if (oend - o >= TOK_WINDOW / 2) {
+			while (ok) {
+				unsigned r = (unsigned)__builtin_ctzll(starts);
+				unsigned e = (unsigned)__builtin_ctzll(ok);
+				tok_ascii(w + r, e - r, o);
+				o->start = (uint32_t)(base + r);
+				o++;
+				at = e;
+				starts &= starts - 1;
+				ok &= ok - 1;
+			}
+		} else {
+			while (ok) {
+				unsigned r = (unsigned)__builtin_ctzll(starts);
+				unsigned e = (unsigned)__builtin_ctzll(ok);
+				tok_ascii(w + r, e - r, o);
+				o->start = (uint32_t)(base + r);
+				at = e;
+				starts &= starts - 1;
+				ok &= ok - 1;
+				if (++o == oend)
+					break;
+			}
 		}
 		p = base + at;
 		if (o == oend)
 			break;
+		/* What stopped the window: the bounds of the rest are in
+		 * starts and in the ends at or after the first byte above
+		 * ASCII. */
+		ends &= ~below;
 		if (starts) {
 			unsigned r = (unsigned)__builtin_ctzll(starts);
-			if (r >= lim)
+			if (~below >> r & 1)
 				slow = 1;               /* a byte above ASCII first */
 			else if (ends)
 				slow = 1;               /* a token touching one */
@@ -318,7 +336,7 @@ size_t chr_tok_batch_lean(const char *text, size_t len, size_t *pos, chr_tok *ou
 				p = base + r;           /* runs past the window: again from its start */
 			else
 				slow = 1;               /* 64 bytes long */
-		} else if (lim < TOK_WINDOW) {
+		} else if (m.high) {
 			slow = 1;
 		} else {
 			p = base + TOK_WINDOW;
