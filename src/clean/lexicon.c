@@ -205,35 +205,48 @@ static const uint64_t tok_low_bytes[9] = {
 static inline void tok_ascii(const unsigned char *q, unsigned n, chr_tok *t)
 {
 	const uint64_t fold = 0x2020202020202020ULL, bit6 = 0x4040404040404040ULL;
-	uint64_t h = CHR_FNV_OFFSET, v, any = 0, nodigit = bit6;
-	unsigned m = n;
+	uint64_t h, v;
+	uint32_t flags;
 	memcpy(&v, q, 8);
 	v = chr_le64(v);
 	/* A capital: 0x41..0x5A, the only token bytes with bit 6 set and
 	 * bit 5 clear. */
-	uint32_t cap = (v & 0x60) == 0x40;
-	if (__builtin_expect(m > 8, 0)) {
-		do {
+	flags = (uint32_t)((v & 0x60) == 0x40) * CHR_TOK_CAP;
+	if (__builtin_expect(n <= 8, 1)) {
+		uint64_t keep = tok_low_bytes[n];
+		v = (v | fold) & keep;
+		/* Letters are the lanes with bit 6; a digit is a lane of the
+		 * token without it. */
+		uint64_t letters = v & bit6;
+		flags |= (uint32_t)(letters != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
+			(uint32_t)(letters != (keep & bit6)) * CHR_TOK_DIGIT;
+		h = chr_tok_mix(CHR_FNV_OFFSET, v);
+	} else {
+		uint64_t any = 0, all = bit6;
+		unsigned m = n;
+		h = CHR_FNV_OFFSET;
+		while (m > 8) {
 			v |= fold;
 			any |= v;
-			nodigit &= v;
+			all &= v;
 			h = chr_tok_mix(h, v);
 			q += 8;
 			m -= 8;
 			memcpy(&v, q, 8);
 			v = chr_le64(v);
-		} while (m > 8);
+		}
+		uint64_t keep = tok_low_bytes[m];
+		v = (v | fold) & keep;
+		any |= v;
+		all &= v | ~keep;
+		flags |= (uint32_t)((any & bit6) != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
+			(uint32_t)((all & bit6) != bit6) * CHR_TOK_DIGIT;
+		h = chr_tok_mix(h, v);
 	}
-	uint64_t keep = tok_low_bytes[m];
-	v = (v | fold) & keep;
-	any |= v;
-	nodigit &= v | ~keep;
-	h = chr_tok_mix(h, v);
 	h ^= (uint64_t)n * CHR_TOK_K2;
 	t->hash = h ^ (h >> 29);
 	t->len = n;
-	t->flags = cap * CHR_TOK_CAP | (uint32_t)((any & bit6) != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
-		(uint32_t)(nodigit != bit6) * CHR_TOK_DIGIT;
+	t->flags = flags;
 }
 
 /* The byte-by-byte tokenizer from p, out of line (inlined, its state
