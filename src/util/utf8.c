@@ -172,7 +172,26 @@ size_t chr_collapse_space_into(const char *s, size_t len, char *out)
 		 * needs a look.  The last few bytes of a paragraph go through
 		 * a zero-padded copy (0 needs a look), so the scalar code only
 		 * sees the bytes it must. */
-		if (!prev_space) {
+		if (!prev_space && len - i >= 32) {
+			/* The same, 32 bytes at a time (most of a paragraph). */
+			__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+			const __m128i low = _mm_set1_epi8(0x21), blank = _mm_set1_epi8(' ');
+			uint32_t bad = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v0, low)) |
+				(uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v1, low)) << 16;
+			if (bad) {
+				uint32_t sp = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, blank)) |
+					(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, blank)) << 16;
+				bad = (bad & ~sp) | (sp & ((bad >> 1) | 0x80000000u));
+			}
+			_mm_storeu_si128((__m128i *)(void *)(out + n), v0);
+			_mm_storeu_si128((__m128i *)(void *)(out + n + 16), v1);
+			unsigned k = bad ? (unsigned)__builtin_ctz(bad) : 32;
+			n += k;
+			i += k;
+			if (k)
+				continue;
+		} else if (!prev_space) {
 			size_t avail = len - i;
 			__m128i v;
 			if (avail >= 16) {
