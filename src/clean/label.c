@@ -22,8 +22,8 @@
  *              are chrome.
  *
  * Repeats: each paragraph of at least REPEAT_MIN_WORDS words is hashed
- * (xxHash3 of the sequence of its case-folded word hashes, so spacing,
- * punctuation and case do not matter); a second occurrence is `repeat`
+ * (its case-folded word hashes chained by multiply and xor-shift, so
+ * spacing, punctuation and case do not matter); a second occurrence is `repeat`
  * when it belongs to a copied block (two or more consecutive repeated
  * paragraphs of REPEAT_RUN_MIN_WORDS words in all) or is long on its own
  * (REPEAT_LONE_MIN_WORDS).  Shorter paragraphs ("Share", a dateline
@@ -38,7 +38,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "clean/dateline.h"
 #include "clean/lexicon.h"
@@ -133,11 +132,9 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 	uint32_t k = 0;
 	memset(f, 0, sizeof *f);
 	/* Batches are full until the last, so k is a multiple of BATCH at
-	 * the top of the loop: the ring of word hashes and the lane counters
-	 * are looked after once per batch, not per token. */
+	 * the top of the loop: the lane counters are looked after once per
+	 * batch, not per token. */
 	while ((nt = chr_tok_batch_lean(s, len, &pos, tok, BATCH)) > 0) {
-		if ((k & (NH - 1)) == 0 && k)
-			rh = XXH3_64bits_withSeed(hashes, sizeof hashes, rh);
 		if ((k & 0x7FFF) == 0 && k) {
 			flush_flags(f, flag_cnt);
 			flag_cnt = 0;
@@ -155,6 +152,9 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 			const chr_tok *t = &tok[i];
 			uint64_t h = t->hash;
 			ring[i] = h;
+			/* The paragraph's hash: each step is a bijection of the
+			 * state, and the word hashes are mixed already. */
+			rh = chr_tok_mix(rh, h);
 			flag_cnt += flag_lanes[t->flags & 63];
 			/* Stop words per language, counted in 8-bit lanes without a
 			 * branch. */
@@ -203,9 +203,7 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 		f->nsig = nsig;
 	}
 	/* The normalised paragraph is its sequence of folded words. */
-	/* (Only paragraphs of REPEAT_MIN_WORDS words or more are compared.) */
-	f->hash = k < REPEAT_MIN_WORDS ? 0 :
-		XXH3_64bits_withSeed(hashes, (size_t)(((k - 1) & (NH - 1)) + 1) * sizeof *hashes, rh);
+	f->hash = chr_tok_mix(rh, (uint64_t)k * CHR_TOK_K2);
 	/* How the paragraph ends: look past closing quotes and brackets. */
 	size_t e = len;
 	while (e > 0) {
