@@ -29,6 +29,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64 */
+#endif
+
 #define CHR_FNV_OFFSET 0xcbf29ce484222325ULL
 #define CHR_FNV_PRIME 0x100000001b3ULL
 
@@ -322,9 +326,64 @@ CHR_HOT_INLINE int chr_tok_next_ex(const char *text, size_t len, size_t *pos, ch
 	return 1;
 }
 
-/* The token with all its flags. */
+/* The token with all its flags.  With SSE2, a pure-ASCII token that
+ * starts and ends within 16 bytes of *pos (and 32 bytes are left) is cut
+ * from bit masks; anything else goes byte by byte, with the same result. */
 CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_tok *t)
 {
+#ifdef __SSE2__
+	size_t i = *pos;
+	if (i <= len && len - i >= 32) {
+		const unsigned char *s = (const unsigned char *)text + i;
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		/* Unsigned ranges by a shift into the bottom of the signed range. */
+		__m128i let = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+					     _mm_set1_epi8((char)(0x80 + 26)));
+		__m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8((char)(0x80 + 10)));
+		uint32_t letter = (uint32_t)_mm_movemask_epi8(let), digit = (uint32_t)_mm_movemask_epi8(dig);
+		uint32_t high = (uint32_t)_mm_movemask_epi8(v);
+		uint32_t bit5 = (uint32_t)_mm_movemask_epi8(_mm_slli_epi16(v, 2));
+		uint32_t word = letter | digit, cand = word | high;
+		if (cand) {
+			unsigned r = (unsigned)__builtin_ctz(cand);
+			uint32_t upper = letter & ~bit5, lower = letter & bit5;
+			/* Ends: a byte that is no ASCII letter or digit, or a
+			 * capital after a lowercase letter; bits 16 and up are
+			 * not looked at. */
+			uint32_t ends = ((~word | (upper & (lower << 1))) & 0xFFFFu) & (~1u << r);
+			if (!((high >> r) & 1) && ends) {
+				unsigned e = (unsigned)__builtin_ctz(ends);
+				if (!((high >> e) & 1)) {
+					unsigned n = e - r;
+					uint32_t in = (1u << e) - (1u << r), up = upper & in;
+					const uint64_t fold = 0x2020202020202020ULL;
+					uint64_t c0, h;
+					memcpy(&c0, s + r, 8);
+					c0 = chr_le64(c0) | fold;
+					if (n <= 8) {
+						h = chr_tok_mix(CHR_FNV_OFFSET, c0 & (~0ULL >> (64 - 8 * n)));
+					} else {
+						uint64_t c1;
+						memcpy(&c1, s + r + 8, 8);
+						c1 = (chr_le64(c1) | fold) & (~0ULL >> (128 - 8 * n));
+						h = chr_tok_mix(chr_tok_mix(CHR_FNV_OFFSET, c0), c1);
+					}
+					h ^= (uint64_t)n * CHR_TOK_K2;
+					t->hash = h ^ (h >> 29);
+					t->start = (uint32_t)(i + r);
+					t->len = n;
+					t->flags = (uint32_t)((upper >> r) & 1) * CHR_TOK_CAP |
+						(uint32_t)((letter & in) != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
+						(uint32_t)((lower & in) != 0) * CHR_TOK_LOWER |
+						(uint32_t)((digit & in) != 0) * CHR_TOK_DIGIT |
+						(uint32_t)((up & (up - 1)) != 0) * CHR_TOK_UPPER2;
+					*pos = i + e;
+					return 1;
+				}
+			}
+		}
+	}
+#endif
 	return chr_tok_next_ex(text, len, pos, t, 0);
 }
 

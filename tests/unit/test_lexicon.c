@@ -1,7 +1,8 @@
 /*
  * test_lexicon.c - unit tests for src/clean/lexicon.h/.c: the tokenizer
  * (its eight-byte fast path against a plain byte-by-byte reference, the
- * bulk tokenizer against the one-token one on random text), case
+ * bulk tokenizer and the SSE2 one-token path against the byte-by-byte
+ * one on random text), case
  * folding, and the word lists.
  */
 #include <setjmp.h>
@@ -192,6 +193,40 @@ static void batch_matches_lean(void **state)
 	assert_true(total > 1000000);
 }
 
+/* chr_tok_next (its SSE2 path where there is one) against the byte-by-
+ * byte chr_tok_next_ex, all flags. */
+static void next_matches_bytewise(void **state)
+{
+	(void)state;
+	char build[4096];
+	size_t total = 0;
+	for (int round = 0; round < 30000; round++) {
+		size_t want = diff_rand(400), len = 0;
+		while (len < want && len + 80 < sizeof build)
+			len += diff_piece(build + len);
+		char *text = malloc(len ? len : 1);
+		assert_non_null(text);
+		memcpy(text, build, len);
+		size_t pos = 0, rpos = 0;
+		chr_tok t = {0}, ref = {0};
+		for (;;) {
+			int got = chr_tok_next(text, len, &pos, &t);
+			int want_tok = chr_tok_next_ex(text, len, &rpos, &ref, 0);
+			assert_int_equal(got, want_tok);
+			if (!got)
+				break;
+			assert_int_equal(t.start, ref.start);
+			assert_int_equal(t.len, ref.len);
+			assert_int_equal(t.hash, ref.hash);
+			assert_int_equal(t.flags, ref.flags);
+			assert_int_equal(pos, rpos);
+			total++;
+		}
+		free(text);
+	}
+	assert_true(total > 500000);
+}
+
 static uint64_t first_hash(const char *s)
 {
 	size_t pos = 0;
@@ -261,6 +296,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tokenizer_matches_reference),
 		cmocka_unit_test(batch_matches_lean),
+		cmocka_unit_test(next_matches_bytewise),
 		cmocka_unit_test(folding),
 		cmocka_unit_test(word_lists),
 	};
