@@ -257,19 +257,31 @@ size_t chr_collapse_space_into(const char *s, size_t len, char *out)
 			i++;
 			continue;
 		}
-		size_t at = i;
-		uint32_t cp = chr_utf8_next(s, len, &i);
-		if (chr_is_space_cp(cp)) {
-			out[n] = ' ';
-			n += !prev_space;
-			prev_space = 1;
-			continue;
-		}
-		if (chr_is_invisible_cp(cp))
-			continue;
-		memcpy(out + n, s + at, i - at);
-		n += i - at;
-		prev_space = 0;
+		/* A run of characters above ASCII, one by one: the wide path
+		 * only pays off again at the next ASCII byte. */
+		do {
+			size_t at = i;
+			uint32_t cp = chr_utf8_next(s, len, &i);
+			if (chr_is_space_cp(cp)) {
+				out[n] = ' ';
+				n += !prev_space;
+				prev_space = 1;
+			} else if (!chr_is_invisible_cp(cp)) {
+				/* One to four bytes: no library call for a letter. */
+				size_t m = i - at;
+				out[n] = s[at];
+				if (m > 1) {
+					out[n + 1] = s[at + 1];
+					if (m > 2) {
+						out[n + 2] = s[at + 2];
+						if (m > 3)
+							out[n + 3] = s[at + 3];
+					}
+				}
+				n += m;
+				prev_space = 0;
+			}
+		} while (i < len && (unsigned char)s[i] >= 0x80);
 	}
 	if (n && out[n - 1] == ' ' && prev_space)
 		n--;
