@@ -22,8 +22,8 @@
  *              are chrome.
  *
  * Repeats: each paragraph of at least REPEAT_MIN_WORDS words is hashed
- * (xxHash3 of the sequence of its case-folded word hashes, so spacing,
- * punctuation and case do not matter); a second occurrence is `repeat`
+ * (its case-folded word hashes chained by multiply and xor-shift, so
+ * spacing, punctuation and case do not matter); a second occurrence is `repeat`
  * when it belongs to a copied block (two or more consecutive repeated
  * paragraphs of REPEAT_RUN_MIN_WORDS words in all) or is long on its own
  * (REPEAT_LONE_MIN_WORDS).  Shorter paragraphs ("Share", a dateline
@@ -38,7 +38,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "clean/dateline.h"
 #include "clean/lexicon.h"
@@ -69,85 +68,134 @@ typedef struct feat {
 	uint8_t good;        /* a paragraph of real prose */
 } feat;
 
-/* A 4-bit language mask spread into four 16-bit counters. */
-static const uint64_t spread16[16] = {
-#define S(m) (((m) & 1 ? 1ULL : 0) | ((m) & 2 ? 1ULL << 16 : 0) | ((m) & 4 ? 1ULL << 32 : 0) | \
-	      ((m) & 8 ? 1ULL << 48 : 0))
-	S(0), S(1), S(2), S(3), S(4), S(5), S(6), S(7),
-	S(8), S(9), S(10), S(11), S(12), S(13), S(14), S(15),
-#undef S
+/* An 8-bit language mask spread into eight 8-bit counters (byte i counts
+ * language i); flushed after every batch (at most 128 tokens, below 256). */
+static const uint64_t spread8[256] = {
+#define B8(m) ((uint64_t)((m) & 1) | (uint64_t)(((m) >> 1) & 1) << 8 | (uint64_t)(((m) >> 2) & 1) << 16 | \
+	       (uint64_t)(((m) >> 3) & 1) << 24 | (uint64_t)(((m) >> 4) & 1) << 32 | \
+	       (uint64_t)(((m) >> 5) & 1) << 40 | (uint64_t)(((m) >> 6) & 1) << 48 | (uint64_t)(((m) >> 7) & 1) << 56)
+#define R4(m) B8(m), B8((m) + 1), B8((m) + 2), B8((m) + 3)
+#define R16(m) R4(m), R4((m) + 4), R4((m) + 8), R4((m) + 12)
+#define R64(m) R16(m), R16((m) + 16), R16((m) + 32), R16((m) + 48)
+	R64(0), R64(64), R64(128), R64(192),
+#undef R64
+#undef R16
+#undef R4
+#undef B8
 };
 
-static void flush_lanes(feat *f, uint64_t *lo, uint64_t *hi)
+static void flush_stops(feat *f, uint64_t lanes)
 {
-	for (unsigned l = 0; l < 4; l++) {
-		f->stop_lang[l] += (uint32_t)((*lo >> (16 * l)) & 0xFFFF);
-		if (l + 4 < CHR_LEX_MAX_LANGS)
-			f->stop_lang[l + 4] += (uint32_t)((*hi >> (16 * l)) & 0xFFFF);
-	}
-	*lo = *hi = 0;
+	for (unsigned l = 0; l < CHR_LEX_MAX_LANGS; l++)
+		f->stop_lang[l] += (uint32_t)((lanes >> (8 * l)) & 0xFF);
+}
+
+/* Adds the 16-bit lane counters of caps, Cyrillic and Latin tokens to
+ * the totals (by value, so that the hot loop keeps them in a register). */
+static void flush_flags(feat *f, uint64_t flags)
+{
+	f->caps += (uint32_t)(flags & 0xFFFF);
+	f->cyr += (uint32_t)((flags >> 16) & 0xFFFF);
+	f->latin += (uint32_t)((flags >> 32) & 0xFFFF);
 }
 
 /* Content words kept per paragraph for topical similarity: enough to tell
  * a teaser's subject, few enough to cost nothing. */
 enum { SIG_MAX = 48 };
 
+/* Caps, Cyrillic and Latin-only tokens by their flags, as 16-bit lanes
+ * (caps, cyr, latin) of one counter. */
+static const uint64_t flag_lanes[64] = {
+#define F(m) ((m) & CHR_TOK_CAP ? 1ULL : 0) | ((m) & CHR_TOK_CYR ? 1ULL << 16 : 0) | \
+	((((m) & (CHR_TOK_CYR | CHR_TOK_LATIN)) == CHR_TOK_LATIN) ? 1ULL << 32 : 0)
+#define F4(m) F(m), F((m) + 1), F((m) + 2), F((m) + 3)
+#define F16(m) F4(m), F4((m) + 4), F4((m) + 8), F4((m) + 12)
+	F16(0), F16(16), F16(32), F16(48),
+#undef F16
+#undef F4
+#undef F
+};
+
 static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, chr_arena *arena)
 {
-	enum { NH = 256 };
-	uint64_t hashes[NH], sig[SIG_MAX + 1];
-	uint32_t nsig = 0;
-	uint64_t rh = 0, lanes_lo = 0, lanes_hi = 0;
+	enum { NH = 256, BATCH = 128 };
+	/* Content words past SIG_MAX are dropped once per batch, so a batch
+	 * may store up to BATCH beyond it. */
+	uint64_t hashes[NH], sig[SIG_MAX + BATCH];
+	chr_tok tok[BATCH];
+	uint32_t nsig = 0, first_keep = 0;
+	uint64_t rh = 0, flag_cnt = 0;
 	const uint32_t *stop = chr_lex_stoptab(lex);
 	const uint64_t *filter = chr_lex_phrase_filter(lex);
 	const char *s = b->p.text;
-	size_t len = b->p.len, pos = 0;
-	chr_tok t;
+	size_t len = b->p.len, pos = 0, nt;
 	uint32_t k = 0;
 	memset(f, 0, sizeof *f);
-	while (chr_tok_next_lean(s, len, &pos, &t)) {
-		if ((k & (NH - 1)) == 0 && k)
-			rh = XXH3_64bits_withSeed(hashes, sizeof hashes, rh);
-		hashes[k & (NH - 1)] = t.hash;
-		f->caps += (t.flags & CHR_TOK_CAP) != 0;
-		f->cyr += (t.flags & CHR_TOK_CYR) != 0;
-		f->latin += (t.flags & (CHR_TOK_CYR | CHR_TOK_LATIN)) == CHR_TOK_LATIN;
-		/* Stop words per language, counted in 16-bit lanes without a
-		 * branch; the lanes are flushed long before they could wrap. */
-		uint32_t mask = chr_stoptab_mask(stop, t.hash);
-		/* Content words (letters, 3+ bytes, no stop word), stored
-		 * unconditionally and kept by advancing the count. */
-		sig[nsig] = (t.hash & ~1ULL) | (uint64_t)(((t.flags & CHR_TOK_CAP) != 0) & (k != 0));
-		nsig += (mask == 0) & (t.len >= 3) &
-			((t.flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA) & (nsig < SIG_MAX);
-		lanes_lo += spread16[mask & 15];
-		lanes_hi += spread16[(mask >> 4) & 15];
-		if (__builtin_expect((k & 0x7FFF) == 0x7FFF, 0))
-			flush_lanes(f, &lanes_lo, &lanes_hi);
-		if (chr_lex_maybe_phrase_end(filter, t.hash)) {
-			const chr_phrase *p = chr_lex_phrase_ending(lex, t.hash);
-			for (; p; p = chr_lex_phrase_at(lex, p->next)) {
-				if (p->ntok > k + 1)
-					continue;
-				int ok = 1;
-				for (unsigned j = 1; j < p->ntok && ok; j++)
-					ok = hashes[(k - j) & (NH - 1)] == p->tok[p->ntok - 1 - j];
-				if (!ok)
-					continue;
-				hitstat *h = &f->hit[p->cat];
-				if (h->score < 60000)
-					h->score += p->ntok;
-				if (h->n < 255)
-					h->n++;
-				if (p->ntok > 1 && h->multi < 255)
-					h->multi++;
-				if (k + 1 == p->ntok)
-					h->starts = 1;
+	/* Batches are full until the last, so k is a multiple of BATCH at
+	 * the top of the loop: the lane counters are looked after once per
+	 * batch, not per token. */
+	while ((nt = chr_tok_batch_lean(s, len, &pos, tok, BATCH)) > 0) {
+		if ((k & 0x7FFF) == 0 && k) {
+			flush_flags(f, flag_cnt);
+			flag_cnt = 0;
+		}
+		uint64_t stops = 0;
+		if (k == 0) {
+			/* The first token is no name however it is written:
+			 * its mark is taken off after the loop if it is kept. */
+			const chr_tok *t = &tok[0];
+			first_keep = (chr_stoptab_mask(stop, t->hash) == 0) & (t->len >= 3) &
+				((t->flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA);
+		}
+		uint64_t *ring = hashes + (k & (NH - 1));
+		for (size_t i = 0; i < nt; i++, k++) {
+			const chr_tok *t = &tok[i];
+			uint64_t h = t->hash;
+			ring[i] = h;
+			/* The paragraph's hash: each step is a bijection of the
+			 * state, and the word hashes are mixed already. */
+			rh = chr_tok_mix(rh, h);
+			flag_cnt += flag_lanes[t->flags & 63];
+			/* Stop words per language, counted in 8-bit lanes without a
+			 * branch. */
+			uint32_t mask = chr_stoptab_mask(stop, h);
+			stops += spread8[mask];
+			/* Content words (letters, 3+ bytes, no stop word), stored
+			 * unconditionally and kept by advancing the count. */
+			sig[nsig] = (h & ~1ULL) | (t->flags & CHR_TOK_CAP);
+			nsig += (mask == 0) & (t->len >= 3) &
+				((t->flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA);
+			if (chr_lex_maybe_phrase_end(filter, h)) {
+				const chr_phrase *p = chr_lex_phrase_ending(lex, h);
+				for (; p; p = chr_lex_phrase_at(lex, p->next)) {
+					if (p->ntok > k + 1)
+						continue;
+					int ok = 1;
+					for (unsigned j = 1; j < p->ntok && ok; j++)
+						ok = hashes[(k - j) & (NH - 1)] == p->tok[p->ntok - 1 - j];
+					if (!ok)
+						continue;
+					hitstat *hs = &f->hit[p->cat];
+					if (hs->score < 60000)
+						hs->score += p->ntok;
+					if (hs->n < 255)
+						hs->n++;
+					if (p->ntok > 1 && hs->multi < 255)
+						hs->multi++;
+					if (k + 1 == p->ntok)
+						hs->starts = 1;
+				}
 			}
 		}
-		k++;
+		if (nsig > SIG_MAX)
+			nsig = SIG_MAX;
+		flush_stops(f, stops);
+		if (nt < BATCH)
+			break;   /* a short batch is the last */
 	}
-	flush_lanes(f, &lanes_lo, &lanes_hi);
+	flush_flags(f, flag_cnt);
+	if (first_keep)
+		sig[0] &= ~1ULL;
 	f->words = k;
 	f->sig = nsig ? chr_arena_alloc(arena, nsig * sizeof *sig) : NULL;
 	if (f->sig) {
@@ -155,7 +203,7 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 		f->nsig = nsig;
 	}
 	/* The normalised paragraph is its sequence of folded words. */
-	f->hash = XXH3_64bits_withSeed(hashes, (size_t)(k ? ((k - 1) & (NH - 1)) + 1 : 0) * sizeof *hashes, rh);
+	f->hash = chr_tok_mix(rh, (uint64_t)k * CHR_TOK_K2);
 	/* How the paragraph ends: look past closing quotes and brackets. */
 	size_t e = len;
 	while (e > 0) {

@@ -10,10 +10,15 @@
 #include "clean/lexicon.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/data.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64; other targets take the SWAR path */
+#endif
 
 #define B CHR_BC_SEP
 #define L CHR_BC_LOWER
@@ -60,7 +65,7 @@ struct chr_lexicon {
 	hset month;             /* value: month | 0x100 if it needs a capital */
 	hset agency_keys;       /* value: index into agencies */
 	uint64_t phrase_filter[1024];
-	uint32_t stoptab[CHR_STOPTAB_SIZE];
+	uint32_t stoptab[CHR_STOPTAB_SIZE + 1];   /* + a copy of slot 0 (chr_stoptab_mask) */
 	chr_phrase *phrases;
 	size_t nphrases, phrases_alloc;
 	agency *agencies;
@@ -116,6 +121,252 @@ static uint32_t *hset_put(hset *s, uint64_t key, int *fresh)
 		s->n++;
 	}
 	return &s->vals[i];
+}
+
+/* ---- the bulk tokenizer ---------------------------------------------------- */
+
+/*
+ * Bit masks of one 64-byte window (bit i for byte i): ASCII letters,
+ * ASCII digits, bytes above ASCII, and bit 5 of every byte (which tells
+ * a lowercase ASCII letter from a capital).
+ */
+typedef struct tok_masks {
+	uint64_t letter, digit, high, bit5;
+} tok_masks;
+
+#ifdef __SSE2__
+static inline void tok_window(const unsigned char *p, tok_masks *m)
+{
+	const __m128i fold = _mm_set1_epi8(0x20);
+	/* Unsigned ranges by a shift into the bottom of the signed range:
+	 * c + (0x80 - lo) is below (int8)(0x80 + n) for lo <= c < lo + n. */
+	const __m128i lshift = _mm_set1_epi8(0x80 - 'a'), lbound = _mm_set1_epi8((char)(0x80 + 26));
+	const __m128i dshift = _mm_set1_epi8(0x80 - '0'), dbound = _mm_set1_epi8((char)(0x80 + 10));
+	uint64_t l = 0, d = 0, h = 0, b5 = 0;
+	for (unsigned k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		__m128i let = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, fold), lshift), lbound);
+		__m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, dshift), dbound);
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(let) << (16 * k);
+		d |= (uint64_t)(unsigned)_mm_movemask_epi8(dig) << (16 * k);
+		h |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << (16 * k);
+		/* A 16-bit shift by 2 moves each byte's bit 5 to its bit 7. */
+		b5 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2)) << (16 * k);
+	}
+	m->letter = l;
+	m->digit = d;
+	m->high = h;
+	m->bit5 = b5;
+}
+#else
+/* The top bit of each byte lane of v, gathered into eight bits. */
+static inline uint64_t tok_lane_bits(uint64_t v)
+{
+	return (((v >> 7) & 0x0101010101010101ULL) * 0x0102040810204080ULL) >> 56;
+}
+
+static inline void tok_window(const unsigned char *p, tok_masks *m)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t l = 0, d = 0, h = 0, b5 = 0;
+	for (unsigned k = 0; k < 8; k++) {
+		uint64_t v;
+		memcpy(&v, p + 8 * k, 8);
+		v = chr_le64(v);
+		/* Lanes stay below 0x80 after masking, so sums stay in their lane. */
+		uint64_t x = v & ~highs, fx = x | 0x2020202020202020ULL, ascii = ~v & highs;
+		uint64_t letter = (fx + (0x80 - 0x61) * ones) & ~(fx + (0x80 - 0x7B) * ones) & ascii;
+		uint64_t digit = (x + (0x80 - 0x30) * ones) & ~(x + (0x80 - 0x3A) * ones) & ascii;
+		l |= tok_lane_bits(letter) << (8 * k);
+		d |= tok_lane_bits(digit) << (8 * k);
+		h |= tok_lane_bits(v) << (8 * k);
+		b5 |= tok_lane_bits(v << 2) << (8 * k);
+	}
+	m->letter = l;
+	m->digit = d;
+	m->high = h;
+	m->bit5 = b5;
+}
+#endif
+
+/* The low n bytes of a word, n = 0..8. */
+static const uint64_t tok_low_bytes[9] = {
+	0, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+	0xFFFFFFFFFFFFFFULL, ~0ULL,
+};
+
+/*
+ * Hash and flags of the ASCII token q[0..n) (letters and digits only,
+ * 1 <= n <= 64), as chr_tok_next computes them; q may be read up to 7
+ * bytes past the token.  In ASCII a letter has bit 6 set and a digit
+ * has not, so the folded chunks that feed the hash also tell whether
+ * the token has letters and digits.
+ */
+static inline void tok_ascii(const unsigned char *q, unsigned n, chr_tok *t)
+{
+	const uint64_t fold = 0x2020202020202020ULL, bit6 = 0x4040404040404040ULL;
+	uint64_t h, v;
+	uint32_t flags;
+	memcpy(&v, q, 8);
+	v = chr_le64(v);
+	/* A capital: 0x41..0x5A, the only token bytes with bit 6 set and
+	 * bit 5 clear. */
+	flags = (uint32_t)((v & 0x60) == 0x40) * CHR_TOK_CAP;
+	if (__builtin_expect(n <= 8, 1)) {
+		uint64_t keep = tok_low_bytes[n];
+		v = (v | fold) & keep;
+		/* Letters are the lanes with bit 6; a digit is a lane of the
+		 * token without it. */
+		uint64_t letters = v & bit6;
+		flags |= (uint32_t)(letters != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
+			(uint32_t)(letters != (keep & bit6)) * CHR_TOK_DIGIT;
+		h = chr_tok_mix(CHR_FNV_OFFSET, v);
+	} else {
+		uint64_t any = 0, all = bit6;
+		unsigned m = n;
+		h = CHR_FNV_OFFSET;
+		while (m > 8) {
+			v |= fold;
+			any |= v;
+			all &= v;
+			h = chr_tok_mix(h, v);
+			q += 8;
+			m -= 8;
+			memcpy(&v, q, 8);
+			v = chr_le64(v);
+		}
+		uint64_t keep = tok_low_bytes[m];
+		v = (v | fold) & keep;
+		any |= v;
+		all &= v | ~keep;
+		flags |= (uint32_t)((any & bit6) != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
+			(uint32_t)((all & bit6) != bit6) * CHR_TOK_DIGIT;
+		h = chr_tok_mix(h, v);
+	}
+	h ^= (uint64_t)n * CHR_TOK_K2;
+	t->hash = h ^ (h >> 29);
+	t->len = n;
+	t->flags = flags;
+}
+
+/* The byte-by-byte tokenizer from p, out of line (inlined, its state
+ * would crowd the window's masks out of the registers); returns the
+ * position after the token, or len with *found = 0 at the end. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static size_t tok_slow(const char *text, size_t len, size_t p, chr_tok *t, int *found)
+{
+	*found = chr_tok_next_lean(text, len, &p, t);
+	return p;
+}
+
+/* Bytes a window may read: 64 classified plus 8 for the last hash load. */
+enum { TOK_WINDOW = 64, TOK_READ = TOK_WINDOW + 8 };
+
+size_t chr_tok_batch_lean(const char *text, size_t len, size_t *pos, chr_tok *out, size_t max)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	/* The last bytes of the text, zero-padded (0 is a separator), so a
+	 * window never reads past len. */
+	unsigned char tail[2 * TOK_READ];
+	size_t tail_at = SIZE_MAX;
+	size_t p = *pos;
+	chr_tok *o = out, *oend = out + max;
+	while (o < oend && p < len) {
+		/* A window of 64 bytes from p, which never lies inside a token. */
+		size_t base = p;
+		const unsigned char *w;
+		if (len - p >= TOK_READ) {
+			w = s + p;
+		} else {
+			if (tail_at == SIZE_MAX) {
+				tail_at = p;
+				/* Windows start before len, so they read no further
+				 * than TOK_READ bytes past it: zero just those (a
+				 * fixed size, stored inline). */
+				memcpy(tail, s + p, len - p);
+				memset(tail + (len - p), 0, TOK_READ);
+			}
+			w = tail + (p - tail_at);
+		}
+		tok_masks m;
+		tok_window(w, &m);
+		uint64_t word = m.letter | m.digit, upper = m.letter & ~m.bit5;
+		/* "CommentsNo": a capital after a lowercase letter ends one
+		 * token and starts the next. */
+		uint64_t split = upper & ((m.letter & m.bit5) << 1);
+		/* Token starts, and token ends (the byte after the last); the
+		 * k-th end belongs to the k-th start.  Bit 0 is never an end. */
+		uint64_t starts = (word & ~(word << 1)) | split;
+		uint64_t ends = ((word << 1) & ~word) | split;
+		/* Pure-ASCII tokens end before the first byte above ASCII; from
+		 * there on the byte-by-byte tokenizer takes over. */
+		uint64_t below = m.high ? (m.high & (0 - m.high)) - 1 : ~0ULL;
+		uint64_t ok = ends & below;
+		unsigned at = 0;    /* p - base */
+		int slow = 0;
+		/* At most 32 tokens end in a window (two ends are never
+		 * adjacent), so with room for 32 the loop need not count. */
+		if (oend - o >= TOK_WINDOW / 2) {
+			while (ok) {
+				unsigned r = (unsigned)__builtin_ctzll(starts);
+				unsigned e = (unsigned)__builtin_ctzll(ok);
+				tok_ascii(w + r, e - r, o);
+				o->start = (uint32_t)(base + r);
+				o++;
+				at = e;
+				starts &= starts - 1;
+				ok &= ok - 1;
+			}
+		} else {
+			while (ok) {
+				unsigned r = (unsigned)__builtin_ctzll(starts);
+				unsigned e = (unsigned)__builtin_ctzll(ok);
+				tok_ascii(w + r, e - r, o);
+				o->start = (uint32_t)(base + r);
+				at = e;
+				starts &= starts - 1;
+				ok &= ok - 1;
+				if (++o == oend)
+					break;
+			}
+		}
+		p = base + at;
+		if (o == oend)
+			break;
+		/* What stopped the window: the bounds of the rest are in
+		 * starts and in the ends at or after the first byte above
+		 * ASCII. */
+		ends &= ~below;
+		if (starts) {
+			unsigned r = (unsigned)__builtin_ctzll(starts);
+			if (~below >> r & 1)
+				slow = 1;               /* a byte above ASCII first */
+			else if (ends)
+				slow = 1;               /* a token touching one */
+			else if (r > 0)
+				p = base + r;           /* runs past the window: again from its start */
+			else
+				slow = 1;               /* 64 bytes long */
+		} else if (m.high) {
+			slow = 1;
+		} else {
+			p = base + TOK_WINDOW;
+		}
+		if (slow) {
+			/* Only ASCII separators lie between p and the next token,
+			 * so the byte-by-byte tokenizer goes on from where it
+			 * would have been itself. */
+			int found;
+			p = tok_slow(text, len, p, o, &found);
+			if (!found)
+				break;
+			o++;
+		}
+	}
+	*pos = p < len ? p : len;
+	return (size_t)(o - out);
 }
 
 uint64_t chr_lex_key(const char *s, size_t len)
@@ -370,6 +621,7 @@ static void build(void)
 			j = (j + 1) & (CHR_STOPTAB_SIZE - 1);
 		lex->stoptab[j] = (chr_stoptab_fp(h) << 8) | (lex->stop.vals[i] & 0xFF);
 	}
+	lex->stoptab[CHR_STOPTAB_SIZE] = lex->stoptab[0];
 	size_t alen = 0;
 	const char *atext = chr_data_get("outlets/agencies.txt", &alen);
 	if (atext)

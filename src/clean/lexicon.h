@@ -6,7 +6,10 @@
  * letters (Latin-1, Latin Extended-A, Cyrillic) are folded by arithmetic,
  * everything else above ASCII is hashed as it is.  No code point tables,
  * no utf8proc.  A token is hashed (64 bit) over its folded bytes, so
- * lexicon entries and text meet on the hash alone.
+ * lexicon entries and text meet on the hash alone.  The labeller takes
+ * its tokens in bulk (chr_tok_batch_lean): 64 bytes are classified at a
+ * time into bit masks, and the byte-by-byte code below only sees tokens
+ * that touch a byte above ASCII.
  *
  * Tokens are runs of letters and digits.  Separators are ASCII blanks and
  * punctuation, the apostrophe and hyphen (so "doesn't" is "doesn" "t" and
@@ -25,6 +28,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64 */
+#endif
 
 #define CHR_FNV_OFFSET 0xcbf29ce484222325ULL
 #define CHR_FNV_PRIME 0x100000001b3ULL
@@ -319,9 +326,64 @@ CHR_HOT_INLINE int chr_tok_next_ex(const char *text, size_t len, size_t *pos, ch
 	return 1;
 }
 
-/* The token with all its flags. */
+/* The token with all its flags.  With SSE2, a pure-ASCII token that
+ * starts and ends within 16 bytes of *pos (and 32 bytes are left) is cut
+ * from bit masks; anything else goes byte by byte, with the same result. */
 CHR_HOT_INLINE int chr_tok_next(const char *text, size_t len, size_t *pos, chr_tok *t)
 {
+#ifdef __SSE2__
+	size_t i = *pos;
+	if (i <= len && len - i >= 32) {
+		const unsigned char *s = (const unsigned char *)text + i;
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		/* Unsigned ranges by a shift into the bottom of the signed range. */
+		__m128i let = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+					     _mm_set1_epi8((char)(0x80 + 26)));
+		__m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8((char)(0x80 + 10)));
+		uint32_t letter = (uint32_t)_mm_movemask_epi8(let), digit = (uint32_t)_mm_movemask_epi8(dig);
+		uint32_t high = (uint32_t)_mm_movemask_epi8(v);
+		uint32_t bit5 = (uint32_t)_mm_movemask_epi8(_mm_slli_epi16(v, 2));
+		uint32_t word = letter | digit, cand = word | high;
+		if (cand) {
+			unsigned r = (unsigned)__builtin_ctz(cand);
+			uint32_t upper = letter & ~bit5, lower = letter & bit5;
+			/* Ends: a byte that is no ASCII letter or digit, or a
+			 * capital after a lowercase letter; bits 16 and up are
+			 * not looked at. */
+			uint32_t ends = ((~word | (upper & (lower << 1))) & 0xFFFFu) & (~1u << r);
+			if (!((high >> r) & 1) && ends) {
+				unsigned e = (unsigned)__builtin_ctz(ends);
+				if (!((high >> e) & 1)) {
+					unsigned n = e - r;
+					uint32_t in = (1u << e) - (1u << r), up = upper & in;
+					const uint64_t fold = 0x2020202020202020ULL;
+					uint64_t c0, h;
+					memcpy(&c0, s + r, 8);
+					c0 = chr_le64(c0) | fold;
+					if (n <= 8) {
+						h = chr_tok_mix(CHR_FNV_OFFSET, c0 & (~0ULL >> (64 - 8 * n)));
+					} else {
+						uint64_t c1;
+						memcpy(&c1, s + r + 8, 8);
+						c1 = (chr_le64(c1) | fold) & (~0ULL >> (128 - 8 * n));
+						h = chr_tok_mix(chr_tok_mix(CHR_FNV_OFFSET, c0), c1);
+					}
+					h ^= (uint64_t)n * CHR_TOK_K2;
+					t->hash = h ^ (h >> 29);
+					t->start = (uint32_t)(i + r);
+					t->len = n;
+					t->flags = (uint32_t)((upper >> r) & 1) * CHR_TOK_CAP |
+						(uint32_t)((letter & in) != 0) * (CHR_TOK_ALPHA | CHR_TOK_LATIN) |
+						(uint32_t)((lower & in) != 0) * CHR_TOK_LOWER |
+						(uint32_t)((digit & in) != 0) * CHR_TOK_DIGIT |
+						(uint32_t)((up & (up - 1)) != 0) * CHR_TOK_UPPER2;
+					*pos = i + e;
+					return 1;
+				}
+			}
+		}
+	}
+#endif
 	return chr_tok_next_ex(text, len, pos, t, 0);
 }
 
@@ -334,6 +396,17 @@ CHR_HOT_INLINE int chr_tok_next_lean(const char *text, size_t len, size_t *pos, 
 {
 	return chr_tok_next_ex(text, len, pos, t, 1);
 }
+
+/*
+ * The labeller's tokens in bulk: up to max tokens of text[0..len) from
+ * *pos on, with the chr_tok_next_lean flags (CAP, ALPHA, DIGIT, LATIN,
+ * CYR); returns how many, fewer than max only when the text ends (0 at
+ * the end).  Same tokens, hashes and flags as chr_tok_next_lean, found 64
+ * bytes at a time (SSE2 where there is one): pure-ASCII tokens are cut and
+ * hashed from bit masks; a token touching a byte above ASCII, or longer
+ * than the window, goes through chr_tok_next_lean.
+ */
+size_t chr_tok_batch_lean(const char *text, size_t len, size_t *pos, chr_tok *out, size_t max);
 
 /* Hash of a whole string's folded tokens, for short keys (agency names). */
 uint64_t chr_lex_key(const char *s, size_t len);
@@ -422,17 +495,22 @@ static inline size_t chr_stoptab_index(uint64_t hash)
 }
 
 /* The language mask of a token, 0 for none; branch-free unless the first
- * slot holds another word (rare at this load). */
+ * two slots hold other words (rare at this load).  The table has one slot
+ * more than its size, a copy of slot 0, so the second probe needs no
+ * wrap-around. */
 static inline uint32_t chr_stoptab_mask(const uint32_t *tab, uint64_t hash)
 {
 	uint32_t fp = chr_stoptab_fp(hash);
 	size_t i = chr_stoptab_index(hash);
-	uint32_t e0 = tab[i], e1 = tab[(i + 1) & (CHR_STOPTAB_SIZE - 1)];
-	int m0 = (e0 >> 8) == fp, m1 = (e1 >> 8) == fp;
-	/* Linear probing: the word can only lie beyond two full slots. */
-	/* One branch on bitwise tests (a chain of && compiles to several,
-	 * each as unpredictable as the word). */
-	if (__builtin_expect((!m0) & (e0 != 0) & (!m1) & (e1 != 0), 0)) {
+	uint32_t e0 = tab[i], e1 = tab[i + 1];
+	/* Linear probing: a word in slot i + 1 means slot i is taken, and
+	 * the word can only lie further on past two full slots.  Selects
+	 * rather than branches: a stop word or not is a coin toss the
+	 * branch predictor cannot learn. */
+	uint32_t r = (e1 >> 8) == fp ? e1 : 0;
+	r = e0 ? r : 0;
+	r = (e0 >> 8) == fp ? e0 : r;
+	if (__builtin_expect((r == 0) & (e0 != 0) & (e1 != 0), 0)) {
 		i = (i + 2) & (CHR_STOPTAB_SIZE - 1);
 		uint32_t e = tab[i];
 		while ((e >> 8) != fp && e != 0) {
@@ -441,10 +519,10 @@ static inline uint32_t chr_stoptab_mask(const uint32_t *tab, uint64_t hash)
 		}
 		return (e >> 8) == fp ? (e & 0xFF) : 0;
 	}
-	uint32_t use1 = (uint32_t)((!m0) & (e0 != 0) & m1);
-	return ((uint32_t)m0 * (e0 & 0xFF)) | (use1 * (e1 & 0xFF));
+	return r & 0xFF;
 }
 
+/* The table of CHR_STOPTAB_SIZE + 1 slots. */
 const uint32_t *chr_lex_stoptab(const chr_lexicon *lex);
 
 /* The stop-word set (value: language mask) and a 65536-bit filter of

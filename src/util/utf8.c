@@ -8,6 +8,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64 */
+#endif
+
 /* Length of a valid sequence starting at s[0], or 0 if invalid
  * (overlong forms, surrogates and code points above U+10FFFF included). */
 static size_t valid_sequence(const unsigned char *s, size_t avail)
@@ -186,6 +190,63 @@ size_t chr_collapse_space_into(const char *s, size_t len, char *out)
 	size_t n = 0, i = 0;
 	unsigned prev_space = 1;
 	while (i < len) {
+#ifdef __SSE2__
+		/* Sixteen bytes at a time: printable ASCII and isolated
+		 * spaces are copied as they are, up to the first byte that
+		 * needs a look.  The last few bytes of a paragraph go through
+		 * a zero-padded copy (0 needs a look), so the scalar code only
+		 * sees the bytes it must. */
+		if (!prev_space && len - i >= 32) {
+			/* The same, 32 bytes at a time (most of a paragraph). */
+			__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+			const __m128i low = _mm_set1_epi8(0x21), blank = _mm_set1_epi8(' ');
+			uint32_t bad = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v0, low)) |
+				(uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v1, low)) << 16;
+			if (bad) {
+				uint32_t sp = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, blank)) |
+					(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v1, blank)) << 16;
+				bad = (bad & ~sp) | (sp & ((bad >> 1) | 0x80000000u));
+			}
+			_mm_storeu_si128((__m128i *)(void *)(out + n), v0);
+			_mm_storeu_si128((__m128i *)(void *)(out + n + 16), v1);
+			unsigned k = bad ? (unsigned)__builtin_ctz(bad) : 32;
+			n += k;
+			i += k;
+			if (k)
+				continue;
+		} else if (!prev_space) {
+			size_t avail = len - i;
+			__m128i v;
+			if (avail >= 16) {
+				v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			} else {
+				unsigned char pad[16] = {0};
+				memcpy(pad, s + i, avail);
+				v = _mm_loadu_si128((const __m128i *)(const void *)pad);
+			}
+			/* Signed: bytes above ASCII are negative, so one compare
+			 * finds them and the blanks and controls. */
+			unsigned bad = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21)));
+			if (bad) {
+				unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+				/* A space is fine unless the next byte needs a look or
+				 * it is the last of the sixteen. */
+				bad = (bad & ~sp) | (sp & ((bad >> 1) | 0x8000u));
+			}
+			unsigned k = bad ? (unsigned)__builtin_ctz(bad) : 16;
+			/* n <= i, so a 16-byte store stays inside the caller's
+			 * len bytes while 16 are left to read. */
+			if (avail >= 16)
+				_mm_storeu_si128((__m128i *)(void *)(out + n), v);
+			else
+				memcpy(out + n, s + i, k);
+			n += k;
+			i += k;
+			if (k)
+				continue;
+		}
+#endif
 		/* Eight printable ASCII bytes with no blank but maybe single
 		 * spaces between words are copied as they are. */
 		if (i + 8 <= len && !prev_space) {
@@ -220,19 +281,31 @@ size_t chr_collapse_space_into(const char *s, size_t len, char *out)
 			i++;
 			continue;
 		}
-		size_t at = i;
-		uint32_t cp = chr_utf8_next(s, len, &i);
-		if (chr_is_space_cp(cp)) {
-			out[n] = ' ';
-			n += !prev_space;
-			prev_space = 1;
-			continue;
-		}
-		if (chr_is_invisible_cp(cp))
-			continue;
-		memcpy(out + n, s + at, i - at);
-		n += i - at;
-		prev_space = 0;
+		/* A run of characters above ASCII, one by one: the wide path
+		 * only pays off again at the next ASCII byte. */
+		do {
+			size_t at = i;
+			uint32_t cp = chr_utf8_next(s, len, &i);
+			if (chr_is_space_cp(cp)) {
+				out[n] = ' ';
+				n += !prev_space;
+				prev_space = 1;
+			} else if (!chr_is_invisible_cp(cp)) {
+				/* One to four bytes: no library call for a letter. */
+				size_t m = i - at;
+				out[n] = s[at];
+				if (m > 1) {
+					out[n + 1] = s[at + 1];
+					if (m > 2) {
+						out[n + 2] = s[at + 2];
+						if (m > 3)
+							out[n + 3] = s[at + 3];
+					}
+				}
+				n += m;
+				prev_space = 0;
+			}
+		} while (i < len && (unsigned char)s[i] >= 0x80);
 	}
 	if (n && out[n - 1] == ' ' && prev_space)
 		n--;
