@@ -74,6 +74,25 @@ chr_status chr_utf8_sanitize(const char *in, size_t len, chr_buf *out)
 		size_t run = i;
 		for (;;) {
 			uint64_t w;
+#ifdef __SSE2__
+			/* Sixteen bytes at a time: a byte needs a look when it is
+			 * below 0x20 (but not '\n' or '\t'), DEL, or above ASCII
+			 * (signed compare: those are negative). */
+			while (run + 16 <= len) {
+				__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + run));
+				__m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+				__m128i fine = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+							    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+				__m128i look = _mm_or_si128(_mm_andnot_si128(fine, low),
+							    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+				unsigned mask = (unsigned)_mm_movemask_epi8(look);
+				if (mask) {
+					run += (size_t)__builtin_ctz(mask);
+					break;
+				}
+				run += 16;
+			}
+#endif
 			while (run + 8 <= len && (memcpy(&w, s + run, 8), word_is_printable(w)))
 				run += 8;
 			while (run < len && (s[run] >= 0x20 ? s[run] < 0x7F : (s[run] == '\n' || s[run] == '\t')))

@@ -87,6 +87,36 @@ static void utf8_sanitize_repairs_and_drops(void **state)
 	sanitize("\x01\x1B[0m\t", 6, "[0m\t");
 }
 
+/* Every special byte at every offset of a long run, so that the wide
+ * (16- and 8-byte) scans hand over to the byte loop at each position. */
+static void utf8_sanitize_at_every_offset(void **state)
+{
+	(void)state;
+	static const struct { const char *in; size_t len; const char *out; } cases[] = {
+		{"\0", 1, ""}, {"\r", 1, "\n"}, {"\x7f", 1, ""}, {"\xff", 1, "\xEF\xBF\xBD"},
+		{"\xC3\xA9", 2, "\xC3\xA9"}, {"\x01", 1, ""}, {"\n", 1, "\n"}, {"\t", 1, "\t"},
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		for (size_t at = 0; at < 40; at++) {
+			char in[64], want[80];
+			memset(in, 'a', sizeof in);
+			memcpy(in + at, cases[c].in, cases[c].len);
+			size_t n = sizeof in - (cases[c].len > 1 ? 0 : 0);
+			memset(want, 'a', at);
+			size_t olen = strlen(cases[c].out);
+			memcpy(want + at, cases[c].out, olen);
+			size_t tail = n - at - cases[c].len;
+			memset(want + at + olen, 'a', tail);
+			chr_buf b;
+			chr_buf_init(&b, 0);
+			assert_int_equal(chr_utf8_sanitize(in, n, &b), CHR_OK);
+			assert_int_equal(b.len, at + olen + tail);
+			assert_memory_equal(b.data, want, b.len);
+			chr_buf_free(&b);
+		}
+	}
+}
+
 static void collapse_space_normalises(void **state)
 {
 	(void)state;
@@ -140,6 +170,7 @@ int main(void)
 		cmocka_unit_test(arena_reports_out_of_memory),
 		cmocka_unit_test(buf_respects_cap),
 		cmocka_unit_test(utf8_sanitize_repairs_and_drops),
+		cmocka_unit_test(utf8_sanitize_at_every_offset),
 		cmocka_unit_test(collapse_space_normalises),
 		cmocka_unit_test(json_escapes),
 		cmocka_unit_test(grow_doubles_and_keeps_on_failure),
