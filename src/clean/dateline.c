@@ -349,7 +349,14 @@ int chr_credit_trailing(const chr_lexicon *lex, const char *s, size_t len, char 
 		}
 		return credit_name(lex, s + o, e - 1 - o, out, cap, known, after_sentence);
 	}
-	/* "... text. — Reuters" or "- AFP": a dash, then a known name. */
+	/* "... text. — Reuters" or "- AFP": a dash, then a known name.
+	 * Most paragraphs have neither '-' nor the lead byte of an en or em
+	 * dash in their last 50 bytes (the scan below looks at 48 bytes and
+	 * a dash's lead byte up to two before): two memchr calls rule them
+	 * out without the scan. */
+	size_t w0 = e > 50 ? e - 50 : 0;
+	if (!memchr(s + w0, '-', e - w0) && !memchr(s + w0, 0xE2, e - w0))
+		return 0;
 	size_t d = e;
 	while (d > 0 && e - d < 48) {
 		unsigned char c = (unsigned char)s[d - 1];

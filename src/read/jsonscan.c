@@ -16,6 +16,10 @@
 
 #include "util/utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64 */
+#endif
+
 static const char *skip_ws(const char *p, const char *end)
 {
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
@@ -30,7 +34,24 @@ static const char *scan_string(const char *p, const char *end, int *escaped)
 	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
 	p++;
 	while (p < end) {
-		/* Eight bytes at a time while none is '"', '\\' or a control. */
+#ifdef __SSE2__
+		/* Sixteen bytes at a time while none is '"', '\\' or a
+		 * control (unsigned <= 0x1F: max(x, 0x1F) == 0x1F). */
+		while (end - p >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i hit = _mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+				_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
+			unsigned m = (unsigned)_mm_movemask_epi8(hit);
+			if (m) {
+				p += __builtin_ctz(m);
+				break;
+			}
+			p += 16;
+		}
+#endif
+		/* Eight bytes at a time while none is '"', '\\' or a control
+		 * (the tail, or everything without SSE2). */
 		while (end - p >= 8) {
 			uint64_t x, q, b;
 			memcpy(&x, p, 8);

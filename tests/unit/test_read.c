@@ -336,6 +336,50 @@ static void json_scanner_accepts_only_json(void **state)
 	chr_buf_free(&deep);
 }
 
+/* The string scanner skips 16 or 8 bytes at a time: a quote, a backslash,
+ * a control byte or a byte above ASCII at every offset of strings of
+ * every length up to 80 must give what the one-byte-at-a-time grammar
+ * says (the line is an exact-size heap copy, so ASan sees any overread). */
+static void json_scanner_special_byte_at_every_offset(void **state)
+{
+	(void)state;
+	static const char *kinds[] = {"\\\"", "\\\\", "\\u00e9", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xff", " ", "\"x"};
+	for (size_t n = 0; n <= 80; n++) {
+		for (size_t at = 0; at <= n; at++) {
+			for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+				chr_buf b;
+				chr_buf_init(&b, 0);
+				chr_buf_puts(&b, "{\"text\":\"");
+				for (size_t i = 0; i < n; i++) {
+					if (i == at)
+						chr_buf_puts(&b, kinds[k]);
+					chr_buf_putc(&b, (char)('a' + i % 26));
+				}
+				if (at == n)
+					chr_buf_puts(&b, kinds[k]);
+				chr_buf_puts(&b, "\"}");
+				char *line = malloc(b.len);
+				assert_non_null(line);
+				memcpy(line, b.data, b.len);
+				chr_jsonl_fields f;
+				int ok = chr_jsonl_scan(line, b.len, &f);
+				int control = kinds[k][0] == '\x01' || kinds[k][0] == '\x1f';
+				int stray_quote = kinds[k][0] == '"';
+				assert_int_equal(ok, !control && !stray_quote);
+				if (ok) {
+					size_t klen = strlen(kinds[k]);
+					assert_int_equal(f.text.type, CHR_JSON_STRING);
+					assert_int_equal(f.text.off, 9);
+					assert_int_equal(f.text.len, n + klen);
+					assert_int_equal(f.text.escaped, kinds[k][0] == '\\');
+				}
+				free(line);
+				chr_buf_free(&b);
+			}
+		}
+	}
+}
+
 static void jsonl_by_content_and_header(void **state)
 {
 	(void)state;
@@ -778,6 +822,7 @@ int main(void)
 		cmocka_unit_test(html_by_name_and_content),
 		cmocka_unit_test(jsonl_fields_and_bad_lines),
 		cmocka_unit_test(json_scanner_accepts_only_json),
+		cmocka_unit_test(json_scanner_special_byte_at_every_offset),
 		cmocka_unit_test(jsonl_by_content_and_header),
 		cmocka_unit_test(warc_records),
 		cmocka_unit_test(warc_lying_lengths),
