@@ -84,7 +84,8 @@ static const char *scan_string(const char *p, const char *end, int *escaped)
 				p += 6;
 				continue;
 			}
-			if (!strchr("\"\\/bfnrt", e) || e == '\0')
+			if (!(e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
+			      e == 't'))
 				return NULL;
 			p += 2;
 			continue;
@@ -310,24 +311,32 @@ static int hex4(const char *p)
 
 chr_status chr_json_unescape(const char *s, size_t len, chr_buf *out)
 {
+	/* The text never grows: every escape is at least as long as what it
+	 * stands for (\uXXXX, 6 bytes, gives at most 3; a surrogate pair,
+	 * 12, gives 4), so one reserve lets the loop write without checks. */
 	chr_status st = chr_buf_reserve(out, len);
+	if (st != CHR_OK)
+		return st;
+	char *o = out->data + out->len;
 	const char *p = s, *end = s + len;
-	while (st == CHR_OK && p < end) {
+	while (p < end) {
 		const char *bs = memchr(p, '\\', (size_t)(end - p));
-		if (!bs)
-			return chr_buf_append(out, p, (size_t)(end - p));
-		if (bs > p && (st = chr_buf_append(out, p, (size_t)(bs - p))) != CHR_OK)
+		if (!bs) {
+			memcpy(o, p, (size_t)(end - p));
+			o += end - p;
 			break;
+		}
+		memcpy(o, p, (size_t)(bs - p));
+		o += bs - p;
 		/* The scanner checked every escape, so bs[1] exists and \u has 4 hex digits. */
 		char e = bs[1];
 		p = bs + 2;
-		char c;
 		switch (e) {
-		case 'b': c = '\b'; break;
-		case 'f': c = '\f'; break;
-		case 'n': c = '\n'; break;
-		case 'r': c = '\r'; break;
-		case 't': c = '\t'; break;
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
 		case 'u': {
 			uint32_t cp = (uint32_t)hex4(p);
 			p += 4;
@@ -338,14 +347,14 @@ chr_status chr_json_unescape(const char *s, size_t len, chr_buf *out)
 					p += 6;
 				}
 			}
-			char enc[4];
 			/* A lone surrogate becomes U+FFFD in chr_utf8_encode. */
-			st = chr_buf_append(out, enc, chr_utf8_encode(cp, enc));
-			continue;
+			o += chr_utf8_encode(cp, o);
+			break;
 		}
-		default: c = e; break;   /* \" \\ \/ */
+		default: *o++ = e; break;   /* \" \\ \/ */
 		}
-		st = chr_buf_putc(out, c);
 	}
-	return st;
+	out->len = (size_t)(o - out->data);
+	out->data[out->len] = '\0';
+	return CHR_OK;
 }

@@ -38,6 +38,7 @@ typedef struct chr_input_spec {
 	size_t mem_len;
 	int is_mem;
 	int from_walk;            /* found in a directory: a regular file or a directory */
+	int is_file;              /* from the walk, and known to be a regular file */
 } chr_input_spec;
 
 /* The input being read. */

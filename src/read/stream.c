@@ -33,6 +33,8 @@ struct chr_stream {
 	unsigned char *raw_store;
 	size_t in_pos, in_end;
 	int raw_eof;
+	int sized;                  /* the file's size is known (chr_stream_set_size) */
+	unsigned long long left;    /* then: bytes not read yet */
 
 	enum codec codec;
 	z_stream z;
@@ -130,6 +132,30 @@ void chr_stream_free(chr_stream *s)
 	free(s);
 }
 
+void chr_stream_set_size(chr_stream *s, unsigned long long size)
+{
+	if (s->mem)
+		return;
+	s->sized = 1;
+	s->left = size;
+	if (size == 0)
+		s->raw_eof = 1;
+}
+
+/* Counts n bytes read from a sized file; the end is reached without a
+ * read() that returns 0. */
+static void count_read(chr_stream *s, size_t n)
+{
+	if (!s->sized)
+		return;
+	if (n >= s->left) {
+		s->left = 0;
+		s->raw_eof = 1;
+	} else {
+		s->left -= n;
+	}
+}
+
 /* Reads more raw bytes into raw_store (fd input only). */
 static void raw_fill(chr_stream *s)
 {
@@ -152,8 +178,10 @@ static void raw_fill(chr_stream *s)
 		set_error(s, "read error", strerror(errno));
 	else if (n == 0)
 		s->raw_eof = 1;
-	else
+	else {
 		s->in_end += (size_t)n;
+		count_read(s, (size_t)n);
+	}
 }
 
 /* Looks at the first raw bytes and sets up the decoder they call for. */
@@ -281,6 +309,7 @@ static size_t decode(chr_stream *s, char *dst, size_t room)
 				s->raw_eof = 1;
 				return 0;
 			}
+			count_read(s, (size_t)n);
 			return (size_t)n;
 		}
 		if (s->in_pos == s->in_end && !s->raw_eof)

@@ -7,6 +7,7 @@
  * Each test renders what the reader returned as text ("docs") and what it
  * reported ("reports") and checks those.
  */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -647,6 +648,64 @@ static void directories_in_byte_order(void **state)
 	result_free(&res);
 }
 
+/* A stream told its file's size reads exactly that many bytes, whatever
+ * the size is next to the raw and decoded buffers; the walk reads files,
+ * links to files and nested folders the same with or without lstat. */
+static void sized_streams_and_walk_types(void **state)
+{
+	(void)state;
+	static const size_t sizes[] = {0, 1, 4095, 65535, 65536, 65537, 262144, 300001};
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		size_t n = sizes[k];
+		char *data = malloc(n + 1);
+		assert_non_null(data);
+		for (size_t i = 0; i < n; i++)
+			data[i] = (char)('a' + (i * 7 + k) % 26);
+		write_file("sized.txt", data, n);
+		for (int hint = 0; hint < 3; hint++) {
+			int fd = open(path_of("sized.txt"), O_RDONLY);
+			assert_true(fd >= 0);
+			chr_stream *st = NULL;
+			assert_int_equal(chr_stream_open_fd(&st, fd, 1), CHR_OK);
+			/* hint 0: none; 1: the true size; 2: one byte short. */
+			size_t want = n;
+			if (hint == 1)
+				chr_stream_set_size(st, n);
+			if (hint == 2 && n) {
+				chr_stream_set_size(st, n - 1);
+				want = n - 1;
+			}
+			chr_buf b;
+			chr_buf_init(&b, 0);
+			size_t got = 0;
+			assert_int_equal(chr_stream_read(st, &b, n + 10, &got), CHR_OK);
+			/* A size below the truth (a file that grew) stops the
+			 * reading after the read() that reaches it. */
+			assert_true(got == want || (hint == 2 && got == n));
+			assert_true(got == 0 || memcmp(b.data, data, got) == 0);
+			assert_null(chr_stream_error(st));
+			chr_buf_free(&b);
+			chr_stream_free(st);
+		}
+		free(data);
+	}
+	write_str("types/a.txt", "alpha");
+	write_str("types/sub/b.txt", "beta");
+	assert_int_equal(symlink(path_of("types/a.txt"), path_of("types/c.txt")), 0);
+	assert_int_equal(symlink(path_of("types/sub"), path_of("types/d")), 0);   /* a link to a folder: skipped */
+	result res;
+	read_one(&res, "types");
+	char want[1024];
+	const char *p = path_of("types");
+	snprintf(want, sizeof want,
+		 "a|%s/a.txt|-|none|text|0|-|alpha\n"
+		 "c|%s/c.txt|-|none|text|0|-|alpha\n"
+		 "b|%s/sub/b.txt|-|none|text|0|-|beta\n", p, p, p);
+	assert_string_equal(res.docs.data, want);
+	assert_string_equal(res.reports.data, "");
+	result_free(&res);
+}
+
 static void empty_binary_missing(void **state)
 {
 	(void)state;
@@ -829,6 +888,7 @@ int main(void)
 		cmocka_unit_test(compressed_plain_and_members),
 		cmocka_unit_test(truncated_streams),
 		cmocka_unit_test(directories_in_byte_order),
+		cmocka_unit_test(sized_streams_and_walk_types),
 		cmocka_unit_test(empty_binary_missing),
 		cmocka_unit_test(invalid_utf8_repaired_once),
 		cmocka_unit_test(legacy_charsets_converted),
