@@ -9,6 +9,10 @@
 #include "read/read.h"
 
 #include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64 */
+#endif
 #include <strings.h>
 
 #include <jansson.h>
@@ -129,15 +133,34 @@ int chr_detect_html(const char *p, size_t n)
 	return 0;
 }
 
+/* Counts the control characters and NULs of one byte. */
+static void count_byte(unsigned char c, size_t *ctrl, size_t *nul)
+{
+	*nul += c == 0;
+	if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b)
+		(*ctrl)++;
+}
+
 int chr_detect_binary(const char *p, size_t n)
 {
-	size_t ctrl = 0, nul = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		nul += c == 0;
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b)
-			ctrl++;
+	size_t ctrl = 0, nul = 0, i = 0;
+#ifdef __SSE2__
+	/* Sixteen bytes at a time: a chunk is counted byte by byte only when
+	 * it holds a byte below 0x20 other than the allowed blanks and ESC
+	 * (every input file is sniffed, so this runs over 4 KB of each). */
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+		__m128i blank = _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8(v, _mm_set1_epi8('\t')), _mm_set1_epi8(4)),
+					       _mm_set1_epi8(4));   /* \t \n \v \f \r */
+		__m128i ok = _mm_or_si128(blank, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1b)));
+		if (_mm_movemask_epi8(_mm_andnot_si128(ok, low)))
+			for (size_t k = 0; k < 16; k++)
+				count_byte((unsigned char)p[i + k], &ctrl, &nul);
 	}
+#endif
+	for (; i < n; i++)
+		count_byte((unsigned char)p[i], &ctrl, &nul);
 	/* Text may hold a stray NUL or control character (the SPEC drops
 	 * them); images, executables and UTF-16 are full of them. */
 	return (ctrl >= 4 && ctrl * 10 > n) || (nul >= 2 && nul * 50 > n);

@@ -706,6 +706,50 @@ static void sized_streams_and_walk_types(void **state)
 	result_free(&res);
 }
 
+/* The one-byte-at-a-time definition of a binary file, for the SSE2 path. */
+static int binary_reference(const unsigned char *p, size_t n)
+{
+	size_t ctrl = 0, nul = 0;
+	for (size_t i = 0; i < n; i++) {
+		nul += p[i] == 0;
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' && p[i] != '\f' && p[i] != '\v' &&
+		    p[i] != 0x1b)
+			ctrl++;
+	}
+	return (ctrl >= 4 && ctrl * 10 > n) || (nul >= 2 && nul * 50 > n);
+}
+
+/* Every byte value at every offset of buffers up to 70 bytes, alone and
+ * in runs, against the definition (exact-size heap copies for ASan). */
+static void binary_detection_matches_definition(void **state)
+{
+	(void)state;
+	unsigned seed = 7;
+	for (size_t n = 0; n <= 70; n++) {
+		for (unsigned c = 0; c < 256; c++) {
+			for (size_t at = 0; at < n || (n == 0 && at == 0); at++) {
+				unsigned char *b = malloc(n ? n : 1);
+				assert_non_null(b);
+				for (size_t i = 0; i < n; i++) {
+					seed = seed * 1103515245u + 12345u;
+					/* mostly text, some controls and NULs */
+					unsigned r = (seed >> 16) % 40;
+					b[i] = r == 0 ? 0 : r == 1 ? 1 : r == 2 ? '\n' : (unsigned char)('a' + r % 26);
+				}
+				if (n) {
+					b[at] = (unsigned char)c;
+					for (size_t i = at; i < n && i < at + (c % 5); i++)
+						b[i] = (unsigned char)c;
+				}
+				assert_int_equal(chr_detect_binary((const char *)b, n), binary_reference(b, n));
+				free(b);
+				if (n == 0)
+					break;
+			}
+		}
+	}
+}
+
 static void empty_binary_missing(void **state)
 {
 	(void)state;
@@ -889,6 +933,7 @@ int main(void)
 		cmocka_unit_test(truncated_streams),
 		cmocka_unit_test(directories_in_byte_order),
 		cmocka_unit_test(sized_streams_and_walk_types),
+		cmocka_unit_test(binary_detection_matches_definition),
 		cmocka_unit_test(empty_binary_missing),
 		cmocka_unit_test(invalid_utf8_repaired_once),
 		cmocka_unit_test(legacy_charsets_converted),
