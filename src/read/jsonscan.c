@@ -328,9 +328,10 @@ chr_status chr_json_unescape(const char *s, size_t len, chr_buf *out)
 		}
 		memcpy(o, p, (size_t)(bs - p));
 		o += bs - p;
-		/* The scanner checked every escape, so bs[1] exists and \u has 4 hex digits. */
-		char e = bs[1];
-		p = bs + 2;
+		p = bs;
+		/* The scanner checked every escape, so p[1] exists and \u has 4 hex digits. */
+		char e = p[1];
+		p += 2;
 		switch (e) {
 		case 'b': *o++ = '\b'; break;
 		case 'f': *o++ = '\f'; break;

@@ -381,6 +381,47 @@ static void json_scanner_special_byte_at_every_offset(void **state)
 	}
 }
 
+/* Unescaping copies 16 bytes at a time up to each backslash: an escape
+ * at every offset of strings up to 70 bytes, one or two of them, gives
+ * the text built directly (the input is an exact-size heap copy). */
+static void json_unescape_at_every_offset(void **state)
+{
+	(void)state;
+	static const char *esc[] = {"\\n", "\\\"", "\\\\", "\\u00e9", "\\ud83d\\ude00", "\\/"};
+	static const char *plain[] = {"\n", "\"", "\\", "\xc3\xa9", "\xf0\x9f\x98\x80", "/"};
+	for (size_t n = 0; n <= 70; n++) {
+		for (size_t at = 0; at <= n; at++) {
+			for (size_t k = 0; k < sizeof esc / sizeof *esc; k++) {
+				chr_buf in, want, got;
+				chr_buf_init(&in, 0);
+				chr_buf_init(&want, 0);
+				chr_buf_init(&got, 0);
+				for (size_t i = 0; i <= n; i++) {
+					if (i == at || i == n / 2 + 3) {
+						chr_buf_puts(&in, esc[k]);
+						chr_buf_puts(&want, plain[k]);
+					}
+					if (i < n) {
+						chr_buf_putc(&in, (char)('a' + i % 26));
+						chr_buf_putc(&want, (char)('a' + i % 26));
+					}
+				}
+				char *copy = malloc(in.len);
+				assert_non_null(copy);
+				memcpy(copy, in.data, in.len);
+				assert_int_equal(chr_json_unescape(copy, in.len, &got), CHR_OK);
+				assert_int_equal(got.len, want.len);
+				assert_memory_equal(got.data, want.data, want.len);
+				assert_int_equal(got.data[got.len], '\0');
+				free(copy);
+				chr_buf_free(&in);
+				chr_buf_free(&want);
+				chr_buf_free(&got);
+			}
+		}
+	}
+}
+
 static void jsonl_by_content_and_header(void **state)
 {
 	(void)state;
@@ -926,6 +967,7 @@ int main(void)
 		cmocka_unit_test(jsonl_fields_and_bad_lines),
 		cmocka_unit_test(json_scanner_accepts_only_json),
 		cmocka_unit_test(json_scanner_special_byte_at_every_offset),
+		cmocka_unit_test(json_unescape_at_every_offset),
 		cmocka_unit_test(jsonl_by_content_and_header),
 		cmocka_unit_test(warc_records),
 		cmocka_unit_test(warc_lying_lengths),
