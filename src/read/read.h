@@ -68,6 +68,7 @@ struct chr_reader {
 
 	chr_input in;
 	int in_open;
+	chr_stream *spare;   /* the last file's stream, kept for its buffers */
 
 	size_t docs, problems, skipped;
 

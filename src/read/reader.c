@@ -279,7 +279,7 @@ static void close_input(chr_reader *r)
 		if (r->opts.report)
 			r->opts.report(r->opts.report_ctx, r->in.name, err);
 	}
-	chr_stream_free(r->in.stream);
+	chr_stream_retire(r->in.stream, &r->spare);
 	free(r->in.name);
 	free(r->in.stem);
 	memset(&r->in, 0, sizeof r->in);
@@ -346,7 +346,7 @@ static chr_status open_spec(chr_reader *r, chr_input_spec *spec)
 	if (spec->is_mem)
 		st = chr_stream_open_mem(&r->in.stream, spec->mem, spec->mem_len);
 	else
-		st = chr_stream_open_fd(&r->in.stream, is_stdin ? 0 : fd, !is_stdin);
+		st = chr_stream_open_fd_reuse(&r->in.stream, &r->spare, is_stdin ? 0 : fd, !is_stdin);
 	fd = -1;
 	if (st != CHR_OK)
 		goto fail;
@@ -467,6 +467,7 @@ void chr_reader_free(chr_reader *r)
 	if (!r)
 		return;
 	close_input(r);
+	chr_stream_free(r->spare);
 	for (size_t i = r->qnext; i < r->nqueue; i++)
 		free(r->queue[i].path);
 	for (size_t i = 0; i < r->nstack; i++)

@@ -103,6 +103,53 @@ fail:
 	return st;
 }
 
+/* Closes the input and the decoders, keeping the buffers. */
+static void stream_end(chr_stream *s)
+{
+	if (s->z_ready)
+		inflateEnd(&s->z);
+	s->z_ready = 0;
+	ZSTD_freeDCtx(s->zd);
+	s->zd = NULL;
+	if (s->close_fd && s->fd >= 0)
+		close(s->fd);
+	s->fd = -1;
+}
+
+void chr_stream_retire(chr_stream *s, chr_stream **spare)
+{
+	if (!s)
+		return;
+	/* Only an fd stream whose buffer is back at its normal size is kept. */
+	if (*spare || s->mem || !s->raw_store || s->cap != CHR_STREAM_BUF) {
+		chr_stream_free(s);
+		return;
+	}
+	stream_end(s);
+	*spare = s;
+}
+
+chr_status chr_stream_open_fd_reuse(chr_stream **out, chr_stream **spare, int fd, int close_fd)
+{
+	chr_stream *s = *spare;
+	if (!s)
+		return chr_stream_open_fd(out, fd, close_fd);
+	*spare = NULL;
+	/* Everything as stream_new and chr_stream_open_fd leave it, but for
+	 * the buffers. */
+	char *buf = s->buf;
+	unsigned char *raw = s->raw_store;
+	memset(s, 0, sizeof *s);
+	s->buf = buf;
+	s->cap = CHR_STREAM_BUF;
+	s->raw_store = raw;
+	s->in = raw;
+	s->fd = fd;
+	s->close_fd = close_fd;
+	*out = s;
+	return CHR_OK;
+}
+
 chr_status chr_stream_open_mem(chr_stream **out, const void *data, size_t len)
 {
 	chr_stream *s = NULL;

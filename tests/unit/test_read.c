@@ -791,6 +791,58 @@ static void binary_detection_matches_definition(void **state)
 	}
 }
 
+/* A retired stream's buffers serve the next file: plain, gzip, zstd,
+ * truncated gzip and plain again read as fresh streams would, and a
+ * stream whose buffer grew (chr_stream_unread) is not kept. */
+static void streams_reused_across_files(void **state)
+{
+	(void)state;
+	const char *text = "reused stream text, long enough to compress a little, a little";
+	size_t tlen = strlen(text);
+	chr_buf gz, zs;
+	chr_buf_init(&gz, 0);
+	chr_buf_init(&zs, 0);
+	gzip_append(&gz, text, tlen);
+	zstd_append(&zs, text, tlen);
+	write_file("r1.txt", text, tlen);
+	write_file("r2.gz", gz.data, gz.len);
+	write_file("r3.zst", zs.data, zs.len);
+	write_file("r4.gz", gz.data, gz.len / 2);
+	write_file("r5.txt", text, 5);
+	static const char *names[] = {"r1.txt", "r2.gz", "r3.zst", "r4.gz", "r5.txt", "r2.gz"};
+	chr_stream *spare = NULL;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		int fd = open(path_of(names[i]), O_RDONLY);
+		assert_true(fd >= 0);
+		chr_stream *st = NULL;
+		assert_int_equal(chr_stream_open_fd_reuse(&st, &spare, fd, 1), CHR_OK);
+		assert_null(spare);
+		chr_buf b;
+		chr_buf_init(&b, 0);
+		size_t got = 0;
+		assert_int_equal(chr_stream_read(st, &b, 1000, &got), CHR_OK);
+		if (i == 3) {
+			assert_non_null(chr_stream_error(st));   /* truncated gzip */
+		} else {
+			assert_null(chr_stream_error(st));
+			assert_int_equal(got, i == 4 ? 5 : tlen);
+			assert_memory_equal(b.data, text, got);
+		}
+		if (i == 5) {
+			/* A grown buffer goes back to the heap, not to spare. */
+			char big[CHR_STREAM_BUF + 10];
+			memset(big, 'x', sizeof big);
+			assert_int_equal(chr_stream_unread(st, big, sizeof big), CHR_OK);
+		}
+		chr_stream_retire(st, &spare);
+		assert_true(i == 5 ? spare == NULL : spare != NULL);
+		chr_buf_free(&b);
+	}
+	chr_stream_free(spare);
+	chr_buf_free(&gz);
+	chr_buf_free(&zs);
+}
+
 static void empty_binary_missing(void **state)
 {
 	(void)state;
@@ -975,6 +1027,7 @@ int main(void)
 		cmocka_unit_test(truncated_streams),
 		cmocka_unit_test(directories_in_byte_order),
 		cmocka_unit_test(sized_streams_and_walk_types),
+		cmocka_unit_test(streams_reused_across_files),
 		cmocka_unit_test(binary_detection_matches_definition),
 		cmocka_unit_test(empty_binary_missing),
 		cmocka_unit_test(invalid_utf8_repaired_once),
