@@ -116,7 +116,24 @@ static const uint64_t flag_lanes[64] = {
 #undef F
 };
 
-static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, chr_arena *arena)
+/* The lexicon's tables the hot loop reads, fetched once per document. */
+typedef struct hot_tables {
+	const uint32_t *stop;
+	const uint64_t *filter;
+	const chr_hset *phrase_end;
+	const chr_phrase *phrases;
+	size_t nphrases;
+} hot_tables;
+
+static void hot_tables_get(const chr_lexicon *lex, hot_tables *t)
+{
+	t->stop = chr_lex_stoptab(lex);
+	t->filter = chr_lex_phrase_filter(lex);
+	t->phrase_end = chr_lex_phrase_end_set(lex);
+	t->phrases = chr_lex_phrases(lex, &t->nphrases);
+}
+
+static void count_features(const hot_tables *ht, const chr_block *b, feat *f, chr_arena *arena)
 {
 	enum { NH = 256, BATCH = 128 };
 	/* Content words past SIG_MAX are dropped once per batch, so a batch
@@ -125,8 +142,8 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 	chr_tok tok[BATCH];
 	uint32_t nsig = 0, first_keep = 0;
 	uint64_t rh = 0, flag_cnt = 0;
-	const uint32_t *stop = chr_lex_stoptab(lex);
-	const uint64_t *filter = chr_lex_phrase_filter(lex);
+	const uint32_t *stop = ht->stop;
+	const uint64_t *filter = ht->filter;
 	const char *s = b->p.text;
 	size_t len = b->p.len, pos = 0, nt;
 	uint32_t k = 0;
@@ -165,9 +182,12 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 			sig[nsig] = (h & ~1ULL) | (t->flags & CHR_TOK_CAP);
 			nsig += (mask == 0) & (t->len >= 3) &
 				((t->flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA);
-			if (chr_lex_maybe_phrase_end(filter, h)) {
-				const chr_phrase *p = chr_lex_phrase_ending(lex, h);
-				for (; p; p = chr_lex_phrase_at(lex, p->next)) {
+			uint32_t first;
+			if (chr_lex_maybe_phrase_end(filter, h) && chr_hset_get(ht->phrase_end, h, &first)) {
+				/* As chr_lex_phrase_ending and chr_lex_phrase_at, inline. */
+				for (int32_t pi = (int32_t)first; pi >= 0 && (size_t)pi < ht->nphrases;
+				     pi = ht->phrases[pi].next) {
+					const chr_phrase *p = &ht->phrases[pi];
 					if (p->ntok > k + 1)
 						continue;
 					int ok = 1;
@@ -606,8 +626,10 @@ chr_status chr_label_blocks(chr_doc *doc)
 		goto done;
 	}
 	uint32_t stops[CHR_LEX_MAX_LANGS] = {0}, words = 0, cyr = 0, latin = 0;
+	hot_tables ht;
+	hot_tables_get(lex, &ht);
 	for (size_t i = 0; i < n; i++) {
-		count_features(lex, &doc->blocks[i], &f[i], scratch);
+		count_features(&ht, &doc->blocks[i], &f[i], scratch);
 		for (unsigned l = 0; l < CHR_LEX_MAX_LANGS; l++)
 			stops[l] += f[i].stop_lang[l];
 		words += f[i].words;
