@@ -86,8 +86,18 @@ static const uint64_t spread8[256] = {
 
 static void flush_stops(feat *f, uint64_t lanes)
 {
-	for (unsigned l = 0; l < CHR_LEX_MAX_LANGS; l++)
-		f->stop_lang[l] += (uint32_t)((lanes >> (8 * l)) & 0xFF);
+	/* Written out: it runs once per paragraph at least, and the loop
+	 * was not unrolled at -O2. */
+	_Static_assert(CHR_LEX_MAX_LANGS == 8, "eight 8-bit lanes");
+	uint32_t *s = f->stop_lang;
+	s[0] += (uint32_t)(lanes & 0xFF);
+	s[1] += (uint32_t)((lanes >> 8) & 0xFF);
+	s[2] += (uint32_t)((lanes >> 16) & 0xFF);
+	s[3] += (uint32_t)((lanes >> 24) & 0xFF);
+	s[4] += (uint32_t)((lanes >> 32) & 0xFF);
+	s[5] += (uint32_t)((lanes >> 40) & 0xFF);
+	s[6] += (uint32_t)((lanes >> 48) & 0xFF);
+	s[7] += (uint32_t)(lanes >> 56);
 }
 
 /* Adds the 16-bit lane counters of caps, Cyrillic and Latin tokens to
@@ -549,8 +559,17 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 	 * chrome. */
 	if (boundary < n) {
 		wset vocab;
-		/* Title and two lead paragraphs: at most 3 * SIG_MAX words. */
-		if (wset_init(&vocab, scratch, 3 * SIG_MAX) == 0) {
+		/* Title and two lead paragraphs: sized for the words they
+		 * hold (at most 3 * SIG_MAX), so that the set never fills and
+		 * a short title and lead need not clear 4 KB. */
+		size_t want = title < n ? f[title].nsig : 0;
+		for (size_t i = start, lead = 0; i < boundary && lead < 2; i++) {
+			if (bl[i].p.label == CHR_LABEL_BODY && f[i].good) {
+				want += f[i].nsig;
+				lead++;
+			}
+		}
+		if (wset_init(&vocab, scratch, want + 1) == 0) {
 			if (title < n)
 				vocab_add(&vocab, &f[title]);
 			for (size_t i = start, lead = 0; i < boundary && lead < 2; i++) {
@@ -630,8 +649,15 @@ chr_status chr_label_blocks(chr_doc *doc)
 	hot_tables_get(lex, &ht);
 	for (size_t i = 0; i < n; i++) {
 		count_features(&ht, &doc->blocks[i], &f[i], scratch);
-		for (unsigned l = 0; l < CHR_LEX_MAX_LANGS; l++)
-			stops[l] += f[i].stop_lang[l];
+		const uint32_t *sl = f[i].stop_lang;
+		stops[0] += sl[0];
+		stops[1] += sl[1];
+		stops[2] += sl[2];
+		stops[3] += sl[3];
+		stops[4] += sl[4];
+		stops[5] += sl[5];
+		stops[6] += sl[6];
+		stops[7] += sl[7];   /* CHR_LEX_MAX_LANGS == 8 (flush_stops) */
 		words += f[i].words;
 		cyr += f[i].cyr;
 		latin += f[i].latin;
