@@ -45,7 +45,7 @@ static const char *scan_string(const char *p, const char *end, int *escaped)
 			unsigned m = (unsigned)_mm_movemask_epi8(hit);
 			if (m) {
 				p += __builtin_ctz(m);
-				break;
+				goto special;   /* p is at the byte; no need for the SWAR look */
 			}
 			p += 16;
 		}
@@ -63,6 +63,9 @@ static const char *scan_string(const char *p, const char *end, int *escaped)
 		}
 		if (p >= end)
 			break;
+#ifdef __SSE2__
+	special:;
+#endif
 		unsigned char c = (unsigned char)*p;
 		if (c == '"')
 			return p;
