@@ -789,6 +789,25 @@ static void binary_detection_matches_definition(void **state)
 			}
 		}
 	}
+	/* Two 64-byte blocks and a tail: the special bytes at every offset. */
+	static const unsigned char special[] = {0, 1, 8, 9, 10, 13, 14, 27, 31, 32, 0x7f, 0x80};
+	for (size_t n = 120; n <= 136; n++) {
+		for (size_t c = 0; c < sizeof special; c++) {
+			for (size_t at = 0; at < n; at++) {
+				unsigned char *b = malloc(n);
+				assert_non_null(b);
+				for (size_t i = 0; i < n; i++) {
+					seed = seed * 1103515245u + 12345u;
+					unsigned r = (seed >> 16) % 24;   /* controls near the 10 % bar */
+					b[i] = r == 0 ? 0 : r == 1 ? 2 : r == 2 ? '\n' : (unsigned char)('a' + r);
+				}
+				for (size_t i = at; i < n && i < at + 1 + c % 7; i++)
+					b[i] = special[c];
+				assert_int_equal(chr_detect_binary((const char *)b, n), binary_reference(b, n));
+				free(b);
+			}
+		}
+	}
 }
 
 /* A retired stream's buffers serve the next file: plain, gzip, zstd,
