@@ -10,19 +10,55 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64 */
+#endif
+
 #define MAX_TOKS 16
 
+/* Tokens are cut on demand: most paragraphs are ruled out by their first
+ * two or three tokens, so cutting all sixteen up front was most of the
+ * cost of asking every paragraph whether it is a dateline. */
 typedef struct toks {
 	chr_tok t[MAX_TOKS];
-	int n;
+	int n;          /* tokens cut so far */
+	int done;       /* the text (or MAX_TOKS) is exhausted */
+	const char *s;
+	size_t len, pos;
 } toks;
+
+static void toks_init(toks *tk, const char *s, size_t len)
+{
+	tk->n = 0;
+	tk->done = 0;
+	tk->s = s;
+	tk->len = len;
+	tk->pos = 0;
+}
+
+/* True when token i exists, cutting tokens up to it as needed. */
+static int tk_has(toks *tk, int i)
+{
+	while (tk->n <= i && !tk->done) {
+		if (tk->n < MAX_TOKS && chr_tok_next(tk->s, tk->len, &tk->pos, &tk->t[tk->n]))
+			tk->n++;
+		else
+			tk->done = 1;
+	}
+	return i < tk->n;
+}
+
+/* All tokens (up to MAX_TOKS); returns how many. */
+static int tk_all(toks *tk)
+{
+	tk_has(tk, MAX_TOKS);
+	return tk->n;
+}
 
 static void tokenize(const char *s, size_t len, toks *out)
 {
-	size_t pos = 0;
-	out->n = 0;
-	while (out->n < MAX_TOKS && chr_tok_next(s, len, &pos, &out->t[out->n]))
-		out->n++;
+	toks_init(out, s, len);
+	tk_all(out);
 }
 
 /* The value of a day-of-month token ("3", "03", "3rd", "1er"), or 0. */
@@ -80,21 +116,21 @@ static int gap_has(const char *s, size_t a, size_t b, char c)
 
 /* Parses a date at token i: Month Day, Day Month, Day. Month, each with an
  * optional year.  Returns the number of tokens used, 0 if none. */
-static int parse_date(const chr_lexicon *lex, const char *s, const toks *tk, int i, int *y, int *m, int *d)
+static int parse_date(const chr_lexicon *lex, const char *s, toks *tk, int i, int *y, int *m, int *d)
 {
 	*y = *m = *d = 0;
-	if (i >= tk->n)
+	if (!tk_has(tk, i))
 		return 0;
 	int used = 0;
 	int mv = month_value(lex, &tk->t[i]);
 	if (mv) {
 		*m = mv;
 		used = 1;
-		if (i + 1 < tk->n && (*d = day_value(s, &tk->t[i + 1])) != 0)
+		if (tk_has(tk, i + 1) && (*d = day_value(s, &tk->t[i + 1])) != 0)
 			used = 2;
 	} else {
 		int dv = day_value(s, &tk->t[i]);
-		if (dv && i + 1 < tk->n && (mv = month_value(lex, &tk->t[i + 1])) != 0) {
+		if (dv && tk_has(tk, i + 1) && (mv = month_value(lex, &tk->t[i + 1])) != 0) {
 			*d = dv;
 			*m = mv;
 			used = 2;
@@ -102,7 +138,7 @@ static int parse_date(const chr_lexicon *lex, const char *s, const toks *tk, int
 	}
 	if (!used)
 		return 0;
-	if (i + used < tk->n && (*y = year_value(s, &tk->t[i + used])) != 0)
+	if (tk_has(tk, i + used) && (*y = year_value(s, &tk->t[i + used])) != 0)
 		used++;
 	return used;
 }
@@ -149,13 +185,13 @@ static size_t skip_closing(const char *s, size_t len, size_t i)
 
 /* Place tokens: 1..4 capitalised tokens, each no longer than a place name
  * gets; returns how many precede a comma or "(" (0: no place). */
-static int place_tokens(const char *s, const toks *tk, int *sep_paren)
+static int place_tokens(const char *s, toks *tk, int *sep_paren)
 {
-	for (int k = 0; k < tk->n && k < 4; k++) {
+	for (int k = 0; k < 4 && tk_has(tk, k); k++) {
 		const chr_tok *t = &tk->t[k];
 		if (!(t->flags & CHR_TOK_CAP) || (t->flags & CHR_TOK_DIGIT) || t->len > 40)
 			return 0;
-		size_t gap_end = k + 1 < tk->n ? tk->t[k + 1].start : t->start + t->len;
+		size_t gap_end = tk_has(tk, k + 1) ? tk->t[k + 1].start : t->start + t->len;
 		size_t a = t->start + t->len;
 		if (gap_has(s, a, gap_end, ',')) {
 			*sep_paren = 0;
@@ -185,9 +221,10 @@ static int all_upper(const toks *tk, int n)
 
 /* Up to 6 capitalised words (with "the", "of" style connectors allowed
  * lower-case between them) from token i to the end: a place after a date. */
-static int place_tail(const toks *tk, int i, size_t len, const char *s)
+static int place_tail(toks *tk, int i, size_t len, const char *s)
 {
 	int words = 0;
+	tk_all(tk);
 	for (int k = i; k < tk->n; k++) {
 		const chr_tok *t = &tk->t[k];
 		if (t->flags & CHR_TOK_CAP)
@@ -206,13 +243,13 @@ int chr_dateline_parse(const chr_lexicon *lex, const char *s, size_t len, chr_da
 	int y, m, d;
 	memset(out, 0, sizeof *out);
 	/* A dateline is short: the first 200 bytes and 16 tokens hold it. */
-	tokenize(s, len < 200 ? len : 200, &tk);
-	if (tk.n == 0)
+	toks_init(&tk, s, len < 200 ? len : 200);
+	if (!tk_has(&tk, 0))
 		return 0;
 	/* Date first: "December 3, 2025, The Kremlin, Moscow". */
 	int used = parse_date(lex, s, &tk, 0, &y, &m, &d);
 	if (used && (d || y)) {
-		if (used == tk.n || place_tail(&tk, used, len, s)) {
+		if (!tk_has(&tk, used) || place_tail(&tk, used, len, s)) {
 			out->year = y;
 			out->month = m;
 			out->day = d;
@@ -319,6 +356,32 @@ static int credit_name(const chr_lexicon *lex, const char *s, size_t n, char *ou
 	return 1;
 }
 
+/* True when p[0..n), n <= 64, holds '-' or 0xE2 (the lead byte of the
+ * en and em dashes).  Runs for every paragraph, so with SSE2 it is up to
+ * four overlapping 16-byte loads inside p[0..n) rather than two memchr
+ * calls. */
+static int has_dash_byte(const char *p, size_t n)
+{
+#ifdef __SSE2__
+	if (n >= 16) {
+		const __m128i dash = _mm_set1_epi8('-'), lead = _mm_set1_epi8((char)0xE2);
+		__m128i any = _mm_setzero_si128();
+		for (size_t i = 0;; i += 16) {
+			size_t at = i + 16 <= n ? i : n - 16;
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + at));
+			any = _mm_or_si128(any, _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, lead)));
+			if (at + 16 >= n)
+				break;
+		}
+		return _mm_movemask_epi8(any) != 0;
+	}
+#endif
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == '-' || (unsigned char)p[i] == 0xE2)
+			return 1;
+	return 0;
+}
+
 int chr_credit_trailing(const chr_lexicon *lex, const char *s, size_t len, char *out, size_t cap,
 			int *known)
 {
@@ -349,7 +412,14 @@ int chr_credit_trailing(const chr_lexicon *lex, const char *s, size_t len, char 
 		}
 		return credit_name(lex, s + o, e - 1 - o, out, cap, known, after_sentence);
 	}
-	/* "... text. — Reuters" or "- AFP": a dash, then a known name. */
+	/* "... text. — Reuters" or "- AFP": a dash, then a known name.
+	 * Most paragraphs have neither '-' nor the lead byte of an en or em
+	 * dash in their last 50 bytes (the scan below looks at 48 bytes and
+	 * a dash's lead byte up to two before): has_dash_byte rules them
+	 * out without the scan. */
+	size_t w0 = e > 50 ? e - 50 : 0;
+	if (!has_dash_byte(s + w0, e - w0))
+		return 0;
 	size_t d = e;
 	while (d > 0 && e - d < 48) {
 		unsigned char c = (unsigned char)s[d - 1];

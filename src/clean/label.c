@@ -86,8 +86,18 @@ static const uint64_t spread8[256] = {
 
 static void flush_stops(feat *f, uint64_t lanes)
 {
-	for (unsigned l = 0; l < CHR_LEX_MAX_LANGS; l++)
-		f->stop_lang[l] += (uint32_t)((lanes >> (8 * l)) & 0xFF);
+	/* Written out: it runs once per paragraph at least, and the loop
+	 * was not unrolled at -O2. */
+	_Static_assert(CHR_LEX_MAX_LANGS == 8, "eight 8-bit lanes");
+	uint32_t *s = f->stop_lang;
+	s[0] += (uint32_t)(lanes & 0xFF);
+	s[1] += (uint32_t)((lanes >> 8) & 0xFF);
+	s[2] += (uint32_t)((lanes >> 16) & 0xFF);
+	s[3] += (uint32_t)((lanes >> 24) & 0xFF);
+	s[4] += (uint32_t)((lanes >> 32) & 0xFF);
+	s[5] += (uint32_t)((lanes >> 40) & 0xFF);
+	s[6] += (uint32_t)((lanes >> 48) & 0xFF);
+	s[7] += (uint32_t)(lanes >> 56);
 }
 
 /* Adds the 16-bit lane counters of caps, Cyrillic and Latin tokens to
@@ -116,7 +126,24 @@ static const uint64_t flag_lanes[64] = {
 #undef F
 };
 
-static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, chr_arena *arena)
+/* The lexicon's tables the hot loop reads, fetched once per document. */
+typedef struct hot_tables {
+	const uint32_t *stop;
+	const uint64_t *filter;
+	const chr_hset *phrase_end;
+	const chr_phrase *phrases;
+	size_t nphrases;
+} hot_tables;
+
+static void hot_tables_get(const chr_lexicon *lex, hot_tables *t)
+{
+	t->stop = chr_lex_stoptab(lex);
+	t->filter = chr_lex_phrase_filter(lex);
+	t->phrase_end = chr_lex_phrase_end_set(lex);
+	t->phrases = chr_lex_phrases(lex, &t->nphrases);
+}
+
+static void count_features(const hot_tables *ht, const chr_block *b, feat *f, chr_arena *arena)
 {
 	enum { NH = 256, BATCH = 128 };
 	/* Content words past SIG_MAX are dropped once per batch, so a batch
@@ -125,8 +152,8 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 	chr_tok tok[BATCH];
 	uint32_t nsig = 0, first_keep = 0;
 	uint64_t rh = 0, flag_cnt = 0;
-	const uint32_t *stop = chr_lex_stoptab(lex);
-	const uint64_t *filter = chr_lex_phrase_filter(lex);
+	const uint32_t *stop = ht->stop;
+	const uint64_t *filter = ht->filter;
 	const char *s = b->p.text;
 	size_t len = b->p.len, pos = 0, nt;
 	uint32_t k = 0;
@@ -165,9 +192,12 @@ static void count_features(const chr_lexicon *lex, const chr_block *b, feat *f, 
 			sig[nsig] = (h & ~1ULL) | (t->flags & CHR_TOK_CAP);
 			nsig += (mask == 0) & (t->len >= 3) &
 				((t->flags & (CHR_TOK_ALPHA | CHR_TOK_DIGIT)) == CHR_TOK_ALPHA);
-			if (chr_lex_maybe_phrase_end(filter, h)) {
-				const chr_phrase *p = chr_lex_phrase_ending(lex, h);
-				for (; p; p = chr_lex_phrase_at(lex, p->next)) {
+			uint32_t first;
+			if (chr_lex_maybe_phrase_end(filter, h) && chr_hset_get(ht->phrase_end, h, &first)) {
+				/* As chr_lex_phrase_ending and chr_lex_phrase_at, inline. */
+				for (int32_t pi = (int32_t)first; pi >= 0 && (size_t)pi < ht->nphrases;
+				     pi = ht->phrases[pi].next) {
+					const chr_phrase *p = &ht->phrases[pi];
 					if (p->ntok > k + 1)
 						continue;
 					int ok = 1;
@@ -529,8 +559,17 @@ static void label_text(chr_doc *doc, const chr_lexicon *lex, feat *f, chr_arena 
 	 * chrome. */
 	if (boundary < n) {
 		wset vocab;
-		/* Title and two lead paragraphs: at most 3 * SIG_MAX words. */
-		if (wset_init(&vocab, scratch, 3 * SIG_MAX) == 0) {
+		/* Title and two lead paragraphs: sized for the words they
+		 * hold (at most 3 * SIG_MAX), so that the set never fills and
+		 * a short title and lead need not clear 4 KB. */
+		size_t want = title < n ? f[title].nsig : 0;
+		for (size_t i = start, lead = 0; i < boundary && lead < 2; i++) {
+			if (bl[i].p.label == CHR_LABEL_BODY && f[i].good) {
+				want += f[i].nsig;
+				lead++;
+			}
+		}
+		if (wset_init(&vocab, scratch, want + 1) == 0) {
 			if (title < n)
 				vocab_add(&vocab, &f[title]);
 			for (size_t i = start, lead = 0; i < boundary && lead < 2; i++) {
@@ -606,10 +645,19 @@ chr_status chr_label_blocks(chr_doc *doc)
 		goto done;
 	}
 	uint32_t stops[CHR_LEX_MAX_LANGS] = {0}, words = 0, cyr = 0, latin = 0;
+	hot_tables ht;
+	hot_tables_get(lex, &ht);
 	for (size_t i = 0; i < n; i++) {
-		count_features(lex, &doc->blocks[i], &f[i], scratch);
-		for (unsigned l = 0; l < CHR_LEX_MAX_LANGS; l++)
-			stops[l] += f[i].stop_lang[l];
+		count_features(&ht, &doc->blocks[i], &f[i], scratch);
+		const uint32_t *sl = f[i].stop_lang;
+		stops[0] += sl[0];
+		stops[1] += sl[1];
+		stops[2] += sl[2];
+		stops[3] += sl[3];
+		stops[4] += sl[4];
+		stops[5] += sl[5];
+		stops[6] += sl[6];
+		stops[7] += sl[7];   /* CHR_LEX_MAX_LANGS == 8 (flush_stops) */
 		words += f[i].words;
 		cyr += f[i].cyr;
 		latin += f[i].latin;

@@ -692,6 +692,17 @@ const chr_phrase *chr_lex_phrase_ending(const chr_lexicon *lex, uint64_t hash)
 	return hset_get(&lex->phrase_end, hash, &v) ? &lex->phrases[v] : NULL;
 }
 
+const chr_hset *chr_lex_phrase_end_set(const chr_lexicon *lex)
+{
+	return &lex->phrase_end;
+}
+
+const chr_phrase *chr_lex_phrases(const chr_lexicon *lex, size_t *n)
+{
+	*n = lex->nphrases;
+	return lex->phrases;
+}
+
 const chr_phrase *chr_lex_phrase_at(const chr_lexicon *lex, int32_t index)
 {
 	return index >= 0 && (size_t)index < lex->nphrases ? &lex->phrases[index] : NULL;

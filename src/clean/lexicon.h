@@ -556,6 +556,12 @@ const char *chr_lex_lang_code(const chr_lexicon *lex, unsigned i);
 const chr_phrase *chr_lex_phrase_ending(const chr_lexicon *lex, uint64_t hash);
 const chr_phrase *chr_lex_phrase_at(const chr_lexicon *lex, int32_t index);
 
+/* The same tables for the labeller's hot loop, looked up inline: the set
+ * of phrase-final tokens (value: index of the first phrase ending there)
+ * and the phrases themselves (*n of them). */
+const chr_hset *chr_lex_phrase_end_set(const chr_lexicon *lex);
+const chr_phrase *chr_lex_phrases(const chr_lexicon *lex, size_t *n);
+
 /* Month number 1..12 of a token, or 0; *needs_cap is set when the word is
  * a month only when capitalised (English "May", German "Mai"). */
 int chr_lex_month(const chr_lexicon *lex, uint64_t hash, int *needs_cap);

@@ -16,6 +16,10 @@
 
 #include "util/utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>   /* baseline on x86-64 */
+#endif
+
 static const char *skip_ws(const char *p, const char *end)
 {
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
@@ -30,7 +34,24 @@ static const char *scan_string(const char *p, const char *end, int *escaped)
 	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
 	p++;
 	while (p < end) {
-		/* Eight bytes at a time while none is '"', '\\' or a control. */
+#ifdef __SSE2__
+		/* Sixteen bytes at a time while none is '"', '\\' or a
+		 * control (unsigned <= 0x1F: max(x, 0x1F) == 0x1F). */
+		while (end - p >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i hit = _mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+				_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
+			unsigned m = (unsigned)_mm_movemask_epi8(hit);
+			if (m) {
+				p += __builtin_ctz(m);
+				goto special;   /* p is at the byte; no need for the SWAR look */
+			}
+			p += 16;
+		}
+#endif
+		/* Eight bytes at a time while none is '"', '\\' or a control
+		 * (the tail, or everything without SSE2). */
 		while (end - p >= 8) {
 			uint64_t x, q, b;
 			memcpy(&x, p, 8);
@@ -42,6 +63,9 @@ static const char *scan_string(const char *p, const char *end, int *escaped)
 		}
 		if (p >= end)
 			break;
+#ifdef __SSE2__
+	special:;
+#endif
 		unsigned char c = (unsigned char)*p;
 		if (c == '"')
 			return p;
@@ -63,7 +87,8 @@ static const char *scan_string(const char *p, const char *end, int *escaped)
 				p += 6;
 				continue;
 			}
-			if (!strchr("\"\\/bfnrt", e) || e == '\0')
+			if (!(e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
+			      e == 't'))
 				return NULL;
 			p += 2;
 			continue;
@@ -289,24 +314,33 @@ static int hex4(const char *p)
 
 chr_status chr_json_unescape(const char *s, size_t len, chr_buf *out)
 {
+	/* The text never grows: every escape is at least as long as what it
+	 * stands for (\uXXXX, 6 bytes, gives at most 3; a surrogate pair,
+	 * 12, gives 4), so one reserve lets the loop write without checks. */
 	chr_status st = chr_buf_reserve(out, len);
+	if (st != CHR_OK)
+		return st;
+	char *o = out->data + out->len;
 	const char *p = s, *end = s + len;
-	while (st == CHR_OK && p < end) {
+	while (p < end) {
 		const char *bs = memchr(p, '\\', (size_t)(end - p));
-		if (!bs)
-			return chr_buf_append(out, p, (size_t)(end - p));
-		if (bs > p && (st = chr_buf_append(out, p, (size_t)(bs - p))) != CHR_OK)
+		if (!bs) {
+			memcpy(o, p, (size_t)(end - p));
+			o += end - p;
 			break;
-		/* The scanner checked every escape, so bs[1] exists and \u has 4 hex digits. */
-		char e = bs[1];
-		p = bs + 2;
-		char c;
+		}
+		memcpy(o, p, (size_t)(bs - p));
+		o += bs - p;
+		p = bs;
+		/* The scanner checked every escape, so p[1] exists and \u has 4 hex digits. */
+		char e = p[1];
+		p += 2;
 		switch (e) {
-		case 'b': c = '\b'; break;
-		case 'f': c = '\f'; break;
-		case 'n': c = '\n'; break;
-		case 'r': c = '\r'; break;
-		case 't': c = '\t'; break;
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
 		case 'u': {
 			uint32_t cp = (uint32_t)hex4(p);
 			p += 4;
@@ -317,14 +351,14 @@ chr_status chr_json_unescape(const char *s, size_t len, chr_buf *out)
 					p += 6;
 				}
 			}
-			char enc[4];
 			/* A lone surrogate becomes U+FFFD in chr_utf8_encode. */
-			st = chr_buf_append(out, enc, chr_utf8_encode(cp, enc));
-			continue;
+			o += chr_utf8_encode(cp, o);
+			break;
 		}
-		default: c = e; break;   /* \" \\ \/ */
+		default: *o++ = e; break;   /* \" \\ \/ */
 		}
-		st = chr_buf_putc(out, c);
 	}
-	return st;
+	out->len = (size_t)(o - out->data);
+	out->data[out->len] = '\0';
+	return CHR_OK;
 }

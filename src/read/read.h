@@ -38,6 +38,7 @@ typedef struct chr_input_spec {
 	size_t mem_len;
 	int is_mem;
 	int from_walk;            /* found in a directory: a regular file or a directory */
+	int is_file;              /* from the walk, and known to be a regular file */
 } chr_input_spec;
 
 /* The input being read. */
@@ -67,6 +68,7 @@ struct chr_reader {
 
 	chr_input in;
 	int in_open;
+	chr_stream *spare;   /* the last file's stream, kept for its buffers */
 
 	size_t docs, problems, skipped;
 

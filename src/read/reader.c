@@ -143,6 +143,7 @@ void chr_read_report_record(chr_reader *r, size_t record, const char *fmt, ...)
 typedef struct dir_entry {
 	char *path;
 	char *key;    /* the name, plus '/' for a directory */
+	int is_file;
 } dir_entry;
 
 static int entry_cmp(const void *a, const void *b)
@@ -150,13 +151,14 @@ static int entry_cmp(const void *a, const void *b)
 	return strcmp(((const dir_entry *)a)->key, ((const dir_entry *)b)->key);
 }
 
-static chr_status stack_push(chr_reader *r, char *path)
+static chr_status stack_push(chr_reader *r, char *path, int is_file)
 {
 	if (chr_grow(&r->stack, &r->astack, r->nstack, sizeof *r->stack, 16) != CHR_OK)
 		return CHR_ENOMEM;
 	chr_input_spec spec = {0};
 	spec.path = path;
 	spec.from_walk = 1;
+	spec.is_file = is_file;
 	r->stack[r->nstack++] = spec;
 	return CHR_OK;
 }
@@ -188,22 +190,35 @@ static chr_status expand_dir(chr_reader *r, const char *path)
 		if (!slash)
 			full[plen] = '/';
 		memcpy(full + plen + !slash, de->d_name, nlen + 1);
-		struct stat sb;
-		int is_dir = 0;
-		if (lstat(full, &sb) != 0) {
-			chr_read_report(r, full, "%s", strerror(errno));
+		int is_dir = 0, known = 0;
+#ifdef _DIRENT_HAVE_D_TYPE
+		/* The entry's type from the directory itself spares an lstat
+		 * per file; links and unknown types are looked at below. */
+		if (de->d_type == DT_REG || de->d_type == DT_DIR) {
+			is_dir = de->d_type == DT_DIR;
+			known = 1;
+		} else if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN) {
 			free(full);
-			continue;
+			continue;   /* a FIFO, socket or device */
 		}
-		if (S_ISLNK(sb.st_mode) && (stat(full, &sb) != 0 || !S_ISREG(sb.st_mode))) {
-			free(full);
-			continue;
-		}
-		if (S_ISDIR(sb.st_mode))
-			is_dir = 1;
-		else if (!S_ISREG(sb.st_mode)) {
-			free(full);
-			continue;
+#endif
+		if (!known) {
+			struct stat sb;
+			if (lstat(full, &sb) != 0) {
+				chr_read_report(r, full, "%s", strerror(errno));
+				free(full);
+				continue;
+			}
+			if (S_ISLNK(sb.st_mode) && (stat(full, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+				free(full);
+				continue;
+			}
+			if (S_ISDIR(sb.st_mode))
+				is_dir = 1;
+			else if (!S_ISREG(sb.st_mode)) {
+				free(full);
+				continue;
+			}
 		}
 		char *key = chr_malloc(nlen + 2);
 		if (!key) {
@@ -222,6 +237,7 @@ static chr_status expand_dir(chr_reader *r, const char *path)
 		}
 		ents[n].path = full;
 		ents[n].key = key;
+		ents[n].is_file = !is_dir;
 		n++;
 	}
 	if (n)
@@ -229,7 +245,7 @@ static chr_status expand_dir(chr_reader *r, const char *path)
 	while (n > 0) {
 		n--;
 		free(ents[n].key);
-		if ((st = stack_push(r, ents[n].path)) != CHR_OK) {
+		if ((st = stack_push(r, ents[n].path, ents[n].is_file)) != CHR_OK) {
 			free(ents[n].path);
 			goto done;
 		}
@@ -263,7 +279,7 @@ static void close_input(chr_reader *r)
 		if (r->opts.report)
 			r->opts.report(r->opts.report_ctx, r->in.name, err);
 	}
-	chr_stream_free(r->in.stream);
+	chr_stream_retire(r->in.stream, &r->spare);
 	free(r->in.name);
 	free(r->in.stem);
 	memset(&r->in, 0, sizeof r->in);
@@ -291,7 +307,20 @@ static chr_status open_spec(chr_reader *r, chr_input_spec *spec)
 	int fd = -1;
 	int is_stdin = !spec->is_mem && strcmp(spec->path, "-") == 0;
 	off_t file_size = -1;
-	if (!spec->is_mem && !is_stdin) {
+	if (!spec->is_mem && !is_stdin && spec->is_file) {
+		/* A regular file found by the walk: open, then fstat for its
+		 * size (no lookup of the path a second time). */
+		struct stat sb;
+		fd = open(spec->path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || fstat(fd, &sb) != 0) {
+			chr_read_report(r, spec->path, "%s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return CHR_DONE;
+		}
+		if (S_ISREG(sb.st_mode))
+			file_size = sb.st_size;
+	} else if (!spec->is_mem && !is_stdin) {
 		struct stat sb;
 		if (stat(spec->path, &sb) != 0) {
 			chr_read_report(r, spec->path, "%s", strerror(errno));
@@ -317,11 +346,13 @@ static chr_status open_spec(chr_reader *r, chr_input_spec *spec)
 	if (spec->is_mem)
 		st = chr_stream_open_mem(&r->in.stream, spec->mem, spec->mem_len);
 	else
-		st = chr_stream_open_fd(&r->in.stream, is_stdin ? 0 : fd, !is_stdin);
+		st = chr_stream_open_fd_reuse(&r->in.stream, &r->spare, is_stdin ? 0 : fd, !is_stdin);
 	fd = -1;
 	if (st != CHR_OK)
 		goto fail;
 	r->in_open = 1;
+	if (file_size >= 0)
+		chr_stream_set_size(r->in.stream, (unsigned long long)file_size);
 
 	const char *p;
 	size_t n = chr_stream_peek(r->in.stream, SNIFF_BYTES, &p);
@@ -436,6 +467,7 @@ void chr_reader_free(chr_reader *r)
 	if (!r)
 		return;
 	close_input(r);
+	chr_stream_free(r->spare);
 	for (size_t i = r->qnext; i < r->nqueue; i++)
 		free(r->queue[i].path);
 	for (size_t i = 0; i < r->nstack; i++)

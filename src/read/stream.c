@@ -33,6 +33,8 @@ struct chr_stream {
 	unsigned char *raw_store;
 	size_t in_pos, in_end;
 	int raw_eof;
+	int sized;                  /* the file's size is known (chr_stream_set_size) */
+	unsigned long long left;    /* then: bytes not read yet */
 
 	enum codec codec;
 	z_stream z;
@@ -101,6 +103,53 @@ fail:
 	return st;
 }
 
+/* Closes the input and the decoders, keeping the buffers. */
+static void stream_end(chr_stream *s)
+{
+	if (s->z_ready)
+		inflateEnd(&s->z);
+	s->z_ready = 0;
+	ZSTD_freeDCtx(s->zd);
+	s->zd = NULL;
+	if (s->close_fd && s->fd >= 0)
+		close(s->fd);
+	s->fd = -1;
+}
+
+void chr_stream_retire(chr_stream *s, chr_stream **spare)
+{
+	if (!s)
+		return;
+	/* Only an fd stream whose buffer is back at its normal size is kept. */
+	if (*spare || s->mem || !s->raw_store || s->cap != CHR_STREAM_BUF) {
+		chr_stream_free(s);
+		return;
+	}
+	stream_end(s);
+	*spare = s;
+}
+
+chr_status chr_stream_open_fd_reuse(chr_stream **out, chr_stream **spare, int fd, int close_fd)
+{
+	chr_stream *s = *spare;
+	if (!s)
+		return chr_stream_open_fd(out, fd, close_fd);
+	*spare = NULL;
+	/* Everything as stream_new and chr_stream_open_fd leave it, but for
+	 * the buffers. */
+	char *buf = s->buf;
+	unsigned char *raw = s->raw_store;
+	memset(s, 0, sizeof *s);
+	s->buf = buf;
+	s->cap = CHR_STREAM_BUF;
+	s->raw_store = raw;
+	s->in = raw;
+	s->fd = fd;
+	s->close_fd = close_fd;
+	*out = s;
+	return CHR_OK;
+}
+
 chr_status chr_stream_open_mem(chr_stream **out, const void *data, size_t len)
 {
 	chr_stream *s = NULL;
@@ -130,6 +179,30 @@ void chr_stream_free(chr_stream *s)
 	free(s);
 }
 
+void chr_stream_set_size(chr_stream *s, unsigned long long size)
+{
+	if (s->mem)
+		return;
+	s->sized = 1;
+	s->left = size;
+	if (size == 0)
+		s->raw_eof = 1;
+}
+
+/* Counts n bytes read from a sized file; the end is reached without a
+ * read() that returns 0. */
+static void count_read(chr_stream *s, size_t n)
+{
+	if (!s->sized)
+		return;
+	if (n >= s->left) {
+		s->left = 0;
+		s->raw_eof = 1;
+	} else {
+		s->left -= n;
+	}
+}
+
 /* Reads more raw bytes into raw_store (fd input only). */
 static void raw_fill(chr_stream *s)
 {
@@ -152,8 +225,10 @@ static void raw_fill(chr_stream *s)
 		set_error(s, "read error", strerror(errno));
 	else if (n == 0)
 		s->raw_eof = 1;
-	else
+	else {
 		s->in_end += (size_t)n;
+		count_read(s, (size_t)n);
+	}
 }
 
 /* Looks at the first raw bytes and sets up the decoder they call for. */
@@ -281,6 +356,7 @@ static size_t decode(chr_stream *s, char *dst, size_t room)
 				s->raw_eof = 1;
 				return 0;
 			}
+			count_read(s, (size_t)n);
 			return (size_t)n;
 		}
 		if (s->in_pos == s->in_end && !s->raw_eof)

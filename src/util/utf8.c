@@ -78,6 +78,25 @@ chr_status chr_utf8_sanitize(const char *in, size_t len, chr_buf *out)
 			/* Sixteen bytes at a time: a byte needs a look when it is
 			 * below 0x20 (but not '\n' or '\t'), DEL, or above ASCII
 			 * (signed compare: those are negative). */
+			/* Thirty-two bytes at a time first: clean text runs for
+			 * kilobytes, and a block with something to look at is
+			 * then searched sixteen bytes at a time.  A byte is fine
+			 * when it is printable ASCII (0x20..0x7E: signed
+			 * compares, bytes above ASCII are negative), '\n' or
+			 * '\t'. */
+			while (run + 32 <= len) {
+				const __m128i lo = _mm_set1_epi8(0x1F), hi = _mm_set1_epi8(0x7F),
+					nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+				__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + run));
+				__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + run + 16));
+				__m128i ok0 = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v0, lo), _mm_cmplt_epi8(v0, hi)),
+							   _mm_or_si128(_mm_cmpeq_epi8(v0, nl), _mm_cmpeq_epi8(v0, tab)));
+				__m128i ok1 = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v1, lo), _mm_cmplt_epi8(v1, hi)),
+							   _mm_or_si128(_mm_cmpeq_epi8(v1, nl), _mm_cmpeq_epi8(v1, tab)));
+				if (_mm_movemask_epi8(_mm_and_si128(ok0, ok1)) != 0xFFFF)
+					break;
+				run += 32;
+			}
 			while (run + 16 <= len) {
 				__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + run));
 				__m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));

@@ -155,6 +155,47 @@ static void fallback_dates(void **state)
 	chr_doc_free(doc);
 }
 
+/* A trailing "— Reuters" credit is found wherever the paragraph is cut,
+ * whichever dash it uses, and only when the dash is within the 48 bytes
+ * the rule looks at (exact-size heap copies, so ASan sees overreads). */
+static void trailing_credit_at_every_length(void **state)
+{
+	(void)state;
+	const chr_lexicon *lex = chr_lex_get();
+	static const char *dashes[] = {"-", "\xe2\x80\x94", "\xe2\x80\x93"};
+	assert_non_null(lex);
+	for (size_t L = 0; L <= 80; L++) {
+		for (size_t k = 0; k < 4; k++) {
+			for (size_t far = 0; far <= 44; far += 4) {
+				char text[256];
+				size_t n = 0;
+				for (size_t i = 0; i < L; i++)
+					text[n++] = i % 7 == 6 ? ' ' : (char)('a' + i % 26);
+				text[n++] = ' ';
+				if (k < 3) {
+					memcpy(text + n, dashes[k], strlen(dashes[k]));
+					n += strlen(dashes[k]);
+				}
+				/* far: filler between the dash and the name, so the
+				 * name alone does not follow the dash. */
+				for (size_t i = 0; i < far; i++)
+					text[n++] = (char)('a' + i % 26);
+				memcpy(text + n, " Reuters.", 9);
+				n += 9;
+				char *t = malloc(n);
+				assert_non_null(t);
+				memcpy(t, text, n);
+				char out[64];
+				int got = chr_credit_trailing(lex, t, n, out, sizeof out, NULL);
+				assert_int_equal(got, k < 3 && far == 0);
+				if (got)
+					assert_string_equal(out, "Reuters");
+				free(t);
+			}
+		}
+	}
+}
+
 static void outlets_from_credits_and_notices(void **state)
 {
 	(void)state;
@@ -288,6 +329,7 @@ int main(void)
 		cmocka_unit_test(header_date_wins),
 		cmocka_unit_test(fallback_dates),
 		cmocka_unit_test(outlets_from_credits_and_notices),
+		cmocka_unit_test(trailing_credit_at_every_length),
 		cmocka_unit_test(titles),
 		cmocka_unit_test(languages),
 	};

@@ -7,6 +7,7 @@
  * Each test renders what the reader returned as text ("docs") and what it
  * reported ("reports") and checks those.
  */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -336,6 +337,91 @@ static void json_scanner_accepts_only_json(void **state)
 	chr_buf_free(&deep);
 }
 
+/* The string scanner skips 16 or 8 bytes at a time: a quote, a backslash,
+ * a control byte or a byte above ASCII at every offset of strings of
+ * every length up to 80 must give what the one-byte-at-a-time grammar
+ * says (the line is an exact-size heap copy, so ASan sees any overread). */
+static void json_scanner_special_byte_at_every_offset(void **state)
+{
+	(void)state;
+	static const char *kinds[] = {"\\\"", "\\\\", "\\u00e9", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xff", " ", "\"x"};
+	for (size_t n = 0; n <= 80; n++) {
+		for (size_t at = 0; at <= n; at++) {
+			for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+				chr_buf b;
+				chr_buf_init(&b, 0);
+				chr_buf_puts(&b, "{\"text\":\"");
+				for (size_t i = 0; i < n; i++) {
+					if (i == at)
+						chr_buf_puts(&b, kinds[k]);
+					chr_buf_putc(&b, (char)('a' + i % 26));
+				}
+				if (at == n)
+					chr_buf_puts(&b, kinds[k]);
+				chr_buf_puts(&b, "\"}");
+				char *line = malloc(b.len);
+				assert_non_null(line);
+				memcpy(line, b.data, b.len);
+				chr_jsonl_fields f;
+				int ok = chr_jsonl_scan(line, b.len, &f);
+				int control = kinds[k][0] == '\x01' || kinds[k][0] == '\x1f';
+				int stray_quote = kinds[k][0] == '"';
+				assert_int_equal(ok, !control && !stray_quote);
+				if (ok) {
+					size_t klen = strlen(kinds[k]);
+					assert_int_equal(f.text.type, CHR_JSON_STRING);
+					assert_int_equal(f.text.off, 9);
+					assert_int_equal(f.text.len, n + klen);
+					assert_int_equal(f.text.escaped, kinds[k][0] == '\\');
+				}
+				free(line);
+				chr_buf_free(&b);
+			}
+		}
+	}
+}
+
+/* Unescaping copies 16 bytes at a time up to each backslash: an escape
+ * at every offset of strings up to 70 bytes, one or two of them, gives
+ * the text built directly (the input is an exact-size heap copy). */
+static void json_unescape_at_every_offset(void **state)
+{
+	(void)state;
+	static const char *esc[] = {"\\n", "\\\"", "\\\\", "\\u00e9", "\\ud83d\\ude00", "\\/"};
+	static const char *plain[] = {"\n", "\"", "\\", "\xc3\xa9", "\xf0\x9f\x98\x80", "/"};
+	for (size_t n = 0; n <= 70; n++) {
+		for (size_t at = 0; at <= n; at++) {
+			for (size_t k = 0; k < sizeof esc / sizeof *esc; k++) {
+				chr_buf in, want, got;
+				chr_buf_init(&in, 0);
+				chr_buf_init(&want, 0);
+				chr_buf_init(&got, 0);
+				for (size_t i = 0; i <= n; i++) {
+					if (i == at || i == n / 2 + 3) {
+						chr_buf_puts(&in, esc[k]);
+						chr_buf_puts(&want, plain[k]);
+					}
+					if (i < n) {
+						chr_buf_putc(&in, (char)('a' + i % 26));
+						chr_buf_putc(&want, (char)('a' + i % 26));
+					}
+				}
+				char *copy = malloc(in.len);
+				assert_non_null(copy);
+				memcpy(copy, in.data, in.len);
+				assert_int_equal(chr_json_unescape(copy, in.len, &got), CHR_OK);
+				assert_int_equal(got.len, want.len);
+				assert_memory_equal(got.data, want.data, want.len);
+				assert_int_equal(got.data[got.len], '\0');
+				free(copy);
+				chr_buf_free(&in);
+				chr_buf_free(&want);
+				chr_buf_free(&got);
+			}
+		}
+	}
+}
+
 static void jsonl_by_content_and_header(void **state)
 {
 	(void)state;
@@ -603,6 +689,179 @@ static void directories_in_byte_order(void **state)
 	result_free(&res);
 }
 
+/* A stream told its file's size reads exactly that many bytes, whatever
+ * the size is next to the raw and decoded buffers; the walk reads files,
+ * links to files and nested folders the same with or without lstat. */
+static void sized_streams_and_walk_types(void **state)
+{
+	(void)state;
+	static const size_t sizes[] = {0, 1, 4095, 65535, 65536, 65537, 262144, 300001};
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		size_t n = sizes[k];
+		char *data = malloc(n + 1);
+		assert_non_null(data);
+		for (size_t i = 0; i < n; i++)
+			data[i] = (char)('a' + (i * 7 + k) % 26);
+		write_file("sized.txt", data, n);
+		for (int hint = 0; hint < 3; hint++) {
+			int fd = open(path_of("sized.txt"), O_RDONLY);
+			assert_true(fd >= 0);
+			chr_stream *st = NULL;
+			assert_int_equal(chr_stream_open_fd(&st, fd, 1), CHR_OK);
+			/* hint 0: none; 1: the true size; 2: one byte short. */
+			size_t want = n;
+			if (hint == 1)
+				chr_stream_set_size(st, n);
+			if (hint == 2 && n) {
+				chr_stream_set_size(st, n - 1);
+				want = n - 1;
+			}
+			chr_buf b;
+			chr_buf_init(&b, 0);
+			size_t got = 0;
+			assert_int_equal(chr_stream_read(st, &b, n + 10, &got), CHR_OK);
+			/* A size below the truth (a file that grew) stops the
+			 * reading after the read() that reaches it. */
+			assert_true(got == want || (hint == 2 && got == n));
+			assert_true(got == 0 || memcmp(b.data, data, got) == 0);
+			assert_null(chr_stream_error(st));
+			chr_buf_free(&b);
+			chr_stream_free(st);
+		}
+		free(data);
+	}
+	write_str("types/a.txt", "alpha");
+	write_str("types/sub/b.txt", "beta");
+	assert_int_equal(symlink(path_of("types/a.txt"), path_of("types/c.txt")), 0);
+	assert_int_equal(symlink(path_of("types/sub"), path_of("types/d")), 0);   /* a link to a folder: skipped */
+	result res;
+	read_one(&res, "types");
+	char want[1024];
+	const char *p = path_of("types");
+	snprintf(want, sizeof want,
+		 "a|%s/a.txt|-|none|text|0|-|alpha\n"
+		 "c|%s/c.txt|-|none|text|0|-|alpha\n"
+		 "b|%s/sub/b.txt|-|none|text|0|-|beta\n", p, p, p);
+	assert_string_equal(res.docs.data, want);
+	assert_string_equal(res.reports.data, "");
+	result_free(&res);
+}
+
+/* The one-byte-at-a-time definition of a binary file, for the SSE2 path. */
+static int binary_reference(const unsigned char *p, size_t n)
+{
+	size_t ctrl = 0, nul = 0;
+	for (size_t i = 0; i < n; i++) {
+		nul += p[i] == 0;
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' && p[i] != '\f' && p[i] != '\v' &&
+		    p[i] != 0x1b)
+			ctrl++;
+	}
+	return (ctrl >= 4 && ctrl * 10 > n) || (nul >= 2 && nul * 50 > n);
+}
+
+/* Every byte value at every offset of buffers up to 70 bytes, alone and
+ * in runs, against the definition (exact-size heap copies for ASan). */
+static void binary_detection_matches_definition(void **state)
+{
+	(void)state;
+	unsigned seed = 7;
+	for (size_t n = 0; n <= 70; n++) {
+		for (unsigned c = 0; c < 256; c++) {
+			for (size_t at = 0; at < n || (n == 0 && at == 0); at++) {
+				unsigned char *b = malloc(n ? n : 1);
+				assert_non_null(b);
+				for (size_t i = 0; i < n; i++) {
+					seed = seed * 1103515245u + 12345u;
+					/* mostly text, some controls and NULs */
+					unsigned r = (seed >> 16) % 40;
+					b[i] = r == 0 ? 0 : r == 1 ? 1 : r == 2 ? '\n' : (unsigned char)('a' + r % 26);
+				}
+				if (n) {
+					b[at] = (unsigned char)c;
+					for (size_t i = at; i < n && i < at + (c % 5); i++)
+						b[i] = (unsigned char)c;
+				}
+				assert_int_equal(chr_detect_binary((const char *)b, n), binary_reference(b, n));
+				free(b);
+				if (n == 0)
+					break;
+			}
+		}
+	}
+	/* Two 64-byte blocks and a tail: the special bytes at every offset. */
+	static const unsigned char special[] = {0, 1, 8, 9, 10, 13, 14, 27, 31, 32, 0x7f, 0x80};
+	for (size_t n = 120; n <= 136; n++) {
+		for (size_t c = 0; c < sizeof special; c++) {
+			for (size_t at = 0; at < n; at++) {
+				unsigned char *b = malloc(n);
+				assert_non_null(b);
+				for (size_t i = 0; i < n; i++) {
+					seed = seed * 1103515245u + 12345u;
+					unsigned r = (seed >> 16) % 24;   /* controls near the 10 % bar */
+					b[i] = r == 0 ? 0 : r == 1 ? 2 : r == 2 ? '\n' : (unsigned char)('a' + r);
+				}
+				for (size_t i = at; i < n && i < at + 1 + c % 7; i++)
+					b[i] = special[c];
+				assert_int_equal(chr_detect_binary((const char *)b, n), binary_reference(b, n));
+				free(b);
+			}
+		}
+	}
+}
+
+/* A retired stream's buffers serve the next file: plain, gzip, zstd,
+ * truncated gzip and plain again read as fresh streams would, and a
+ * stream whose buffer grew (chr_stream_unread) is not kept. */
+static void streams_reused_across_files(void **state)
+{
+	(void)state;
+	const char *text = "reused stream text, long enough to compress a little, a little";
+	size_t tlen = strlen(text);
+	chr_buf gz, zs;
+	chr_buf_init(&gz, 0);
+	chr_buf_init(&zs, 0);
+	gzip_append(&gz, text, tlen);
+	zstd_append(&zs, text, tlen);
+	write_file("r1.txt", text, tlen);
+	write_file("r2.gz", gz.data, gz.len);
+	write_file("r3.zst", zs.data, zs.len);
+	write_file("r4.gz", gz.data, gz.len / 2);
+	write_file("r5.txt", text, 5);
+	static const char *names[] = {"r1.txt", "r2.gz", "r3.zst", "r4.gz", "r5.txt", "r2.gz"};
+	chr_stream *spare = NULL;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		int fd = open(path_of(names[i]), O_RDONLY);
+		assert_true(fd >= 0);
+		chr_stream *st = NULL;
+		assert_int_equal(chr_stream_open_fd_reuse(&st, &spare, fd, 1), CHR_OK);
+		assert_null(spare);
+		chr_buf b;
+		chr_buf_init(&b, 0);
+		size_t got = 0;
+		assert_int_equal(chr_stream_read(st, &b, 1000, &got), CHR_OK);
+		if (i == 3) {
+			assert_non_null(chr_stream_error(st));   /* truncated gzip */
+		} else {
+			assert_null(chr_stream_error(st));
+			assert_int_equal(got, i == 4 ? 5 : tlen);
+			assert_memory_equal(b.data, text, got);
+		}
+		if (i == 5) {
+			/* A grown buffer goes back to the heap, not to spare. */
+			char big[CHR_STREAM_BUF + 10];
+			memset(big, 'x', sizeof big);
+			assert_int_equal(chr_stream_unread(st, big, sizeof big), CHR_OK);
+		}
+		chr_stream_retire(st, &spare);
+		assert_true(i == 5 ? spare == NULL : spare != NULL);
+		chr_buf_free(&b);
+	}
+	chr_stream_free(spare);
+	chr_buf_free(&gz);
+	chr_buf_free(&zs);
+}
+
 static void empty_binary_missing(void **state)
 {
 	(void)state;
@@ -778,12 +1037,17 @@ int main(void)
 		cmocka_unit_test(html_by_name_and_content),
 		cmocka_unit_test(jsonl_fields_and_bad_lines),
 		cmocka_unit_test(json_scanner_accepts_only_json),
+		cmocka_unit_test(json_scanner_special_byte_at_every_offset),
+		cmocka_unit_test(json_unescape_at_every_offset),
 		cmocka_unit_test(jsonl_by_content_and_header),
 		cmocka_unit_test(warc_records),
 		cmocka_unit_test(warc_lying_lengths),
 		cmocka_unit_test(compressed_plain_and_members),
 		cmocka_unit_test(truncated_streams),
 		cmocka_unit_test(directories_in_byte_order),
+		cmocka_unit_test(sized_streams_and_walk_types),
+		cmocka_unit_test(streams_reused_across_files),
+		cmocka_unit_test(binary_detection_matches_definition),
 		cmocka_unit_test(empty_binary_missing),
 		cmocka_unit_test(invalid_utf8_repaired_once),
 		cmocka_unit_test(legacy_charsets_converted),

@@ -95,9 +95,11 @@ static void utf8_sanitize_at_every_offset(void **state)
 	static const struct { const char *in; size_t len; const char *out; } cases[] = {
 		{"\0", 1, ""}, {"\r", 1, "\n"}, {"\x7f", 1, ""}, {"\xff", 1, "\xEF\xBF\xBD"},
 		{"\xC3\xA9", 2, "\xC3\xA9"}, {"\x01", 1, ""}, {"\n", 1, "\n"}, {"\t", 1, "\t"},
+		{"\x1f", 1, ""}, {" ", 1, " "}, {"~", 1, "~"}, {"\x80", 1, "\xEF\xBF\xBD"},
 	};
 	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-		for (size_t at = 0; at < 40; at++) {
+		/* Every offset of the 64 bytes: both 32-byte blocks. */
+		for (size_t at = 0; at + cases[c].len <= 64; at++) {
 			char in[64], want[80];
 			memset(in, 'a', sizeof in);
 			memcpy(in + at, cases[c].in, cases[c].len);
