@@ -305,7 +305,14 @@ static int has_year(const char *s, size_t len)
 	return 0;
 }
 
-static int inferred_year(const chr_doc *doc, const chr_lexicon *lex)
+/*
+ * The year of a dateline that has none: the year of the latest date the
+ * text writes with its year.  News looks back, so a dateline month more
+ * than six months before that date's month falls in the following year
+ * (a January wire recalling "December 28, 2025").  0 when the text has no
+ * dated mention: the year is never taken from the clock.
+ */
+static int inferred_year(const chr_doc *doc, const chr_lexicon *lex, int dateline_month)
 {
 	long best = 0;
 	for (size_t i = 0; i < doc->nblocks; i++) {
@@ -313,7 +320,10 @@ static int inferred_year(const chr_doc *doc, const chr_lexicon *lex)
 		if (text_label(p->label) && has_year(p->text, p->len))
 			chr_dates_latest(lex, p->text, p->len, &best);
 	}
-	return (int)(best / 10000);
+	int year = (int)(best / 10000), month = (int)(best / 100 % 100);
+	if (year && month && dateline_month + 6 < month)
+		year++;
+	return year;
 }
 
 static chr_status set_date(chr_doc *doc, int y, int m, int d, chr_date_basis basis)
@@ -397,7 +407,7 @@ chr_status chr_meta_detect(chr_doc *doc, const chr_clean_opts *opts)
 	if (opts && opts->raw && opts->date && strlen(opts->date) >= 10 && parse_iso(opts->date, &y, &m, &d))
 		return set_date(doc, y, m, d, CHR_DATE_INPUT);
 	if (have_dl && dl.month && dl.day) {
-		int year = dl.year ? dl.year : inferred_year(doc, lex);
+		int year = dl.year ? dl.year : inferred_year(doc, lex, dl.month);
 		if (valid_date(year, dl.month, dl.day))
 			return set_date(doc, year, dl.month, dl.day, CHR_DATE_DATELINE);
 	}

@@ -98,6 +98,23 @@ static void dateline_year_from_text(void **state)
 	chr_doc_free(doc);
 }
 
+/* A January wire recalling the December before is in the new year. */
+static void dateline_year_rolls_over(void **state)
+{
+	(void)state;
+	chr_doc *doc = clean_text(
+		"PORT ALDER, January 3. /Coastwire/. Ferries resumed on Friday, a week after the storm of "
+		"December 27, 2025 closed the harbour.\n");
+	assert_string_equal(chr_doc_date(doc), "2026-01-03");
+	chr_doc_free(doc);
+	doc = clean_text(
+		"PORT ALDER, July 3. /Coastwire/. Ferries resumed on Friday, and the harbour will host the "
+		"regatta planned for December 27, 2025.\n");
+	/* Within six months the mention may lie ahead: the same year. */
+	assert_string_equal(chr_doc_date(doc), "2025-07-03");
+	chr_doc_free(doc);
+}
+
 static void dateline_without_any_year_gives_no_date(void **state)
 {
 	(void)state;
@@ -325,6 +342,7 @@ int main(void)
 		cmocka_unit_test(dateline_forms),
 		cmocka_unit_test(latest_full_date),
 		cmocka_unit_test(dateline_year_from_text),
+		cmocka_unit_test(dateline_year_rolls_over),
 		cmocka_unit_test(dateline_without_any_year_gives_no_date),
 		cmocka_unit_test(header_date_wins),
 		cmocka_unit_test(fallback_dates),
