@@ -118,23 +118,27 @@ void chr_read_report(chr_reader *r, const char *where, const char *fmt, ...)
 	va_end(ap);
 }
 
-void chr_read_report_line(chr_reader *r, size_t line, const char *fmt, ...)
+/* "NAME:LINE" or "NAME: record N": the place inside the current input. */
+static void report_numbered(chr_reader *r, const char *separator, size_t n, const char *fmt, va_list ap)
 {
 	char where[4200];
-	snprintf(where, sizeof where, "%s:%zu", r->in.name, line);
+	snprintf(where, sizeof where, "%s%s%zu", r->in.name, separator, n);
+	report_v(r, where, fmt, ap);
+}
+
+void chr_read_report_line(chr_reader *r, size_t line, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	report_v(r, where, fmt, ap);
+	report_numbered(r, ":", line, fmt, ap);
 	va_end(ap);
 }
 
 void chr_read_report_record(chr_reader *r, size_t record, const char *fmt, ...)
 {
-	char where[4200];
-	snprintf(where, sizeof where, "%s: record %zu", r->in.name, record);
 	va_list ap;
 	va_start(ap, fmt);
-	report_v(r, where, fmt, ap);
+	report_numbered(r, ": record ", record, fmt, ap);
 	va_end(ap);
 }
 
