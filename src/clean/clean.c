@@ -3,8 +3,6 @@
  */
 #include "clean/clean.h"
 
-#include <string.h>
-
 chr_status chr_doc_clean(const chr_raw_doc *raw, const chr_clean_opts *opts, chr_doc **out)
 {
 	static const chr_clean_opts defaults;
@@ -18,13 +16,11 @@ chr_status chr_doc_clean(const chr_raw_doc *raw, const chr_clean_opts *opts, chr
 	doc = chr_doc_new_from_raw(raw);
 	if (!doc)
 		return CHR_ENOMEM;
-	if (opts->raw) {
-		st = chr_text_to_blocks(doc, raw->body, raw->body_len);
-	} else if (raw->format == CHR_FORMAT_HTML) {
+	/* --raw input is clean text whatever it looks like. */
+	if (raw->format == CHR_FORMAT_HTML && !opts->raw)
 		st = chr_html_to_blocks(doc, raw->body, raw->body_len);
-	} else {
+	else
 		st = chr_text_to_blocks(doc, raw->body, raw->body_len);
-	}
 	if (st == CHR_OK && !opts->raw)
 		st = chr_label_blocks(doc);
 	if (st == CHR_OK)
