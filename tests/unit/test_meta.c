@@ -213,71 +213,45 @@ static void trailing_credit_at_every_length(void **state)
 	}
 }
 
+#define FERRY_LEAD "Ferry workers in the harbour town ended their strike on Friday after the company " \
+	"agreed to raise wages by five percent."
+
 static void outlets_from_credits_and_notices(void **state)
 {
 	(void)state;
+	static const struct { const char *text, *outlet; } cases[] = {
+		{"Ferry strike ends\n(XINHUA) " FERRY_LEAD "\n", "Xinhua"},
+		{"Ferry strike ends\n" FERRY_LEAD " \xE2\x80\x94 Reuters\n", "Reuters"},
+		{"Ferry strike ends\n" FERRY_LEAD "\n\xC2\xA9 2025 Harbour Herald. All rights reserved.\n",
+		 "Harbour Herald"},
+		/* A notice naming a known agency maps to its canonical name. */
+		{"Ferry strike ends\n" FERRY_LEAD "\nAll rights reserved by Agence France-Presse. "
+		 "Reproduction prohibited.\n", "AFP"},
+		/* "X Ltd owns the copyright": the owner, without its company form. */
+		{"Ferry strike ends\n" FERRY_LEAD "\nLEGAL NOTICE: Harbour Herald Ltd owns the copyright in "
+		 "all text and photographs on this site.\n", "Harbour Herald"},
+		/* A leading credit may be a capitalised name. */
+		{"Ferry strike ends\n(Harbour Herald) " FERRY_LEAD "\n", "Harbour Herald"},
+		/* Capitals in parentheses inside a sentence are no credit. */
+		{"Ferry strike ends\nFerry workers ended their strike on Friday, the union of transport "
+		 "workers (UTW)\n", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		chr_doc *doc = clean_text(cases[i].text);
+		if (cases[i].outlet)
+			assert_string_equal(chr_doc_outlet(doc), cases[i].outlet);
+		else
+			assert_null(chr_doc_outlet(doc));
+		chr_doc_free(doc);
+	}
+
 	chr_doc *doc = clean_text(
-		"Ferry strike ends\n"
-		"(XINHUA) Ferry workers in the harbour town ended their strike on Friday after the company "
-		"agreed to raise wages by five percent.\n");
-	assert_string_equal(chr_doc_outlet(doc), "Xinhua");
-	chr_doc_free(doc);
-
-	doc = clean_text(
-		"Ferry strike ends\n"
-		"Ferry workers in the harbour town ended their strike on Friday after the company agreed to "
-		"raise wages by five percent. \xE2\x80\x94 Reuters\n");
-	assert_string_equal(chr_doc_outlet(doc), "Reuters");
-	chr_doc_free(doc);
-
-	doc = clean_text(
-		"Ferry strike ends\n"
-		"Ferry workers in the harbour town ended their strike on Friday after the company agreed to "
-		"raise wages by five percent.\n"
-		"\xC2\xA9 2025 Harbour Herald. All rights reserved.\n");
-	assert_string_equal(chr_doc_outlet(doc), "Harbour Herald");
-	chr_doc_free(doc);
-
-	doc = clean_text(
 		"Official website of the Port Alder City Council\n"
 		"Budget approved\n"
 		"The city council approved next year's budget on Friday after a long debate about the harbour "
 		"and the ferry lanes.\n");
 	assert_string_equal(chr_doc_outlet(doc), "Port Alder City Council");
 	assert_string_equal(chr_doc_title(doc), "Budget approved");
-	chr_doc_free(doc);
-
-	/* A notice naming a known agency maps to its canonical name. */
-	doc = clean_text(
-		"Ferry strike ends\n"
-		"Ferry workers in the harbour town ended their strike on Friday after the company agreed to "
-		"raise wages by five percent.\n"
-		"All rights reserved by Agence France-Presse. Reproduction prohibited.\n");
-	assert_string_equal(chr_doc_outlet(doc), "AFP");
-	chr_doc_free(doc);
-
-	/* "X Ltd owns the copyright": the owner, without its company form. */
-	doc = clean_text(
-		"Ferry strike ends\n"
-		"Ferry workers in the harbour town ended their strike on Friday after the company agreed to "
-		"raise wages by five percent.\n"
-		"LEGAL NOTICE: Harbour Herald Ltd owns the copyright in all text and photographs on this site.\n");
-	assert_string_equal(chr_doc_outlet(doc), "Harbour Herald");
-	chr_doc_free(doc);
-
-	/* A leading credit may be a capitalised name. */
-	doc = clean_text(
-		"Ferry strike ends\n"
-		"(Harbour Herald) Ferry workers in the harbour town ended their strike on Friday after the "
-		"company agreed to raise wages by five percent.\n");
-	assert_string_equal(chr_doc_outlet(doc), "Harbour Herald");
-	chr_doc_free(doc);
-
-	/* Capitals in parentheses inside a sentence are no credit. */
-	doc = clean_text(
-		"Ferry strike ends\n"
-		"Ferry workers ended their strike on Friday, the union of transport workers (UTW)\n");
-	assert_null(chr_doc_outlet(doc));
 	chr_doc_free(doc);
 }
 
