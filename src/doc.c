@@ -9,6 +9,7 @@
 
 #include "util/buf.h"
 #include "util/fault.h"
+#include "util/grow.h"
 #include "util/json.h"
 #include "util/utf8.h"
 
@@ -79,16 +80,8 @@ chr_status chr_doc_add_block(chr_doc *doc, const char *s, size_t len, chr_block_
 	text[n] = '\0';
 	if (n == 0)
 		goto done;
-	if (doc->nblocks == doc->blocks_alloc) {
-		size_t na = doc->blocks_alloc ? doc->blocks_alloc * 2 : 32;
-		chr_block *b = chr_realloc(doc->blocks, na * sizeof *b);
-		if (!b) {
-			st = CHR_ENOMEM;
-			goto done;
-		}
-		doc->blocks = b;
-		doc->blocks_alloc = na;
-	}
+	if ((st = chr_grow(&doc->blocks, &doc->blocks_alloc, doc->nblocks, sizeof *doc->blocks, 32)) != CHR_OK)
+		goto done;
 	chr_block *b = &doc->blocks[doc->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->p.text = text;

@@ -6,6 +6,8 @@
  * All tables are open-addressing hash sets keyed by token hashes; they are
  * built once under pthread_once and never change, so lookups need no lock.
  * Their memory lives for the whole process (a few hundred KB at most).
+ * It comes from plain malloc, not chr_malloc: a build that failed under
+ * injected faults would stay failed for every later test in the process.
  */
 #include "clean/lexicon.h"
 
