@@ -11,7 +11,7 @@
 
 CC ?= cc
 BUILD ?= build
-PKGS := gumbo libxxhash zlib libzstd jansson
+PKGS := gumbo libxxhash zlib libzstd jansson libutf8proc
 OPT ?= -O2 -g
 SANITIZE ?=
 SAN_FLAGS_ON := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
