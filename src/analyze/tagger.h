@@ -25,6 +25,24 @@ enum { CHR_BIO_O = 0, CHR_BIO_B = 1, CHR_BIO_I = 2, CHR_BIO_L = 3, CHR_BIO_U = 4
  * computed by the entity stage from its lists.  See gazetteer.h.
  */
 typedef uint32_t chr_gaz_bits;
+enum {
+	CHR_GAZ_PERSON = 1 << 0,     /* inside a listed person's name or alias */
+	CHR_GAZ_ORG = 1 << 1,        /* inside a listed organisation */
+	CHR_GAZ_PLACE = 1 << 2,      /* inside a listed country, city or region */
+	CHR_GAZ_DEMONYM = 1 << 3,    /* Russian, American, U.S. (adjective) */
+	CHR_GAZ_FIRST_NAME = 1 << 4, /* a common given name */
+	CHR_GAZ_TITLE = 1 << 5,      /* part of an office title: President, Foreign Minister, Mr */
+	CHR_GAZ_BEGIN = 1 << 6,      /* a listed span starts at this token */
+	CHR_GAZ_END = 1 << 7,        /* a listed span ends at this token */
+	CHR_GAZ_STOP = 1 << 8        /* a common English word in lowercase (stop list) */
+};
+
+/*
+ * Fills gaz[0..toks->n) with the bits above from the compiled-in lists
+ * (longest match wins where listed spans overlap).  Implemented by the
+ * entity stage (gazetteer.c).
+ */
+chr_status chr_gaz_bits_fill(const chr_tokens *toks, chr_gaz_bits *gaz);
 
 typedef struct chr_tagger chr_tagger;
 
