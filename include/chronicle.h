@@ -195,6 +195,27 @@ CHR_API chr_status chr_doc_write_json(const chr_doc *doc, FILE *out);
 
 CHR_API void chr_doc_free(chr_doc *doc);
 
+/* ------------------------------------------------------------ entities -- */
+
+/*
+ * Canonical ids of entity names, shared by the analyze stage (one document)
+ * and the corpus stage (many).  Both write a NUL-terminated result of at
+ * most cap - 1 bytes to out and return its length.
+ *
+ * chr_entity_slug: lowercase ASCII, diacritics removed, Cyrillic
+ * transliterated, other runs of non-letters as one '-', apostrophes
+ * dropped: "Vladimir Putin" -> "vladimir-putin", "Erdoğan" -> "erdogan",
+ * "Сергей Лавров" -> "sergey-lavrov", "O'Brien" -> "obrien".
+ *
+ * chr_entity_key: a looser key for comparing spellings of one name: the
+ * slug with y read as i and doubled letters collapsed, so "Yury Ushakov"
+ * and "Yuri Ushakov", "Sergey" and "Sergei", "Zelenskyy" and "Zelensky"
+ * share a key.  Different people can share one too; compare keys only of
+ * names whose surnames already match.
+ */
+CHR_API size_t chr_entity_slug(const char *name, size_t len, char *out, size_t cap);
+CHR_API size_t chr_entity_key(const char *name, size_t len, char *out, size_t cap);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,395 @@
+/*
+ * entity.c - analyze stage: named entities of a tokenised document.
+ *
+ * Four sources of names, taken in this order so that the surer one owns
+ * the tokens first (a token belongs to at most one mention):
+ *   1. title patterns (entity_rules.c): "Russian Foreign Minister Sergey
+ *      Lavrov" reserves the role tokens and takes the name after them;
+ *   2. the gazetteer: the longest listed name, capitalised as listed,
+ *      unless the tagger read a longer name around it ("Bank of England"
+ *      around "England");
+ *   3. the tagger (tagger.h): names no list holds, with titles and
+ *      sentence-initial common words trimmed off;
+ *   4. capitalised sequences with other evidence (entity_rules.c) and
+ *      demonyms (MISC).
+ * entity_alias.c then links the mentions to entities and finds later
+ * mentions of the same names.
+ *
+ * Every pass is linear in the number of tokens (each looks at a bounded
+ * window per token), and all memory comes from the document's arena.
+ */
+#include "analyze/entity_internal.h"
+
+#include <string.h>
+
+static const char *const type_names[4] = {"PERSON", "ORG", "PLACE", "MISC"};
+
+const char *chr_ent_type_name(chr_ent_type type)
+{
+	return (unsigned)type < 4 ? type_names[type] : "MISC";
+}
+
+/* ---------------------------------------------------------- token tests -- */
+
+int ent_is_word(const ent_ctx *c, size_t i)
+{
+	return i < c->t->n && c->t->tok[i].kind == CHR_TOK_WORD;
+}
+
+int ent_is_cap(const ent_ctx *c, size_t i)
+{
+	return ent_is_word(c, i) && (c->t->tok[i].flags & CHR_TF_UPPER);
+}
+
+static size_t lower_slot(uint64_t key, size_t cap)
+{
+	return (size_t)(key ^ (key >> 31)) & (cap - 1);
+}
+
+int ent_seen_lower(const ent_ctx *c, uint64_t key)
+{
+	if (!c->lower_cap)
+		return 0;
+	key = key ? key : 1;
+	for (size_t i = lower_slot(key, c->lower_cap);; i = (i + 1) & (c->lower_cap - 1)) {
+		if (c->lower[i] == key)
+			return 1;
+		if (!c->lower[i])
+			return 0;
+	}
+}
+
+/* First word of its sentence, perhaps after opening quotes or brackets. */
+int ent_sentence_start(const ent_ctx *c, size_t i)
+{
+	const chr_token *tok = c->t->tok;
+	size_t b = c->t->sent[tok[i].sentence].tok_begin;
+	if (tok[i].flags & (CHR_TF_SENT_START | CHR_TF_PARA_START))
+		return 1;
+	for (size_t j = i; j > b && i - j < 4; j--) {
+		const chr_token *p = &tok[j - 1];
+		if (p->kind == CHR_TOK_QUOTE || (p->flags & CHR_TF_OPEN) ||
+		    (p->kind == CHR_TOK_PUNCT && c->t->text[p->start] == ':'))
+			continue;
+		return 0;
+	}
+	return i - b < 4;
+}
+
+static int token_is(const ent_ctx *c, size_t i, const char *const *words)
+{
+	char buf[16];
+	size_t len;
+	const char *s = chr_token_text(c->t, i, &len);
+	if (len >= sizeof buf)
+		return 0;
+	size_t n = 0;
+	for (size_t k = 0; k < len; k++) {
+		char ch = s[k];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		buf[n++] = ch;
+	}
+	buf[n] = '\0';
+	for (; *words; words++)
+		if (!strcmp(buf, *words))
+			return 1;
+	return 0;
+}
+
+int ent_is_honorific(const ent_ctx *c, size_t i)
+{
+	static const char *const hon[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
+					  "sir", "dame", "mister", "madam", "madame", "miss", "messrs", "messrs.",
+					  "mme", "mme.", "m.", NULL};
+	return ent_is_word(c, i) && (c->t->tok[i].flags & CHR_TF_UPPER) && token_is(c, i, hon);
+}
+
+int ent_is_former(const ent_ctx *c, size_t i)
+{
+	static const char *const fw[] = {"former", "ex", "ex-", "then", "late", NULL};
+	return ent_is_word(c, i) && token_is(c, i, fw);
+}
+
+/* ----------------------------------------------------------- ownership -- */
+
+int ent_free_range(const ent_ctx *c, size_t tb, size_t te)
+{
+	for (size_t i = tb; i < te; i++)
+		if (c->own[i] != OWN_FREE)
+			return 0;
+	return tb < te;
+}
+
+long ent_accept(ent_ctx *c, uint32_t tb, uint32_t te, chr_ent_type type, int src, const chr_gaz_entry *entry)
+{
+	if (!ent_free_range(c, tb, te) || c->nsp >= c->spcap)
+		return -1;
+	ent_span *s = &c->sp[c->nsp];
+	memset(s, 0, sizeof *s);
+	s->tb = tb;
+	s->te = te;
+	s->rb = s->re = tb;
+	s->type = (uint8_t)type;
+	s->src = (uint8_t)src;
+	s->entry = entry;
+	for (uint32_t i = tb; i < te; i++)
+		c->own[i] = (int32_t)c->nsp;
+	return (long)c->nsp++;
+}
+
+/* ------------------------------------------------------------- passes -- */
+
+static chr_status build_lower_set(ent_ctx *c)
+{
+	size_t nl = 0;
+	for (size_t i = 0; i < c->t->n; i++)
+		if (c->t->tok[i].kind == CHR_TOK_WORD && !(c->t->tok[i].flags & CHR_TF_UPPER))
+			nl++;
+	size_t cap = 16;
+	while (cap < nl * 2)
+		cap *= 2;
+	c->lower = chr_arena_calloc(c->arena, cap, sizeof *c->lower);
+	if (!c->lower)
+		return CHR_ENOMEM;
+	c->lower_cap = cap;
+	for (size_t i = 0; i < c->t->n; i++) {
+		const chr_token *t = &c->t->tok[i];
+		if (t->kind != CHR_TOK_WORD || (t->flags & CHR_TF_UPPER))
+			continue;
+		uint64_t key = t->key ? t->key : 1;
+		size_t j = lower_slot(key, cap);
+		while (c->lower[j] && c->lower[j] != key)
+			j = (j + 1) & (cap - 1);
+		c->lower[j] = key;
+	}
+	return CHR_OK;
+}
+
+/* The tagger's span around token i: [*b, *e) and its type, or 0 if i is
+ * outside every span.  Bounded: looks at most MAX_SPAN_TOKENS each way. */
+static int tagger_span_at(const ent_ctx *c, size_t i, size_t *b, size_t *e, int *type)
+{
+	if (!c->tags || CHR_TAG_POS(c->tags[i]) == CHR_BIO_O)
+		return 0;
+	int ty = CHR_TAG_TYPE(c->tags[i]);
+	size_t s = i, f = i + 1;
+	while (s > 0 && i - s < MAX_SPAN_TOKENS) {
+		int p = CHR_TAG_POS(c->tags[s]);
+		if (p == CHR_BIO_B || p == CHR_BIO_U)
+			break;
+		int pp = CHR_TAG_POS(c->tags[s - 1]);
+		if (CHR_TAG_TYPE(c->tags[s - 1]) != ty || (pp != CHR_BIO_B && pp != CHR_BIO_I))
+			break;
+		s--;
+	}
+	while (f < c->t->n && f - i < MAX_SPAN_TOKENS) {
+		int p = CHR_TAG_POS(c->tags[f - 1]);
+		if (p == CHR_BIO_L || p == CHR_BIO_U)
+			break;
+		int np = CHR_TAG_POS(c->tags[f]);
+		if (CHR_TAG_TYPE(c->tags[f]) != ty || (np != CHR_BIO_I && np != CHR_BIO_L))
+			break;
+		f++;
+	}
+	*b = s;
+	*e = f;
+	*type = ty;
+	return 1;
+}
+
+/* A single capitalised word that is probably not a name here: a stop
+ * word, or a word the document also writes in lowercase, at the start of
+ * a sentence (or anywhere, for words written lowercase elsewhere, unless
+ * a list says it is a person or a country). */
+static int common_word_at(const ent_ctx *c, size_t i, const chr_gaz_entry *e)
+{
+	uint64_t key = c->t->tok[i].key;
+	if (e && (e->type == CHR_ENT_PERSON || e->kind == CHR_GK_COUNTRY))
+		return ent_sentence_start(c, i) && chr_gaz_stop(c->g, key);
+	if (chr_gaz_stop(c->g, key))
+		return 1;
+	return ent_seen_lower(c, key) && !(c->t->tok[i].flags & CHR_TF_ALL_UPPER);
+}
+
+static void pass_gazetteer(ent_ctx *c)
+{
+	const chr_tokens *t = c->t;
+	for (size_t i = 0; i < t->n;) {
+		const chr_gaz_entry *e;
+		size_t n = c->own[i] == OWN_FREE ? chr_gaz_match(c->g, t, i, &e) : 0;
+		if (!n) {
+			i++;
+			continue;
+		}
+		if (e->type == CHR_ENT_MISC || !ent_free_range(c, i, i + n)) {
+			i += n;
+			continue;
+		}
+		if (n == 1 && common_word_at(c, i, e)) {
+			i++;
+			continue;
+		}
+		size_t b, f;
+		int ty;
+		if (tagger_span_at(c, i, &b, &f, &ty) && b <= i && f >= i + n && f - b > n) {
+			/* The tagger read a longer name around the listed one: it
+			 * decides, unless what it added is only titles or punctuation. */
+			int extra = 0;
+			for (size_t j = b; j < f && !extra; j++)
+				if ((j < i || j >= i + n) && ent_is_cap(c, j) && !c->title[j] && !ent_is_honorific(c, j) &&
+				    !chr_gaz_demonym(c->g, t->tok[j].key, NULL))
+					extra = 1;
+			if (extra && ty != CHR_ENT_MISC) {
+				i += n;
+				continue;
+			}
+		}
+		ent_accept(c, (uint32_t)i, (uint32_t)(i + n), e->type, SRC_GAZ, e);
+		i += n;
+	}
+}
+
+/* Trims a tagger span to its name: no leading titles, honorifics,
+ * "former", or sentence-initial common word; no trailing possessive,
+ * punctuation or quote. */
+static int trim_span(const ent_ctx *c, size_t *pb, size_t *pe, int type)
+{
+	size_t b = *pb, e = *pe;
+	const chr_token *tok = c->t->tok;
+	while (b < e && tok[b].kind != CHR_TOK_WORD && tok[b].kind != CHR_TOK_NUMBER)
+		b++;
+	while (e > b && (tok[e - 1].kind == CHR_TOK_PUNCT || tok[e - 1].kind == CHR_TOK_QUOTE ||
+			 (tok[e - 1].flags & CHR_TF_POSSESSIVE) || tok[e - 1].kind == CHR_TOK_SYMBOL))
+		e--;
+	for (int guard = 0; b < e && guard < MAX_SPAN_TOKENS; guard++) {
+		if (c->own[b] == OWN_ROLE) {
+			b++;
+		} else if (type == CHR_ENT_PERSON && (ent_is_honorific(c, b) || ent_is_former(c, b)) && b + 1 < e) {
+			b++;
+		} else if (type == CHR_ENT_PERSON && c->title[b] && b + c->title[b] < e) {
+			b += c->title[b];
+		} else if (type == CHR_ENT_PERSON && b + 1 < e && c->title[b + 1] &&
+			   chr_gaz_demonym(c->g, tok[b].key, NULL)) {
+			b++;
+		} else if (e - b >= 1 && ent_sentence_start(c, b) && chr_gaz_stop(c->g, tok[b].key) &&
+			   !(tok[b].flags & CHR_TF_ALL_UPPER)) {
+			b++;
+		} else {
+			break;
+		}
+	}
+	while (e > b && c->own[e - 1] == OWN_ROLE)
+		e--;
+	*pb = b;
+	*pe = e;
+	if (b >= e || e - b > MAX_SPAN_TOKENS)
+		return 0;
+	/* A name has a capitalised word or a number in it. */
+	for (size_t i = b; i < e; i++)
+		if ((tok[i].flags & CHR_TF_UPPER) || tok[i].kind == CHR_TOK_NUMBER)
+			return 1;
+	return 0;
+}
+
+static void pass_tagger(ent_ctx *c)
+{
+	if (!c->tags)
+		return;
+	for (size_t i = 0; i < c->t->n;) {
+		size_t b, e;
+		int ty;
+		if (!tagger_span_at(c, i, &b, &e, &ty) || b < i) {
+			i++;
+			continue;
+		}
+		size_t next = e > i ? e : i + 1;
+		if (ty != CHR_ENT_MISC && trim_span(c, &b, &e, ty)) {
+			if (e - b == 1 && ty != CHR_ENT_PERSON && common_word_at(c, b, NULL) && ent_sentence_start(c, b))
+				; /* "Following the talks, ..." */
+			else
+				ent_accept(c, (uint32_t)b, (uint32_t)e, (chr_ent_type)ty, SRC_TAGGER, NULL);
+		}
+		i = next;
+	}
+}
+
+static void pass_demonyms(ent_ctx *c)
+{
+	for (size_t i = 0; i < c->t->n;) {
+		const chr_gaz_entry *e;
+		size_t n = c->own[i] == OWN_FREE ? chr_gaz_match(c->g, c->t, i, &e) : 0;
+		if (n && e->type == CHR_ENT_MISC && ent_free_range(c, i, i + n)) {
+			ent_accept(c, (uint32_t)i, (uint32_t)(i + n), CHR_ENT_MISC, SRC_DEMONYM, e);
+			i += n;
+		} else {
+			i++;
+		}
+	}
+}
+
+chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entities *out)
+{
+	chr_status st = CHR_OK;
+	ent_ctx c;
+	memset(&c, 0, sizeof c);
+	memset(out, 0, sizeof *out);
+	if (!arena || !toks)
+		return CHR_EINVAL;
+	if (!toks->n)
+		return CHR_OK;
+	c.arena = arena;
+	c.t = toks;
+	c.g = chr_gaz_default();
+	if (!c.g)
+		return CHR_ENOMEM;
+	size_t n = toks->n;
+	c.bits = chr_arena_alloc(arena, n * sizeof *c.bits);
+	c.own = chr_arena_alloc(arena, n * sizeof *c.own);
+	c.title = chr_arena_alloc(arena, n);
+	c.spcap = 2 * n + 16;
+	c.sp = chr_arena_alloc(arena, c.spcap * sizeof *c.sp);
+	if (!c.bits || !c.own || !c.title || !c.sp)
+		goto nomem;
+	for (size_t i = 0; i < n; i++)
+		c.own[i] = OWN_FREE;
+	st = chr_gaz_bits_fill_with(c.g, toks, c.bits);
+	if (st != CHR_OK)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		size_t tl = toks->tok[i].kind == CHR_TOK_WORD ? chr_gaz_title(c.g, toks, i) : 0;
+		c.title[i] = (uint8_t)(tl > 255 ? 255 : tl);
+	}
+	if ((st = build_lower_set(&c)) != CHR_OK)
+		goto done;
+
+	const chr_tagger *model = chr_tagger_default();
+	if (model) {
+		c.tags = chr_arena_alloc(arena, n);
+		if (!c.tags)
+			goto nomem;
+		st = chr_tagger_tag(model, toks, c.bits, c.tags);
+		if (st == CHR_ENOMEM)
+			goto done;
+		if (st != CHR_OK) {
+			c.tags = NULL;   /* no tagger opinion; rules and lists still work */
+			st = CHR_OK;
+		}
+	}
+
+	if ((st = ent_rules_titles(&c)) != CHR_OK)
+		goto done;
+	pass_gazetteer(&c);
+	pass_tagger(&c);
+	if ((st = ent_rules_caps(&c)) != CHR_OK)
+		goto done;
+	pass_demonyms(&c);
+	st = ent_link(&c, out);
+	goto done;
+nomem:
+	st = CHR_ENOMEM;
+done:
+	if (st != CHR_OK)
+		memset(out, 0, sizeof *out);
+	return st;
+}

@@ -1,0 +1,513 @@
+/*
+ * entity_alias.c - analyze stage: mentions to entities within one
+ * document, and later mentions of names already found.
+ *
+ * Linking, in three passes over the accepted spans:
+ *   A. listed names: one entity per gazetteer entry (aliases and
+ *      transliterations are one entry: "Kyiv" and "Kiev", "Zelenskyy");
+ *   B. unlisted names of several words: a person joins an earlier person
+ *      with the same folded key (chr_entity_key: "Yuri"/"Yury") or with the
+ *      same surname and given name; other names join by their words;
+ *   C. one-word names: a person's surname or (when only one person has
+ *      it) given name links to that person, whatever type the tagger gave
+ *      it ("Eastman" -> "Cres Eastman", "Jared" -> "Jared Kushner").
+ * An unlisted entity is named by its longest mention and its id is that
+ * name's slug.  Then every free capitalised word sequence equal to a
+ * found name (or a person's surname) becomes one more mention.
+ *
+ * Tables are open-addressing maps in the arena, sized from the number of
+ * spans; every pass is linear.
+ */
+#include "analyze/entity_internal.h"
+
+#include <string.h>
+
+#define AMBIG 0xFFFFFFFFu
+#define SCAN_CAP 256   /* entities looked at to settle an ambiguous surname */
+
+enum { K_ENTRY = 1, K_SEQ, K_FULL, K_SUR, K_FIRST, K_PROP, K_ID };
+
+typedef struct lent {
+	const chr_gaz_entry *entry;
+	const char *id, *name;
+	uint8_t type;
+	uint32_t best_tb, best_te;   /* the longest unlisted mention */
+	uint64_t first_key, last_key;/* persons of two words or more */
+	const char *first_text;      /* given name as written, for key compare */
+	size_t first_len;
+	uint32_t first_pos;          /* first mention's first token */
+	uint32_t target;             /* merged into (itself if not) */
+	uint32_t out;                /* index in the output */
+} lent;
+
+typedef struct map {
+	uint64_t *key;
+	uint32_t *val;
+	size_t cap;
+} map;
+
+typedef struct link_ctx {
+	ent_ctx *c;
+	lent *ent;
+	size_t nent, entcap;
+	map m;
+} link_ctx;
+
+static uint64_t mk(int kind, uint64_t k)
+{
+	uint64_t h = chr_key_combine((uint64_t)kind * 0x9E3779B97F4A7C15ull, k);
+	return h ? h : 1;
+}
+
+static uint64_t str_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	return h;
+}
+
+static uint32_t *map_slot(map *m, uint64_t key, int insert)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & (m->cap - 1);
+	while (m->key[i]) {
+		if (m->key[i] == key)
+			return &m->val[i];
+		i = (i + 1) & (m->cap - 1);
+	}
+	if (!insert)
+		return NULL;
+	m->key[i] = key;
+	m->val[i] = 0;
+	return &m->val[i];
+}
+
+static uint32_t map_get(map *m, uint64_t key)
+{
+	uint32_t *v = map_slot(m, key, 0);
+	return v ? *v : 0;
+}
+
+/* Stores entity e under key; a second, different entity makes it AMBIG. */
+static void map_put(map *m, uint64_t key, uint32_t e)
+{
+	uint32_t *v = map_slot(m, key, 1);
+	if (!*v)
+		*v = e + 1;
+	else if (*v != e + 1)
+		*v = AMBIG;
+}
+
+static uint32_t find(link_ctx *l, uint32_t e)
+{
+	while (l->ent[e].target != e)
+		e = l->ent[e].target = l->ent[l->ent[e].target].target;
+	return e;
+}
+
+static long new_entity(link_ctx *l, chr_ent_type type, uint32_t pos)
+{
+	if (l->nent >= l->entcap)
+		return -1;
+	lent *e = &l->ent[l->nent];
+	memset(e, 0, sizeof *e);
+	e->type = (uint8_t)type;
+	e->first_pos = pos;
+	e->target = (uint32_t)l->nent;
+	return (long)l->nent++;
+}
+
+/* Word tokens of a span, without a leading "the". */
+static void span_words(const ent_ctx *c, const ent_span *s, size_t *b, size_t *e)
+{
+	static const char *const the_[] = {"the", NULL};
+	(void)the_;
+	size_t tb = s->tb;
+	size_t len;
+	const char *txt = chr_token_text(c->t, tb, &len);
+	if (s->te - tb > 1 && len == 3 && (txt[0] == 't' || txt[0] == 'T') && (txt[1] == 'h' || txt[1] == 'H') &&
+	    (txt[2] == 'e' || txt[2] == 'E'))
+		tb++;
+	*b = tb;
+	*e = s->te;
+}
+
+static uint64_t seq_key(const ent_ctx *c, size_t b, size_t e)
+{
+	uint64_t k = 0;
+	for (size_t i = b; i < e; i++)
+		k = chr_key_combine(k, c->t->tok[i].key);
+	return k;
+}
+
+static int nwords(const ent_ctx *c, size_t b, size_t e)
+{
+	int n = 0;
+	for (size_t i = b; i < e; i++)
+		if (c->t->tok[i].kind == CHR_TOK_WORD)
+			n++;
+	return n;
+}
+
+static size_t first_word(const ent_ctx *c, size_t b, size_t e)
+{
+	while (b < e && c->t->tok[b].kind != CHR_TOK_WORD)
+		b++;
+	return b;
+}
+
+static size_t last_word(const ent_ctx *c, size_t b, size_t e)
+{
+	while (e > b && c->t->tok[e - 1].kind != CHR_TOK_WORD)
+		e--;
+	return e ? e - 1 : 0;
+}
+
+/* The key of a word (or name) as chr_entity_key writes it, hashed. */
+static uint64_t loose_hash(const char *s, size_t n)
+{
+	char buf[256];
+	size_t k = chr_entity_key(s, n > 200 ? 200 : n, buf, sizeof buf);
+	return str_hash(buf, k);
+}
+
+static void register_person(link_ctx *l, uint32_t ei, const char *first, size_t flen, uint64_t first_key,
+			    uint64_t last_key, const char *full, size_t full_len)
+{
+	lent *e = &l->ent[ei];
+	if (!e->first_text) {
+		e->first_text = first;
+		e->first_len = flen;
+		e->first_key = first_key;
+		e->last_key = last_key;
+	}
+	map_put(&l->m, mk(K_SUR, last_key), ei);
+	map_put(&l->m, mk(K_FIRST, first_key), ei);
+	map_put(&l->m, mk(K_FULL, loose_hash(full, full_len)), ei);
+}
+
+/* Words of an entry's canonical name: first and last, for its surname key. */
+static void register_entry_person(link_ctx *l, uint32_t ei, const chr_gaz_entry *ge)
+{
+	const char *name = ge->name;
+	size_t n = strlen(name);
+	const char *sp1 = memchr(name, ' ', n);
+	const char *spl = strrchr(name, ' ');
+	if (!sp1 || !spl)
+		return;
+	const char *last = spl + 1;
+	register_person(l, ei, name, (size_t)(sp1 - name), chr_fold_hash(name, (size_t)(sp1 - name)),
+			chr_fold_hash(last, n - (size_t)(last - name)), name, n);
+}
+
+/* The person among those sharing a surname whose first mention comes
+ * last before token pos (or the first one at all). */
+static uint32_t settle_ambiguous(link_ctx *l, int kind, uint64_t key, uint32_t pos)
+{
+	uint32_t best = AMBIG, best_pos = 0, any = AMBIG;
+	size_t scanned = 0;
+	for (size_t i = 0; i < l->nent && scanned < SCAN_CAP; i++) {
+		lent *e = &l->ent[i];
+		if (e->type != CHR_ENT_PERSON || !e->first_text || e->target != i)
+			continue;
+		scanned++;
+		if ((kind == K_SUR ? e->last_key : e->first_key) != key)
+			continue;
+		if (any == AMBIG)
+			any = (uint32_t)i;
+		if (e->first_pos <= pos && (best == AMBIG || e->first_pos >= best_pos)) {
+			best = (uint32_t)i;
+			best_pos = e->first_pos;
+		}
+	}
+	return best != AMBIG ? best : any;
+}
+
+static void link_span(link_ctx *l, ent_span *s, uint32_t ei)
+{
+	s->entity = ei;
+	lent *e = &l->ent[ei];
+	if (s->tb < e->first_pos)
+		e->first_pos = s->tb;
+	if (!e->entry) {
+		const chr_token *tok = l->c->t->tok;
+		uint32_t cur = e->best_te > e->best_tb ? tok[e->best_te - 1].end - tok[e->best_tb].start : 0;
+		size_t b, f;
+		span_words(l->c, s, &b, &f);
+		uint32_t len = tok[f - 1].end - tok[b].start;
+		if (len > cur) {
+			e->best_tb = (uint32_t)b;
+			e->best_te = (uint32_t)f;
+		}
+	}
+}
+
+static chr_status pass_listed(link_ctx *l)
+{
+	ent_ctx *c = l->c;
+	for (size_t i = 0; i < c->nsp; i++) {
+		ent_span *s = &c->sp[i];
+		if (s->dead || !s->entry)
+			continue;
+		uint64_t k = mk(K_ENTRY, (uint64_t)(uintptr_t)s->entry);
+		uint32_t v = map_get(&l->m, k);
+		long ei = v ? (long)(v - 1) : new_entity(l, s->entry->type, s->tb);
+		if (ei < 0)
+			return CHR_ENOMEM;
+		if (!v) {
+			lent *e = &l->ent[ei];
+			e->entry = s->entry;
+			map_put(&l->m, k, (uint32_t)ei);
+			if (s->entry->type == CHR_ENT_PERSON)
+				register_entry_person(l, (uint32_t)ei, s->entry);
+		}
+		s->type = (uint8_t)s->entry->type;
+		link_span(l, s, (uint32_t)ei);
+	}
+	return CHR_OK;
+}
+
+static chr_status pass_unlisted_long(link_ctx *l)
+{
+	ent_ctx *c = l->c;
+	const chr_tokens *t = c->t;
+	for (size_t i = 0; i < c->nsp; i++) {
+		ent_span *s = &c->sp[i];
+		size_t b, e;
+		if (s->dead || s->entry)
+			continue;
+		span_words(c, s, &b, &e);
+		if (nwords(c, b, e) < 2)
+			continue;
+		long ei = -1;
+		const char *txt = t->text + t->tok[b].start;
+		size_t tlen = t->tok[e - 1].end - t->tok[b].start;
+		if (s->type == CHR_ENT_PERSON) {
+			size_t fw = first_word(c, b, e), lw = last_word(c, b, e);
+			size_t flen;
+			const char *ftxt = chr_token_text(t, fw, &flen);
+			uint32_t v = map_get(&l->m, mk(K_FULL, loose_hash(txt, tlen)));
+			if (v && v != AMBIG && l->ent[v - 1].type == CHR_ENT_PERSON)
+				ei = (long)(v - 1);
+			if (ei < 0) {
+				v = map_get(&l->m, mk(K_SUR, t->tok[lw].key));
+				uint32_t cand = v == AMBIG ? settle_ambiguous(l, K_SUR, t->tok[lw].key, s->tb) : v ? v - 1 : AMBIG;
+				if (cand != AMBIG && l->ent[cand].first_text &&
+				    (l->ent[cand].first_key == t->tok[fw].key ||
+				     loose_hash(l->ent[cand].first_text, l->ent[cand].first_len) == loose_hash(ftxt, flen)))
+					ei = (long)cand;
+			}
+			if (ei < 0 && (ei = new_entity(l, CHR_ENT_PERSON, s->tb)) < 0)
+				return CHR_ENOMEM;
+			register_person(l, (uint32_t)ei, ftxt, flen, t->tok[fw].key, t->tok[lw].key, txt, tlen);
+		} else {
+			uint64_t k = mk(K_SEQ, seq_key(c, b, e) ^ s->type);
+			uint32_t v = map_get(&l->m, k);
+			ei = v ? (long)(v - 1) : new_entity(l, (chr_ent_type)s->type, s->tb);
+			if (ei < 0)
+				return CHR_ENOMEM;
+			map_put(&l->m, k, (uint32_t)ei);
+		}
+		link_span(l, s, (uint32_t)ei);
+		map_put(&l->m, mk(K_PROP, seq_key(c, b, e)), (uint32_t)ei);
+	}
+	return CHR_OK;
+}
+
+static chr_status pass_unlisted_short(link_ctx *l)
+{
+	ent_ctx *c = l->c;
+	const chr_tokens *t = c->t;
+	for (size_t i = 0; i < c->nsp; i++) {
+		ent_span *s = &c->sp[i];
+		size_t b, e;
+		if (s->dead || s->entry)
+			continue;
+		span_words(c, s, &b, &e);
+		if (nwords(c, b, e) >= 2)
+			continue;
+		size_t w = first_word(c, b, e);
+		uint64_t key = w < e ? t->tok[w].key : seq_key(c, b, e);
+		long ei = -1;
+		if (s->type != CHR_ENT_MISC && w < e) {
+			uint32_t v = map_get(&l->m, mk(K_SUR, key));
+			uint32_t cand = v == AMBIG ? settle_ambiguous(l, K_SUR, key, s->tb) : v ? v - 1 : AMBIG;
+			if (cand == AMBIG && s->type == CHR_ENT_PERSON) {
+				v = map_get(&l->m, mk(K_FIRST, key));
+				cand = v && v != AMBIG ? v - 1 : AMBIG;
+			}
+			if (cand != AMBIG && l->ent[cand].type == CHR_ENT_PERSON) {
+				ei = (long)cand;
+				s->type = CHR_ENT_PERSON;
+			}
+		}
+		if (ei < 0) {
+			uint64_t k = mk(K_SEQ, seq_key(c, b, e) ^ s->type);
+			uint32_t v = map_get(&l->m, k);
+			ei = v ? (long)(v - 1) : new_entity(l, (chr_ent_type)s->type, s->tb);
+			if (ei < 0)
+				return CHR_ENOMEM;
+			map_put(&l->m, k, (uint32_t)ei);
+		}
+		link_span(l, s, (uint32_t)ei);
+	}
+	return CHR_OK;
+}
+
+/* Names and ids; entities with the same id and type become one. */
+static chr_status name_entities(link_ctx *l)
+{
+	ent_ctx *c = l->c;
+	const chr_tokens *t = c->t;
+	for (size_t i = 0; i < l->nent; i++) {
+		lent *e = &l->ent[i];
+		if (e->entry) {
+			e->id = e->entry->id;
+			e->name = e->entry->name;
+		} else {
+			size_t len = t->tok[e->best_te - 1].end - t->tok[e->best_tb].start;
+			const char *s = t->text + t->tok[e->best_tb].start;
+			char *name = chr_arena_strndup(c->arena, s, len);
+			char *id = chr_arena_alloc(c->arena, len * 4 + 8);
+			if (!name || !id)
+				return CHR_ENOMEM;
+			chr_entity_slug(s, len, id, len * 4 + 8);
+			if (!id[0])
+				memcpy(id, "entity", 7);
+			e->name = name;
+			e->id = id;
+		}
+		uint64_t k = mk(K_ID, str_hash(e->id, strlen(e->id)) ^ e->type);
+		uint32_t *v = map_slot(&l->m, k, 1);
+		if (!*v)
+			*v = (uint32_t)i + 1;
+		else
+			e->target = find(l, *v - 1);
+	}
+	return CHR_OK;
+}
+
+/* Later mentions of found names that no pass took. */
+static void propagate(link_ctx *l)
+{
+	ent_ctx *c = l->c;
+	const chr_tokens *t = c->t;
+	for (size_t i = 0; i < l->nent; i++) {
+		lent *e = &l->ent[i];
+		if (e->type != CHR_ENT_PERSON || !e->first_text || e->target != i)
+			continue;
+		map_put(&l->m, mk(K_PROP, e->last_key), (uint32_t)i);
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		if (c->own[i] != OWN_FREE || !ent_is_cap(c, i))
+			continue;
+		size_t send = t->sent[t->tok[i].sentence].tok_end;
+		uint64_t k = 0;
+		size_t best = 0;
+		uint32_t best_e = 0;
+		for (size_t j = i; j < send && j - i < 6 && c->own[j] == OWN_FREE; j++) {
+			k = chr_key_combine(k, t->tok[j].key);
+			uint32_t v = map_get(&l->m, mk(K_PROP, k));
+			if (v && v != AMBIG && ent_is_cap(c, j)) {
+				best = j - i + 1;
+				best_e = v - 1;
+			}
+		}
+		if (!best)
+			continue;
+		if (best == 1) {
+			uint64_t key = t->tok[i].key;
+			if (chr_gaz_stop(c->g, key) || (ent_sentence_start(c, i) && ent_seen_lower(c, key)))
+				continue;
+			/* "Eastman Kodak": a longer capitalised name goes on. */
+			if (i + 1 < t->n && ent_is_cap(c, i + 1) && c->own[i + 1] == OWN_FREE)
+				continue;
+			if (i > 0 && ent_is_cap(c, i - 1) && !ent_sentence_start(c, i))
+				continue;
+		}
+		uint32_t ei = find(l, best_e);
+		long si = ent_accept(c, (uint32_t)i, (uint32_t)(i + best), (chr_ent_type)l->ent[ei].type, SRC_ALIAS,
+				     l->ent[ei].entry);
+		if (si >= 0)
+			c->sp[si].entity = ei;
+		i += best - 1;
+	}
+}
+
+chr_status ent_link(ent_ctx *c, chr_entities *out)
+{
+	link_ctx l;
+	memset(&l, 0, sizeof l);
+	l.c = c;
+	l.entcap = c->nsp + 1;
+	l.ent = chr_arena_alloc(c->arena, l.entcap * sizeof *l.ent);
+	l.m.cap = 64;
+	while (l.m.cap < (c->nsp * 8 + 64))
+		l.m.cap *= 2;
+	l.m.key = chr_arena_calloc(c->arena, l.m.cap, sizeof *l.m.key);
+	l.m.val = chr_arena_alloc(c->arena, l.m.cap * sizeof *l.m.val);
+	if (!l.ent || !l.m.key || !l.m.val)
+		return CHR_ENOMEM;
+	chr_status st;
+	if ((st = pass_listed(&l)) != CHR_OK || (st = pass_unlisted_long(&l)) != CHR_OK ||
+	    (st = pass_unlisted_short(&l)) != CHR_OK || (st = name_entities(&l)) != CHR_OK)
+		return st;
+	propagate(&l);
+
+	const chr_tokens *t = c->t;
+	size_t nmen = 0;
+	for (size_t i = 0; i < c->nsp; i++)
+		if (!c->sp[i].dead)
+			nmen++;
+	chr_mention *men = chr_arena_alloc(c->arena, (nmen + 1) * sizeof *men);
+	chr_entity *ents = chr_arena_alloc(c->arena, (l.nent + 1) * sizeof *ents);
+	if (!men || !ents)
+		return CHR_ENOMEM;
+	for (size_t i = 0; i < l.nent; i++)
+		l.ent[i].out = UINT32_MAX;
+	size_t m = 0, ne = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		int32_t o = c->own[i];
+		if (o < 0 || c->sp[o].tb != i || c->sp[o].dead)
+			continue;
+		ent_span *s = &c->sp[o];
+		uint32_t ei = find(&l, s->entity);
+		lent *e = &l.ent[ei];
+		if (e->out == UINT32_MAX) {
+			chr_entity *oe = &ents[ne];
+			memset(oe, 0, sizeof *oe);
+			oe->id = e->id;
+			oe->name = e->name;
+			oe->type = (chr_ent_type)e->type;
+			oe->place_id = e->entry ? e->entry->place_id : NULL;
+			oe->country_id = e->entry ? e->entry->country_id : NULL;
+			oe->first_mention = (uint32_t)m;
+			e->out = (uint32_t)ne++;
+		}
+		chr_mention *mm = &men[m++];
+		memset(mm, 0, sizeof *mm);
+		mm->start = t->tok[s->tb].start;
+		mm->end = t->tok[s->te - 1].end;
+		mm->tok_begin = s->tb;
+		mm->tok_end = s->te;
+		mm->entity = e->out;
+		ents[e->out].nmentions++;
+		if (e->type == CHR_ENT_PERSON) {
+			int former;
+			size_t rb = ent_role_before(c, s->tb, &former);
+			while (rb < s->tb && ent_is_honorific(c, rb))
+				rb++;
+			if (rb < s->tb) {
+				mm->role_start = t->tok[rb].start;
+				mm->role_end = t->tok[s->tb - 1].end;
+				mm->former = (uint8_t)former;
+			}
+		}
+		i = s->te - 1;
+	}
+	out->ent = ents;
+	out->n = ne;
+	out->men = men;
+	out->nmen = m;
+	return CHR_OK;
+}

@@ -1,0 +1,78 @@
+/*
+ * entity_internal.h - what the parts of entity recognition share: the
+ * per-document working state.  entity.c decides which spans are names,
+ * entity_rules.c holds the patterns (titles and roles, honorifics,
+ * capitalised sequences), entity_alias.c links mentions to entities.
+ */
+#ifndef CHR_ANALYZE_ENTITY_INTERNAL_H
+#define CHR_ANALYZE_ENTITY_INTERNAL_H
+
+#include <stdint.h>
+
+#include "analyze/entity.h"
+#include "analyze/gazetteer.h"
+#include "analyze/tagger.h"
+
+enum { SRC_GAZ = 1, SRC_TITLE, SRC_TAGGER, SRC_RULE, SRC_ALIAS, SRC_DEMONYM };
+
+#define OWN_FREE (-1)
+#define OWN_ROLE (-2)
+
+/* Longest name accepted from a capitalised run or a tagger span: a longer
+ * run is a title-case heading or a list, not one name. */
+#define MAX_SPAN_TOKENS 10
+
+/* A name found in the text: tokens [tb, te), its role [rb, re). */
+typedef struct ent_span {
+	uint32_t tb, te;
+	uint32_t rb, re;
+	uint32_t entity;
+	uint8_t type;     /* chr_ent_type */
+	uint8_t src;      /* SRC_* */
+	uint8_t former;
+	uint8_t dead;     /* dropped after acceptance */
+	const chr_gaz_entry *entry;
+} ent_span;
+
+typedef struct ent_ctx {
+	chr_arena *arena;
+	const chr_tokens *t;
+	const chr_gazetteer *g;
+	chr_gaz_bits *bits;
+	uint8_t *tags;            /* tagger output, NULL without a model */
+	int32_t *own;             /* token -> accepted span, OWN_FREE, OWN_ROLE */
+	uint8_t *title;           /* token -> length of the title starting there (capped 255) */
+	ent_span *sp;
+	size_t nsp, spcap;
+	/* Keys of words seen in lowercase somewhere in the document. */
+	uint64_t *lower;
+	size_t lower_cap;
+} ent_ctx;
+
+/* Token tests. */
+int ent_is_word(const ent_ctx *c, size_t i);
+int ent_is_cap(const ent_ctx *c, size_t i);
+int ent_seen_lower(const ent_ctx *c, uint64_t key);
+int ent_sentence_start(const ent_ctx *c, size_t i);
+int ent_is_honorific(const ent_ctx *c, size_t i);
+int ent_is_former(const ent_ctx *c, size_t i);
+
+/* Adds an accepted span owning tokens [tb, te); returns its index or -1. */
+long ent_accept(ent_ctx *c, uint32_t tb, uint32_t te, chr_ent_type type, int src, const chr_gaz_entry *entry);
+int ent_free_range(const ent_ctx *c, size_t tb, size_t te);
+
+/* entity_rules.c */
+/* The start of a role ending just before token i ("former Russian
+ * Foreign Minister" before "Sergey"): returns the first role token (== i
+ * when none) and sets *former and *rs_end (the role without "former"). */
+size_t ent_role_before(const ent_ctx *c, size_t i, int *former);
+/* Title patterns: reserves roles, accepts the names after them. */
+chr_status ent_rules_titles(ent_ctx *c);
+/* Capitalised sequences no list or tagger took (first names, org and
+ * place head words). */
+chr_status ent_rules_caps(ent_ctx *c);
+
+/* entity_alias.c */
+chr_status ent_link(ent_ctx *c, chr_entities *out);
+
+#endif

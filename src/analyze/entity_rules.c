@@ -1,0 +1,283 @@
+/*
+ * entity_rules.c - analyze stage: the patterns of entity recognition for
+ * names no list holds.
+ *
+ * - office title + capitalised name: "Foreign Minister Sergey Lavrov",
+ *   "US Special Presidential Envoy Steve Witkoff", "former US President Joe
+ *   Biden"; the role (with its country or demonym) is kept for the
+ *   mention, "former" sets the flag, honorifics (Mr, Dr) mark a name but
+ *   are no role;
+ * - capitalised sequences: a listed given name first ("Cres Eastman"),
+ *   an organisation head word ("... Centre for Control of ...", "University
+ *   of NSW"), a place head word ("Murray River").
+ * Each pattern looks at a bounded window (MAX_SPAN_TOKENS), so the passes
+ * are linear in the document's tokens.
+ */
+#include "analyze/entity_internal.h"
+
+#include <string.h>
+
+/* A place or country that can stand before a title ("US President"). */
+static int country_before(const ent_ctx *c, size_t k, size_t lim, size_t *start)
+{
+	for (size_t j = k >= lim + 4 ? k - 4 : lim; j < k; j++) {
+		const chr_gaz_entry *e;
+		size_t n = chr_gaz_match(c->g, c->t, j, &e);
+		if (n && j + n == k && (e->type == CHR_ENT_PLACE || e->type == CHR_ENT_MISC)) {
+			*start = j;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+size_t ent_role_before(const ent_ctx *c, size_t i, int *former)
+{
+	const chr_tokens *t = c->t;
+	size_t s0 = t->sent[t->tok[i].sentence].tok_begin;
+	size_t lim = i >= s0 + 12 ? i - 12 : s0;
+	size_t k = i;
+	int any = 0;
+	*former = 0;
+	for (;;) {
+		size_t best = k;
+		for (size_t j = k >= lim + 6 ? k - 6 : lim; j < k; j++)
+			if (c->title[j] && j + c->title[j] == k) {
+				best = j;
+				break;
+			}
+		if (best < k) {
+			k = best;
+			any = 1;
+			continue;
+		}
+		if (!any || k <= lim)
+			break;
+		/* A country or demonym belongs to a capitalised title only:
+		 * "US President", but "US president" is a place and a title. */
+		size_t st;
+		if ((t->tok[k].flags & CHR_TF_UPPER) && country_before(c, k, lim, &st)) {
+			k = st;
+			continue;
+		}
+		break;
+	}
+	if (!any)
+		return i;
+	if (k > s0 && ent_is_former(c, k - 1))
+		*former = 1;
+	return k;
+}
+
+static int is_particle(const ent_ctx *c, size_t i)
+{
+	static const char *const p[] = {"bin", "ibn", "al", "el", "van", "von", "de", "da", "di", "du", "der", "den",
+					"la", "le", "del", "della", "dos", "das", "ben", "abu", "st.", NULL};
+	char buf[8];
+	size_t len;
+	const char *s = chr_token_text(c->t, i, &len);
+	if (!ent_is_word(c, i) || len >= sizeof buf || (c->t->tok[i].flags & CHR_TF_UPPER))
+		return 0;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	for (const char *const *w = p; *w; w++)
+		if (!strcmp(buf, *w))
+			return 1;
+	return 0;
+}
+
+/* An initial: one capital letter with its period ("J."). */
+static int is_initial(const ent_ctx *c, size_t i)
+{
+	const chr_token *t = &c->t->tok[i];
+	return ent_is_cap(c, i) && (t->flags & CHR_TF_ABBREV) && t->end - t->start == 2;
+}
+
+/* The end of a person's name starting at k: capitalised words (and
+ * initials, inner particles), at most 4, none a title, a stop word or a
+ * word the document writes in lowercase (a title-case heading). */
+static size_t name_end(const ent_ctx *c, size_t k)
+{
+	const chr_tokens *t = c->t;
+	size_t send = t->sent[t->tok[k].sentence].tok_end;
+	size_t j = k;
+	while (j < send && j - k < 4) {
+		if (c->own[j] != OWN_FREE)
+			break;
+		if (is_particle(c, j) && j > k && j + 1 < send && ent_is_cap(c, j + 1)) {
+			j++;
+			continue;
+		}
+		if (!ent_is_cap(c, j) || c->title[j] || ent_is_honorific(c, j))
+			break;
+		uint64_t key = t->tok[j].key;
+		if (!is_initial(c, j) && (chr_gaz_stop(c->g, key) ||
+					  (ent_seen_lower(c, key) && !chr_gaz_first_name(c->g, key))))
+			break;
+		const chr_gaz_entry *e;
+		size_t n = chr_gaz_match(c->g, t, j, &e);
+		if (n && e->type != CHR_ENT_PERSON && j == k)
+			break;   /* "President Kennedy Airport" is rare; "Minister Moscow" is no name */
+		if (n && e->type == CHR_ENT_PERSON && j == k)
+			return j + n;
+		j++;
+	}
+	return j;
+}
+
+static void reserve_role(ent_ctx *c, size_t rb, size_t re)
+{
+	for (size_t i = rb; i < re; i++)
+		if (c->own[i] == OWN_FREE)
+			c->own[i] = OWN_ROLE;
+}
+
+chr_status ent_rules_titles(ent_ctx *c)
+{
+	const chr_tokens *t = c->t;
+	for (size_t i = 0; i < t->n; i++) {
+		size_t len = c->title[i];
+		int hon = 0;
+		if (!len && ent_is_honorific(c, i)) {
+			len = 1;
+			hon = 1;
+		}
+		if (!len)
+			continue;
+		size_t k = i + len;
+		if (k >= t->n || t->tok[k].sentence != t->tok[i].sentence)
+			continue;
+		if (hon && (t->tok[i].flags & CHR_TF_ABBREV) == 0 && t->text[t->tok[i].end] == '.')
+			; /* "Dr." split as "Dr" "." would not be followed by a name */
+		if (!ent_is_cap(c, k) || c->title[k])
+			continue;
+		/* A title written in lowercase needs a name that is sure of itself:
+		 * "the company's president Maria ..." yes, "president Said" no. */
+		size_t e = name_end(c, k);
+		if (e == k)
+			continue;
+		if (!ent_free_range(c, k, e))
+			continue;
+		const chr_gaz_entry *ge;
+		size_t gn = chr_gaz_match(c->g, t, k, &ge);
+		long si = ent_accept(c, (uint32_t)k, (uint32_t)e, CHR_ENT_PERSON, SRC_TITLE,
+				     gn == e - k && ge && ge->type == CHR_ENT_PERSON ? ge : NULL);
+		if (si < 0)
+			continue;
+		int former;
+		size_t rb = ent_role_before(c, k, &former);
+		if (hon && rb == k)
+			rb = i;   /* Mr, Dr: owned, but no role */
+		reserve_role(c, rb, k);
+		i = e - 1;
+	}
+	return CHR_OK;
+}
+
+static int word_in(const ent_ctx *c, size_t i, const char *const *words)
+{
+	char buf[24];
+	size_t len;
+	const char *s = chr_token_text(c->t, i, &len);
+	if (!ent_is_word(c, i) || len >= sizeof buf)
+		return 0;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	for (; *words; words++)
+		if (!strcmp(buf, *words))
+			return 1;
+	return 0;
+}
+
+static const char *const org_heads[] = {
+	"University", "Ministry", "Department", "Council", "Committee", "Commission", "Agency", "Association",
+	"Institute", "Organisation", "Organization", "Foundation", "Corporation", "Company", "Party", "Bank",
+	"Court", "Union", "Centre", "Center", "Society", "Authority", "Services", "Service", "Office", "Group",
+	"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co.", "LLC", "Club", "School", "College", "Hospital",
+	"Army", "Police", "Parliament", "Congress", "Senate", "Assembly", "Fund", "Board", "Bureau", "Network",
+	"Times", "Post", "Journal", "Press", "Airlines", "Airways", "Museum", "Library", "Academy", "Church",
+	"Federation", "Coalition", "Alliance", "Forces", "Navy", "Guard", "Administration", "Trust", "Laboratory",
+	"Laboratories", "Studios", "Records", "Games", "Entertainment", "Software", "Systems", "Technologies",
+	"Federation", "Secretariat", "Cabinet", "Tribunal", "Commission", NULL};
+
+static const char *const place_heads[] = {
+	"River", "Lake", "Island", "Islands", "Mountains", "Mountain", "Province", "County", "Street", "Avenue",
+	"Road", "Square", "Bay", "Sea", "Ocean", "Valley", "Desert", "Peninsula", "District", "Region", "Gulf",
+	"Strait", "Coast", "Airport", "Park", "Bridge", "Canyon", "Falls", "Hills", "Territory", "Prefecture",
+	NULL};
+
+static int is_connector(const ent_ctx *c, size_t i)
+{
+	static const char *const conn[] = {"of", "for", "and", "on", "de", "&", NULL};
+	return !(c->t->tok[i].flags & CHR_TF_UPPER) && (word_in(c, i, conn) ||
+		(c->t->tok[i].kind == CHR_TOK_SYMBOL && c->t->text[c->t->tok[i].start] == '&'));
+}
+
+/* A run of capitalised words [i, *end), connectors allowed inside. */
+static size_t caps_run(const ent_ctx *c, size_t i)
+{
+	const chr_tokens *t = c->t;
+	size_t send = t->sent[t->tok[i].sentence].tok_end;
+	size_t j = i;
+	while (j < send && j - i < MAX_SPAN_TOKENS && c->own[j] == OWN_FREE) {
+		if (ent_is_cap(c, j) || (j > i && is_initial(c, j))) {
+			j++;
+			continue;
+		}
+		if (j > i && j + 1 < send && (is_connector(c, j) || (is_particle(c, j))) && ent_is_cap(c, j + 1) &&
+		    c->own[j + 1] == OWN_FREE) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
+chr_status ent_rules_caps(ent_ctx *c)
+{
+	const chr_tokens *t = c->t;
+	for (size_t i = 0; i < t->n;) {
+		if (c->own[i] != OWN_FREE || !ent_is_cap(c, i)) {
+			i++;
+			continue;
+		}
+		size_t e = caps_run(c, i);
+		size_t b = i;
+		size_t next = e > i ? e : i + 1;
+		if (e - b >= MAX_SPAN_TOKENS) {
+			/* a heading or a list in capitals: skip the whole run */
+			while (next < t->n && ent_is_cap(c, next))
+				next++;
+			i = next;
+			continue;
+		}
+		/* Sentence-initial common word: "Following the talks". */
+		while (b < e && ent_sentence_start(c, b) && (chr_gaz_stop(c->g, t->tok[b].key) ||
+		       (ent_seen_lower(c, t->tok[b].key) && !chr_gaz_first_name(c->g, t->tok[b].key))))
+			b++;
+		while (e > b && !ent_is_cap(c, e - 1))
+			e--;
+		if (b >= e) {
+			i = next;
+			continue;
+		}
+		int type = -1;
+		int hon = b > 0 && ent_is_honorific(c, b - 1);
+		int first = chr_gaz_first_name(c->g, t->tok[b].key) && !ent_seen_lower(c, t->tok[b].key);
+		int conn = 0;
+		for (size_t j = b; j < e; j++)
+			if (!ent_is_cap(c, j))
+				conn = 1;
+		if (word_in(c, e - 1, org_heads) || (e - b >= 3 && word_in(c, b, org_heads) && is_connector(c, b + 1)))
+			type = CHR_ENT_ORG;
+		else if (word_in(c, e - 1, place_heads) && e - b >= 2)
+			type = CHR_ENT_PLACE;
+		else if (!conn && ((hon && e - b <= 3) || (first && e - b >= 2 && e - b <= 4)))
+			type = CHR_ENT_PERSON;
+		if (type >= 0)
+			ent_accept(c, (uint32_t)b, (uint32_t)e, (chr_ent_type)type, SRC_RULE, NULL);
+		i = next;
+	}
+	return CHR_OK;
+}
