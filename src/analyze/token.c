@@ -43,6 +43,9 @@ static const char *const sentence_openers[] = {
 	NULL
 };
 
+static int class_of_ascii(unsigned char c);
+static unsigned char ascii_class[128];
+
 static uint64_t title_keys[64], other_keys[64], opener_keys[64];
 static size_t ntitle, nother, nopener;
 
@@ -61,6 +64,8 @@ static void keys_init(void)
 	ntitle = fill_keys(title_abbrevs, title_keys);
 	nother = fill_keys(other_abbrevs, other_keys);
 	nopener = fill_keys(sentence_openers, opener_keys);
+	for (int c = 0; c < 128; c++)
+		ascii_class[c] = (unsigned char)class_of_ascii((unsigned char)c);
 }
 
 static int key_in(uint64_t key, const uint64_t *keys, size_t n)
@@ -129,7 +134,7 @@ static int class_of_ascii(unsigned char c)
 	}
 }
 
-static scan_char peek(const char *s, size_t len, size_t pos)
+static inline scan_char peek(const char *s, size_t len, size_t pos)
 {
 	scan_char ch = { 0, C_SPACE, 0 };
 	if (pos >= len)
@@ -137,7 +142,7 @@ static scan_char peek(const char *s, size_t len, size_t pos)
 	unsigned char c = (unsigned char)s[pos];
 	if (c < 0x80) {
 		ch.cp = c;
-		ch.cls = class_of_ascii(c);
+		ch.cls = ascii_class[c];
 		ch.len = 1;
 		return ch;
 	}
@@ -178,6 +183,17 @@ static int grow_array(chr_arena *arena, void **items, size_t *cap, size_t elem)
 static size_t scan_word(const char *s, size_t len, size_t pos, uint16_t *flags)
 {
 	for (;;) {
+		/* fast path: the ASCII letters and digits that make up most words */
+		while (pos < len) {
+			unsigned char b = (unsigned char)s[pos];
+			if ((unsigned char)((b | 0x20) - 'a') < 26)
+				pos++;
+			else if ((unsigned char)(b - '0') < 10) {
+				*flags |= CHR_TF_DIGIT;
+				pos++;
+			} else
+				break;
+		}
 		scan_char c = peek(s, len, pos);
 		if (c.len && is_wordish(c.cls)) {
 			if (c.cls == C_DIGIT)
@@ -261,6 +277,8 @@ static size_t scan_number(const char *s, size_t len, size_t pos, uint16_t *flags
 static int all_upper(const char *s, size_t start, size_t end)
 {
 	size_t letters = 0;
+	if (end - start >= 2 && (unsigned char)(s[start + 1] - 'a') < 26)
+		return 0;  /* the usual case, "Putin": decided by the second byte */
 	for (size_t p = start; p < end;) {
 		scan_char c = peek(s, end, p);
 		if (c.cls == C_LETTER)
