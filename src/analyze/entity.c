@@ -22,13 +22,6 @@
 
 #include <string.h>
 
-static const char *const type_names[4] = {"PERSON", "ORG", "PLACE", "MISC"};
-
-const char *chr_ent_type_name(chr_ent_type type)
-{
-	return (unsigned)type < 4 ? type_names[type] : "MISC";
-}
-
 /* ---------------------------------------------------------- token tests -- */
 
 int ent_is_word(const ent_ctx *c, size_t i)

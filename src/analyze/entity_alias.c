@@ -120,8 +120,6 @@ static long new_entity(link_ctx *l, chr_ent_type type, uint32_t pos)
 /* Word tokens of a span, without a leading "the". */
 static void span_words(const ent_ctx *c, const ent_span *s, size_t *b, size_t *e)
 {
-	static const char *const the_[] = {"the", NULL};
-	(void)the_;
 	size_t tb = s->tb;
 	size_t len;
 	const char *txt = chr_token_text(c->t, tb, &len);

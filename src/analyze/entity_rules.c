@@ -147,12 +147,8 @@ chr_status ent_rules_titles(ent_ctx *c)
 		size_t k = i + len;
 		if (k >= t->n || t->tok[k].sentence != t->tok[i].sentence)
 			continue;
-		if (hon && (t->tok[i].flags & CHR_TF_ABBREV) == 0 && t->text[t->tok[i].end] == '.')
-			; /* "Dr." split as "Dr" "." would not be followed by a name */
 		if (!ent_is_cap(c, k) || c->title[k])
 			continue;
-		/* A title written in lowercase needs a name that is sure of itself:
-		 * "the company's president Maria ..." yes, "president Said" no. */
 		size_t e = name_end(c, k);
 		if (e == k)
 			continue;
