@@ -205,6 +205,40 @@ static int common_word_at(const ent_ctx *c, size_t i, const chr_gaz_entry *e)
 	return ent_seen_lower(c, key) && !(c->t->tok[i].flags & CHR_TF_ALL_UPPER);
 }
 
+/* An unlisted capitalised word that may belong to the same name. */
+static int extra_name_word(const ent_ctx *c, size_t j)
+{
+	const chr_gaz_entry *e;
+	if (!ent_is_cap(c, j) || c->own[j] != OWN_FREE || c->title[j] || ent_is_honorific(c, j))
+		return 0;
+	if (chr_gaz_demonym(c->g, c->t->tok[j].key, NULL) || common_word_at(c, j, NULL))
+		return 0;
+	return !chr_gaz_match(c->g, c->t, j, &e) || e->type == CHR_ENT_MISC;
+}
+
+static int is_of(const ent_ctx *c, size_t j)
+{
+	size_t len;
+	const char *s = chr_token_text(c->t, j, &len);
+	return (len == 2 && !memcmp(s, "of", 2)) || (len == 3 && !memcmp(s, "for", 3));
+}
+
+/* A listed name inside a longer capitalised one ("Sydney Morning Herald",
+ * "Western Australia", "Medical Journal of Australia"): the list does not
+ * decide; the tagger or the capitalised-sequence rules do. */
+static int in_longer_name(const ent_ctx *c, size_t i, size_t n)
+{
+	const chr_tokens *t = c->t;
+	size_t sb = t->sent[t->tok[i].sentence].tok_begin, se = t->sent[t->tok[i].sentence].tok_end;
+	if (i > sb && extra_name_word(c, i - 1))
+		return 1;
+	if (i >= sb + 2 && is_of(c, i - 1) && extra_name_word(c, i - 2))
+		return 1;
+	if (i + n < se && extra_name_word(c, i + n))
+		return 1;
+	return 0;
+}
+
 static void pass_gazetteer(ent_ctx *c)
 {
 	const chr_tokens *t = c->t;
@@ -221,6 +255,10 @@ static void pass_gazetteer(ent_ctx *c)
 		}
 		if (n == 1 && common_word_at(c, i, e)) {
 			i++;
+			continue;
+		}
+		if (in_longer_name(c, i, n)) {
+			i += n;
 			continue;
 		}
 		size_t b, f;

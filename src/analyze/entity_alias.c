@@ -224,6 +224,7 @@ static uint32_t settle_ambiguous(link_ctx *l, int kind, uint64_t key, uint32_t p
 static void link_span(link_ctx *l, ent_span *s, uint32_t ei)
 {
 	s->entity = ei;
+	s->linked = 1;
 	lent *e = &l->ent[ei];
 	if (s->tb < e->first_pos)
 		e->first_pos = s->tb;
@@ -240,13 +241,35 @@ static void link_span(link_ctx *l, ent_span *s, uint32_t ei)
 	}
 }
 
+/* A one-word listed place or organisation that is the given name or
+ * surname of a listed person in this document ("[Vladimir] Putin", the
+ * Russian city; "Jordan" beside "Michael Jordan"): the person. */
+static long person_for_word(link_ctx *l, const ent_span *s)
+{
+	if (s->te - s->tb != 1 || s->entry->type == CHR_ENT_PERSON || s->entry->kind == CHR_GK_COUNTRY)
+		return -1;
+	uint64_t key = l->c->t->tok[s->tb].key;
+	uint32_t v = map_get(&l->m, mk(K_FIRST, key));
+	if (!v || v == AMBIG)
+		v = map_get(&l->m, mk(K_SUR, key));
+	return v && v != AMBIG ? (long)(v - 1) : -1;
+}
+
 static chr_status pass_listed(link_ctx *l)
 {
 	ent_ctx *c = l->c;
-	for (size_t i = 0; i < c->nsp; i++) {
-		ent_span *s = &c->sp[i];
-		if (s->dead || !s->entry)
+	for (size_t i = 0; c->nsp && i < 2 * c->nsp; i++) {
+		ent_span *s = &c->sp[i % c->nsp];
+		/* people first, so that places can be checked against them */
+		if (s->dead || !s->entry || (i < c->nsp) != (s->entry->type == CHR_ENT_PERSON))
 			continue;
+		long pe = person_for_word(l, s);
+		if (pe >= 0) {
+			s->entry = NULL;
+			s->type = CHR_ENT_PERSON;
+			link_span(l, s, (uint32_t)pe);
+			continue;
+		}
 		uint64_t k = mk(K_ENTRY, (uint64_t)(uintptr_t)s->entry);
 		uint32_t v = map_get(&l->m, k);
 		long ei = v ? (long)(v - 1) : new_entity(l, s->entry->type, s->tb);
@@ -272,7 +295,7 @@ static chr_status pass_unlisted_long(link_ctx *l)
 	for (size_t i = 0; i < c->nsp; i++) {
 		ent_span *s = &c->sp[i];
 		size_t b, e;
-		if (s->dead || s->entry)
+		if (s->dead || s->entry || s->linked)
 			continue;
 		span_words(c, s, &b, &e);
 		if (nwords(c, b, e) < 2)
@@ -319,7 +342,7 @@ static chr_status pass_unlisted_short(link_ctx *l)
 	for (size_t i = 0; i < c->nsp; i++) {
 		ent_span *s = &c->sp[i];
 		size_t b, e;
-		if (s->dead || s->entry)
+		if (s->dead || s->entry || s->linked)
 			continue;
 		span_words(c, s, &b, &e);
 		if (nwords(c, b, e) >= 2)
@@ -394,7 +417,11 @@ static void propagate(link_ctx *l)
 		lent *e = &l->ent[i];
 		if (e->type != CHR_ENT_PERSON || !e->first_text || e->target != i)
 			continue;
-		map_put(&l->m, mk(K_PROP, e->last_key), (uint32_t)i);
+		map_put(&l->m, mk(K_PROP, chr_key_combine(0, e->last_key)), (uint32_t)i);
+		/* "Jared" alone: only when one person here has that given name */
+		uint32_t v = map_get(&l->m, mk(K_FIRST, e->first_key));
+		if (v && v != AMBIG)
+			map_put(&l->m, mk(K_PROP, chr_key_combine(0, e->first_key)), find(l, v - 1));
 	}
 	for (size_t i = 0; i < t->n; i++) {
 		if (c->own[i] != OWN_FREE || !ent_is_cap(c, i))

@@ -31,6 +31,7 @@ typedef struct ent_span {
 	uint8_t src;      /* SRC_* */
 	uint8_t former;
 	uint8_t dead;     /* dropped after acceptance */
+	uint8_t linked;   /* its entity is decided */
 	const chr_gaz_entry *entry;
 } ent_span;
 

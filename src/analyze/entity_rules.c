@@ -194,13 +194,34 @@ static const char *const org_heads[] = {
 	"Times", "Post", "Journal", "Press", "Airlines", "Airways", "Museum", "Library", "Academy", "Church",
 	"Federation", "Coalition", "Alliance", "Forces", "Navy", "Guard", "Administration", "Trust", "Laboratory",
 	"Laboratories", "Studios", "Records", "Games", "Entertainment", "Software", "Systems", "Technologies",
-	"Federation", "Secretariat", "Cabinet", "Tribunal", "Commission", NULL};
+	"Secretariat", "Cabinet", "Tribunal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian",
+	"Chronicle", "Observer", "Magazine", "Radio", "Television", "Broadcasting", "Reuters", "Agencies",
+	"Ministries", "Institution", "Consortium", "Enterprises", "Holdings", "Industries",
+	"Motors", "Pharmaceuticals", "Bancorp", "Partners", NULL};
 
 static const char *const place_heads[] = {
 	"River", "Lake", "Island", "Islands", "Mountains", "Mountain", "Province", "County", "Street", "Avenue",
 	"Road", "Square", "Bay", "Sea", "Ocean", "Valley", "Desert", "Peninsula", "District", "Region", "Gulf",
 	"Strait", "Coast", "Airport", "Park", "Bridge", "Canyon", "Falls", "Hills", "Territory", "Prefecture",
 	NULL};
+
+static const char *const compass[] = {
+	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+	"Lower", "Greater", "New", "Northeast", "Northwest", "Southeast", "Southwest", NULL};
+
+static int is_connector(const ent_ctx *c, size_t i);
+
+/* An organisation's head word among the words before the first
+ * connector, or last: "Medical Journal of Australia", "Tass News Agency". */
+static int has_org_head(const ent_ctx *c, size_t b, size_t e)
+{
+	if (word_in(c, e - 1, org_heads))
+		return 1;
+	for (size_t j = b; j < e && !is_connector(c, j); j++)
+		if (word_in(c, j, org_heads) && j + 1 < e)
+			return 1;
+	return 0;
+}
 
 static int is_connector(const ent_ctx *c, size_t i)
 {
@@ -265,8 +286,12 @@ chr_status ent_rules_caps(ent_ctx *c)
 		for (size_t j = b; j < e; j++)
 			if (!ent_is_cap(c, j))
 				conn = 1;
-		if (word_in(c, e - 1, org_heads) || (e - b >= 3 && word_in(c, b, org_heads) && is_connector(c, b + 1)))
+		const chr_gaz_entry *ge;
+		size_t gn = e - b >= 2 ? chr_gaz_match(c->g, t, b + 1, &ge) : 0;
+		if (has_org_head(c, b, e))
 			type = CHR_ENT_ORG;
+		else if (gn && gn == e - b - 1 && ge->type == CHR_ENT_PLACE && word_in(c, b, compass))
+			type = CHR_ENT_PLACE;   /* "Western Australia", "South Sudan" */
 		else if (word_in(c, e - 1, place_heads) && e - b >= 2)
 			type = CHR_ENT_PLACE;
 		else if (!conn && ((hon && e - b <= 3) || (first && e - b >= 2 && e - b <= 4)))
