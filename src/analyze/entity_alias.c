@@ -371,6 +371,8 @@ static chr_status pass_unlisted_short(link_ctx *l)
 			map_put(&l->m, k, (uint32_t)ei);
 		}
 		link_span(l, s, (uint32_t)ei);
+		if (s->type != CHR_ENT_MISC)
+			map_put(&l->m, mk(K_PROP, seq_key(c, b, e)), (uint32_t)ei);
 	}
 	return CHR_OK;
 }
