@@ -94,7 +94,7 @@ int ent_is_honorific(const ent_ctx *c, size_t i)
 {
 	static const char *const hon[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
 					  "sir", "dame", "mister", "madam", "madame", "miss", "messrs", "messrs.",
-					  "mme", "mme.", "m.", NULL};
+					  "mme", "mme.", NULL};
 	return ent_is_word(c, i) && (c->t->tok[i].flags & CHR_TF_UPPER) && token_is(c, i, hon);
 }
 

@@ -93,6 +93,27 @@ static int is_initial(const ent_ctx *c, size_t i)
 	return ent_is_cap(c, i) && (t->flags & CHR_TF_ABBREV) && t->end - t->start == 2;
 }
 
+/* Weekdays and months end a name: "... McGuire Sunday, May 28". */
+static int is_calendar_word(const ent_ctx *c, size_t i)
+{
+	static const char *const cal[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+		"february", "march", "april", "june", "july", "august", "september", "october", "november",
+		"december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", NULL};
+	char buf[16];
+	size_t len;
+	const char *s = chr_token_text(c->t, i, &len);
+	if (len >= sizeof buf)
+		return 0;
+	for (size_t k = 0; k < len; k++)
+		buf[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] - 'A' + 'a' : s[k]);
+	buf[len] = '\0';
+	for (const char *const *w = cal; *w; w++)
+		if (!strcmp(buf, *w))
+			return 1;
+	return 0;
+}
+
 /* The end of a person's name starting at k: capitalised words (and
  * initials, inner particles), at most 4, none a title, a stop word or a
  * word the document writes in lowercase (a title-case heading). */
@@ -111,8 +132,11 @@ static size_t name_end(const ent_ctx *c, size_t k)
 		if (!ent_is_cap(c, j) || c->title[j] || ent_is_honorific(c, j))
 			break;
 		uint64_t key = t->tok[j].key;
-		if (!is_initial(c, j) && (chr_gaz_stop(c->g, key) ||
-					  (ent_seen_lower(c, key) && !chr_gaz_first_name(c->g, key))))
+		/* A word the document also writes in lowercase starts no name
+		 * ("President Says ..." in a heading), but may end one
+		 * ("Senator Rick Santorum" beside "santorum"). */
+		if (!is_initial(c, j) && (chr_gaz_stop(c->g, key) || is_calendar_word(c, j) ||
+					  (j == k && ent_seen_lower(c, key) && !chr_gaz_first_name(c->g, key))))
 			break;
 		const chr_gaz_entry *e;
 		size_t n = chr_gaz_match(c->g, t, j, &e);
@@ -147,6 +171,10 @@ chr_status ent_rules_titles(ent_ctx *c)
 		size_t k = i + len;
 		if (k >= t->n || t->tok[k].sentence != t->tok[i].sentence)
 			continue;
+		const chr_gaz_entry *te;
+		size_t tn = chr_gaz_match(c->g, t, i, &te);
+		if (tn > len && te->type != CHR_ENT_MISC)
+			continue;   /* "St. Louis", "General Motors": a listed name */
 		if (!ent_is_cap(c, k) || c->title[k])
 			continue;
 		size_t e = name_end(c, k);
@@ -193,7 +221,7 @@ static const char *const org_heads[] = {
 	"Army", "Police", "Parliament", "Congress", "Senate", "Assembly", "Fund", "Board", "Bureau", "Network",
 	"Times", "Post", "Journal", "Press", "Airlines", "Airways", "Museum", "Library", "Academy", "Church",
 	"Federation", "Coalition", "Alliance", "Forces", "Navy", "Guard", "Administration", "Trust", "Laboratory",
-	"Laboratories", "Studios", "Records", "Games", "Entertainment", "Software", "Systems", "Technologies",
+	"Laboratories", "Studios", "Records", "Entertainment", "Software", "Systems", "Technologies",
 	"Secretariat", "Cabinet", "Tribunal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian",
 	"Chronicle", "Observer", "Magazine", "Radio", "Television", "Broadcasting", "Reuters", "Agencies",
 	"Ministries", "Institution", "Consortium", "Enterprises", "Holdings", "Industries",
@@ -225,7 +253,7 @@ static int has_org_head(const ent_ctx *c, size_t b, size_t e)
 
 static int is_connector(const ent_ctx *c, size_t i)
 {
-	static const char *const conn[] = {"of", "for", "and", "on", "de", "&", NULL};
+	static const char *const conn[] = {"of", "for", "de", NULL};
 	return !(c->t->tok[i].flags & CHR_TF_UPPER) && (word_in(c, i, conn) ||
 		(c->t->tok[i].kind == CHR_TOK_SYMBOL && c->t->text[c->t->tok[i].start] == '&'));
 }
@@ -237,10 +265,20 @@ static size_t caps_run(const ent_ctx *c, size_t i)
 	size_t send = t->sent[t->tok[i].sentence].tok_end;
 	size_t j = i;
 	while (j < send && j - i < MAX_SPAN_TOKENS && c->own[j] == OWN_FREE) {
+		if (j > i && is_calendar_word(c, j))
+			break;
+		/* "Washington State University Simon Ličen": a given name after
+		 * an organisation's head word starts another name */
+		if (j > i && chr_gaz_first_name(c->g, t->tok[j].key) && word_in(c, j - 1, org_heads))
+			break;
 		if (ent_is_cap(c, j) || (j > i && is_initial(c, j))) {
 			j++;
 			continue;
 		}
+		/* "Troy Patterson of Slate Magazine": a person's name ends at
+		 * the connector */
+		if (j > i && chr_gaz_first_name(c->g, t->tok[i].key) && !has_org_head(c, i, j))
+			break;
 		if (j > i && j + 1 < send && (is_connector(c, j) || (is_particle(c, j))) && ent_is_cap(c, j + 1) &&
 		    c->own[j + 1] == OWN_FREE) {
 			j++;
