@@ -749,6 +749,78 @@ static uint64_t rng_next(void)
 
 /* One pass over a document: greedy decoding with the current weights,
  * updating on each mistake.  Returns the number of mistakes. */
+/* How many training tokens fire each feature: features seen fewer than
+ * min_count times are left out of training, so the model does not spend
+ * its weight on words it met once. */
+typedef struct counts {
+	uint64_t *key;
+	uint32_t *n;
+	size_t mask, used;
+} counts;
+
+static counts feat_counts;
+static unsigned min_count = 3;
+static uint64_t seed;
+
+static uint32_t *count_slot(counts *c, uint64_t key, int create)
+{
+	if (create && 2 * (c->used + 1) > c->mask) {
+		counts big = {0};
+		big.mask = c->mask ? 2 * c->mask + 1 : (1u << 16) - 1;
+		big.key = calloc(big.mask + 1, sizeof *big.key);
+		big.n = calloc(big.mask + 1, sizeof *big.n);
+		if (!big.key || !big.n)
+			exit(1);
+		for (size_t i = 0; c->key && i <= c->mask; i++)
+			if (c->key[i]) {
+				size_t h = (size_t)(c->key[i] ^ (c->key[i] >> 31)) & big.mask;
+				while (big.key[h])
+					h = (h + 1) & big.mask;
+				big.key[h] = c->key[i];
+				big.n[h] = c->n[i];
+			}
+		big.used = c->used;
+		free(c->key);
+		free(c->n);
+		*c = big;
+	}
+	if (!c->key)
+		return NULL;
+	size_t h = (size_t)(key ^ (key >> 31)) & c->mask;
+	while (c->key[h] && c->key[h] != key)
+		h = (h + 1) & c->mask;
+	if (!c->key[h]) {
+		if (!create)
+			return NULL;
+		c->key[h] = key;
+		c->used++;
+	}
+	return &c->n[h];
+}
+
+static void count_features(prepared *p)
+{
+	chr_ner_doc d;
+	uint64_t keys[CHR_NER_MAX_STATIC];
+	if (chr_ner_doc_init(&d, &p->toks, p->gaz) != CHR_OK)
+		exit(1);
+	for (size_t i = 0; i < p->toks.n; i++) {
+		size_t nk = chr_ner_static(&d, i, keys);
+		for (size_t k = 0; k < nk; k++)
+			(*count_slot(&feat_counts, keys[k], 1))++;
+	}
+	chr_ner_doc_free(&d);
+}
+
+static int frequent(uint64_t key)
+{
+	if (min_count <= 1)
+		return 1;
+	uint32_t *n = count_slot(&feat_counts, key, 0);
+	/* Tag-history features are not counted: there are few of them. */
+	return !n || *n >= min_count;
+}
+
 static size_t train_doc(wtab *t, prepared *p, double *clock)
 {
 	chr_ner_doc d;
@@ -762,7 +834,10 @@ static size_t train_doc(wtab *t, prepared *p, double *clock)
 		if (i == 0 || tk[i - 1].sentence != tk[i].sentence)
 			prev1 = prev2 = CHR_NER_NCLASS;
 		int last = i + 1 == p->toks.n || tk[i + 1].sentence != tk[i].sentence;
-		size_t nk = chr_ner_static(&d, i, keys);
+		size_t ns = chr_ner_static(&d, i, keys), nk = 0;
+		for (size_t k = 0; k < ns; k++)
+			if (frequent(keys[k]))
+				keys[nk++] = keys[k];
 		nk += chr_ner_dynamic(&d, i, prev1, prev2, keys + nk);
 		float score[CHR_NER_NCLASS] = {0};
 		for (size_t k = 0; k < nk; k++) {
@@ -933,6 +1008,7 @@ static void show_span(const char *what, const document *d, span x)
 
 typedef struct score {
 	size_t tp[3], np[3], ng[3], ntok;
+	size_t untyped_tp;  /* right span, any type */
 	double seconds;
 } score;
 
@@ -959,6 +1035,14 @@ static void evaluate(const chr_tagger *model, prepared *docs, size_t ndocs, cons
 		const document *d = p->doc;
 		for (size_t i = 0; i < npred; i++) {
 			sc->np[pred[i].type]++;
+			for (int ty = 0; ty < 3; ty++) {
+				span x = pred[i];
+				x.type = ty;
+				if (span_has(d->gold, d->ngold, x)) {
+					sc->untyped_tp++;
+					break;
+				}
+			}
 			if (span_has(d->gold, d->ngold, pred[i]))
 				sc->tp[pred[i].type]++;
 			else if (show)
@@ -990,6 +1074,9 @@ static double print_score(const score *sc)
 	}
 	double pr = P ? (double)T / P : 0, rc = G ? (double)T / G : 0, f = pr + rc ? 2 * pr * rc / (pr + rc) : 0;
 	printf("%-6s %6.3f %6.3f %6.3f %6zu %6zu\n", "micro", pr, rc, f, G, P);
+	pr = P ? (double)sc->untyped_tp / P : 0;
+	rc = G ? (double)sc->untyped_tp / G : 0;
+	printf("%-6s %6.3f %6.3f %6.3f\n", "span", pr, rc, pr + rc ? 2 * pr * rc / (pr + rc) : 0);
 	printf("tagging: %zu tokens in %.2f ms = %.2f M tokens/s\n", sc->ntok, sc->seconds * 1e3,
 	       sc->seconds > 0 ? sc->ntok / sc->seconds / 1e6 : 0);
 	return f;
@@ -1003,11 +1090,16 @@ static char *train(prepared *pd, size_t ndocs, const int *use, int epochs, int p
 	double clock = 0;
 	size_t *order = xrealloc(NULL, ndocs * sizeof *order), no = 0, ntok = 0;
 	wtab_init(&t);
-	rng_state = 0x9E3779B97F4A7C15ull;
+	rng_state = 0x9E3779B97F4A7C15ull + seed;
+	free(feat_counts.key);
+	free(feat_counts.n);
+	memset(&feat_counts, 0, sizeof feat_counts);
 	for (size_t k = 0; k < ndocs; k++)
 		if (use[k]) {
 			order[no++] = k;
 			ntok += pd[k].toks.n;
+			if (min_count > 1)
+				count_features(&pd[k]);
 		}
 	for (int ep = 0; ep < epochs; ep++) {
 		for (size_t i = no; i > 1; i--) {
@@ -1057,7 +1149,7 @@ static char *read_file(const char *path, size_t *len)
 
 int main(int argc, char **argv)
 {
-	int eval_only = 0, show = 0, on_train = 0, cv = 0, epochs = 12, prune = 2;
+	int eval_only = 0, show = 0, on_train = 0, cv = 0, epochs = 15, prune = 2;
 	const char *out_path = "data/model/ner.txt", *model_path = NULL, *dir = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--eval") == 0)
@@ -1066,6 +1158,10 @@ int main(int argc, char **argv)
 			show = 1;
 		else if (strcmp(argv[i], "--on-train") == 0)
 			on_train = 1;
+		else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
+			seed = strtoull(argv[++i], NULL, 0);
+		else if (strcmp(argv[i], "--min-count") == 0 && i + 1 < argc)
+			min_count = (unsigned)atoi(argv[++i]);
 		else if (strcmp(argv[i], "--cv") == 0 && i + 1 < argc)
 			cv = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--epochs") == 0 && i + 1 < argc)

@@ -28,7 +28,7 @@ enum {
 	T_BIAS = 1, T_W, T_WCASE, T_PRE, T_SUF, T_SHAPE, T_SSHAPE, T_FLAG, T_KIND,
 	T_WM2, T_WM1, T_WP1, T_WP2, T_BI_M1, T_BI_P1, T_SH_M1, T_SH_P1, T_SH_TRI,
 	T_WM1_SH0, T_SH0_WP1, T_DOC, T_GAZ, T_GAZ_M1, T_GAZ_P1, T_GAZ_ALL,
-	T_P1, T_P12, T_P1W, T_P1SH, T_HIST, T_HIST_SH, T_LEN, T_WM1_WP1
+	T_P1, T_P12, T_P1W, T_P1SH, T_HIST, T_HIST_SH, T_LEN, T_WM1_WP1, T_AGG_M1, T_AGG_P1
 };
 
 /* Document evidence about a word (chr_ner_tok.docinfo). */
@@ -135,7 +135,8 @@ chr_status chr_ner_doc_init(chr_ner_doc *d, const chr_tokens *toks, const chr_ga
 	d->slot_key = calloc(nslot, sizeof *d->slot_key);
 	d->slot_info = calloc(nslot, 1);
 	d->slot_hist = calloc(nslot, 1);
-	if (!d->tok || !d->slot_key || !d->slot_info || !d->slot_hist) {
+	d->slot_first = calloc(nslot, sizeof *d->slot_first);
+	if (!d->tok || !d->slot_key || !d->slot_info || !d->slot_hist || !d->slot_first) {
 		st = CHR_ENOMEM;
 		goto fail;
 	}
@@ -160,8 +161,11 @@ chr_status chr_ner_doc_init(chr_ner_doc *d, const chr_tokens *toks, const chr_ga
 			      (i > 0 && (toks->tok[i - 1].flags & CHR_TF_OPEN)) ||
 			      (i > 0 && toks->tok[i - 1].kind == CHR_TOK_PUNCT &&
 			       toks->text[toks->tok[i - 1].start] == ':');
-		if (t->flags & CHR_TF_UPPER)
+		if (t->flags & CHR_TF_UPPER) {
+			if (!initial && !(d->slot_info[h] & NER_DOC_CAP_MID))
+				d->slot_first[h] = (uint32_t)i + 1;
 			d->slot_info[h] |= initial ? NER_DOC_CAP_START : NER_DOC_CAP_MID;
+		}
 		else if (sht[0] == 'x')
 			d->slot_info[h] |= NER_DOC_LOWER;
 	}
@@ -181,6 +185,7 @@ void chr_ner_doc_free(chr_ner_doc *d)
 	free(d->slot_key);
 	free(d->slot_info);
 	free(d->slot_hist);
+	free(d->slot_first);
 	memset(d, 0, sizeof *d);
 }
 
@@ -264,6 +269,16 @@ size_t chr_ner_static(const chr_ner_doc *d, size_t i, uint64_t *keys)
 	if (o->kind == CHR_TOK_WORD)
 		keys[n++] = fkey(T_DOC, o->docinfo | (fl & CHR_TF_SENT_START ? 8u : 0) | (cs << 4));
 
+	/* Context aggregation: the neighbours of this word where it first
+	 * appears capitalised mid-sentence ("said Gloria" helps a
+	 * sentence-initial "Gloria"). */
+	uint32_t first = d->slot_first[o->hist];
+	if (first && first - 1 != i && o->kind == CHR_TOK_WORD) {
+		size_t j = first - 1;
+		uint32_t sj = d->toks->tok[j].sentence;
+		keys[n++] = fkey(T_AGG_M1, window_word(d, j, -1, sj));
+		keys[n++] = fkey(T_AGG_P1, window_word(d, j, 1, sj));
+	}
 	if (d->gaz) {
 		chr_gaz_bits g = d->gaz[i];
 		for (unsigned b = 0; b < 9; b++)

@@ -59,6 +59,7 @@ typedef struct chr_ner_doc {
 	uint64_t *slot_key;        /* document word table, nslot (power of two) */
 	uint8_t *slot_info;
 	uint8_t *slot_hist;        /* 0 none, 1 + type, or 5: capitalised but O */
+	uint32_t *slot_first;      /* 1 + first token where it is capitalised mid-sentence, or 0 */
 	size_t nslot;
 } chr_ner_doc;
 
