@@ -6,6 +6,7 @@
 #   make fuzz       long libFuzzer runs (FUZZ_SECONDS each, default 300)
 #   make bench      benchmarks (bench/README.md)
 #   make regen      refresh golden files, showing each diff and asking first
+#   make model      retrain the entity tagger (data/model/ner.txt) from GUM_NER
 #
 # Variants build into their own folder: BUILD=build/asan SANITIZE=1.
 
@@ -37,7 +38,7 @@ FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 
 .PHONY: all lib unit-tests test test-quick check-unit cli-tests clang-build golden seeds bad-input asan fuzz fuzz-smoke \
-	demo bench regen clean setup
+	demo bench regen clean setup model
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/chronicle
@@ -80,6 +81,18 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libchronicle.a
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libchronicle.a $(LIBS)
 
 unit-tests: $(UNIT_BIN)
+
+# ---- the entity tagger's model --------------------------------------------
+# Trained on GUM's train documents only; prints the score on its dev ones.
+GUM_NER ?= ../shared/data/gum-ner/dep
+
+$(BUILD)/tools/train_ner: tools/train_ner.c $(BUILD)/libchronicle.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(BUILD)/libchronicle.a $(LIBS)
+
+model: $(BUILD)/tools/train_ner
+	@mkdir -p data/model
+	$(BUILD)/tools/train_ner --out data/model/ner.txt $(GUM_NER)
 
 # ---- tests --------------------------------------------------------------
 # make test: the quick tier plus ASan/UBSan and a fuzz smoke run.
