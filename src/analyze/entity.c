@@ -159,35 +159,15 @@ static chr_status build_lower_set(ent_ctx *c)
 	return CHR_OK;
 }
 
-/* The tagger's span around token i: [*b, *e) and its type, or 0 if i is
- * outside every span.  Bounded: looks at most MAX_SPAN_TOKENS each way. */
+/* The checked tagger span holding token i: [*b, *e) and its type. */
 static int tagger_span_at(const ent_ctx *c, size_t i, size_t *b, size_t *e, int *type)
 {
-	if (!c->tags || CHR_TAG_POS(c->tags[i]) == CHR_BIO_O)
+	if (!c->tid || c->tid[i] < 0)
 		return 0;
-	int ty = CHR_TAG_TYPE(c->tags[i]);
-	size_t s = i, f = i + 1;
-	while (s > 0 && i - s < MAX_SPAN_TOKENS) {
-		int p = CHR_TAG_POS(c->tags[s]);
-		if (p == CHR_BIO_B || p == CHR_BIO_U)
-			break;
-		int pp = CHR_TAG_POS(c->tags[s - 1]);
-		if (CHR_TAG_TYPE(c->tags[s - 1]) != ty || (pp != CHR_BIO_B && pp != CHR_BIO_I))
-			break;
-		s--;
-	}
-	while (f < c->t->n && f - i < MAX_SPAN_TOKENS) {
-		int p = CHR_TAG_POS(c->tags[f - 1]);
-		if (p == CHR_BIO_L || p == CHR_BIO_U)
-			break;
-		int np = CHR_TAG_POS(c->tags[f]);
-		if (CHR_TAG_TYPE(c->tags[f]) != ty || (np != CHR_BIO_I && np != CHR_BIO_L))
-			break;
-		f++;
-	}
-	*b = s;
-	*e = f;
-	*type = ty;
+	const struct ent_tspan *s = &c->tsp[c->tid[i]];
+	*b = s->b;
+	*e = s->e;
+	*type = s->type;
 	return 1;
 }
 
@@ -323,25 +303,96 @@ static int trim_span(const ent_ctx *c, size_t *pb, size_t *pe, int type)
 	return 0;
 }
 
-static void pass_tagger(ent_ctx *c)
+int ent_is_name_connector(const ent_ctx *c, size_t i)
 {
-	if (!c->tags)
-		return;
-	for (size_t i = 0; i < c->t->n;) {
-		size_t b, e;
-		int ty;
-		if (!tagger_span_at(c, i, &b, &e, &ty) || b < i) {
+	static const char *const conn[] = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "del",
+					   "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da",
+					   "di", "on", "in", "at", "y", "e", "und", "to", "a", "an", "&", NULL};
+	const chr_token *t = &c->t->tok[i];
+	if (t->kind == CHR_TOK_SYMBOL)
+		return c->t->text[t->start] == '&';
+	return t->kind == CHR_TOK_WORD && !(t->flags & CHR_TF_UPPER) && token_is(c, i, conn);
+}
+
+/* A single capital, with or without its period: "R", "J.". */
+static int is_initial_letter(const ent_ctx *c, size_t i)
+{
+	const chr_token *t = &c->t->tok[i];
+	size_t len = t->end - t->start;
+	return ent_is_cap(c, i) && (len == 1 || (len == 2 && c->t->text[t->start + 1] == '.'));
+}
+
+/*
+ * The tagger's spans (BILOU, decoded leniently: a stray I or L opens a
+ * span, a type change closes one), each trimmed to its name, cut at a
+ * possessive ("University of NSW's school" -> "University of NSW") and
+ * dropped if a lowercase word other than a connector is left inside.  A
+ * name opening with an initial is a person's ("R Saravanan").
+ */
+static chr_status decode_tagger(ent_ctx *c)
+{
+	const chr_tokens *t = c->t;
+	size_t n = t->n;
+	c->tid = chr_arena_alloc(c->arena, n * sizeof *c->tid);
+	c->tsp = chr_arena_alloc(c->arena, (n + 1) * sizeof *c->tsp);
+	if (!c->tid || !c->tsp)
+		return CHR_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		c->tid[i] = -1;
+	for (size_t i = 0; i < n;) {
+		int pos = CHR_TAG_POS(c->tags[i]);
+		if (pos == CHR_BIO_O) {
 			i++;
 			continue;
 		}
-		size_t next = e > i ? e : i + 1;
-		if (ty != CHR_ENT_MISC && trim_span(c, &b, &e, ty)) {
-			if (e - b == 1 && ty != CHR_ENT_PERSON && common_word_at(c, b, NULL) && ent_sentence_start(c, b))
-				; /* "Following the talks, ..." */
-			else
-				ent_accept(c, (uint32_t)b, (uint32_t)e, (chr_ent_type)ty, SRC_TAGGER, NULL);
+		int ty = CHR_TAG_TYPE(c->tags[i]);
+		size_t b = i, e = i + 1;
+		if (pos != CHR_BIO_U && pos != CHR_BIO_L) {
+			while (e < n && t->tok[e].sentence == t->tok[b].sentence && CHR_TAG_TYPE(c->tags[e]) == ty &&
+			       (CHR_TAG_POS(c->tags[e]) == CHR_BIO_I || CHR_TAG_POS(c->tags[e]) == CHR_BIO_L)) {
+				e++;
+				if (CHR_TAG_POS(c->tags[e - 1]) == CHR_BIO_L)
+					break;
+			}
 		}
-		i = next;
+		i = e;
+		if (ty == CHR_ENT_MISC)
+			continue;
+		for (size_t j = b; j < e; j++)
+			if (t->tok[j].flags & CHR_TF_POSSESSIVE) {
+				e = j;
+				break;
+			}
+		if (!trim_span(c, &b, &e, ty))
+			continue;
+		int ok = 1;
+		for (size_t j = b; j < e && ok; j++)
+			if (t->tok[j].kind == CHR_TOK_WORD && !(t->tok[j].flags & CHR_TF_UPPER) &&
+			    !ent_is_name_connector(c, j))
+				ok = 0;
+		if (!ok)
+			continue;
+		if (e - b >= 2 && is_initial_letter(c, b) && ent_is_cap(c, b + 1))
+			ty = CHR_ENT_PERSON;
+		struct ent_tspan *s = &c->tsp[c->ntsp];
+		s->b = (uint32_t)b;
+		s->e = (uint32_t)e;
+		s->type = (uint8_t)ty;
+		for (size_t j = b; j < e; j++)
+			c->tid[j] = (int32_t)c->ntsp;
+		c->ntsp++;
+	}
+	return CHR_OK;
+}
+
+static void pass_tagger(ent_ctx *c)
+{
+	for (size_t k = 0; k < c->ntsp; k++) {
+		const struct ent_tspan *s = &c->tsp[k];
+		size_t b = s->b, e = s->e;
+		if (e - b == 1 && s->type != CHR_ENT_PERSON && common_word_at(c, b, NULL) && ent_sentence_start(c, b))
+			continue;   /* "Following the talks, ..." */
+		ent_accept(c, (uint32_t)b, (uint32_t)e, (chr_ent_type)s->type, SRC_TAGGER, NULL);
 	}
 }
 
@@ -409,6 +460,10 @@ chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entit
 	}
 
 	if ((st = ent_rules_titles(&c)) != CHR_OK)
+		goto done;
+	if (c.tags && (st = decode_tagger(&c)) != CHR_OK)
+		goto done;
+	if ((st = ent_rules_orgs(&c)) != CHR_OK)
 		goto done;
 	pass_gazetteer(&c);
 	pass_tagger(&c);

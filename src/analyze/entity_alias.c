@@ -25,7 +25,7 @@
 #define AMBIG 0xFFFFFFFFu
 #define SCAN_CAP 256   /* entities looked at to settle an ambiguous surname */
 
-enum { K_ENTRY = 1, K_SEQ, K_FULL, K_SUR, K_FIRST, K_PROP, K_ID };
+enum { K_ENTRY = 1, K_SEQ, K_FULL, K_SUR, K_FIRST, K_PROP, K_ID, K_VOTE };
 
 typedef struct lent {
 	const chr_gaz_entry *entry;
@@ -377,6 +377,50 @@ static chr_status pass_unlisted_short(link_ctx *l)
 	return CHR_OK;
 }
 
+/*
+ * One type per unlisted name in a document: the same words read as a
+ * person in one sentence and an organisation in the next are the majority
+ * type of all their readings (a listed given name counts once more for a
+ * person).  Ratinov & Roth's non-local consistency, in its plainest form.
+ */
+static chr_status vote_types(link_ctx *l)
+{
+	ent_ctx *c = l->c;
+	uint16_t (*votes)[3] = chr_arena_calloc(c->arena, c->nsp + 1, sizeof *votes);
+	uint32_t nv = 0;
+	if (!votes)
+		return CHR_ENOMEM;
+	for (int round = 0; round < 2; round++) {
+		for (size_t i = 0; i < c->nsp; i++) {
+			ent_span *s = &c->sp[i];
+			size_t b, e;
+			if (s->dead || s->entry || s->linked || s->type > CHR_ENT_PLACE)
+				continue;
+			span_words(c, s, &b, &e);
+			uint32_t *v = map_slot(&l->m, mk(K_VOTE, seq_key(c, b, e)), 1);
+			if (!*v)
+				*v = ++nv;
+			uint16_t *cnt = votes[*v - 1];
+			if (round == 0) {
+				if (cnt[s->type] < UINT16_MAX)
+					cnt[s->type]++;
+				if (s->type == CHR_ENT_PERSON && s->src != SRC_TAGGER && cnt[0] < UINT16_MAX - 2)
+					cnt[0] += 2;   /* a title or honorific said so */
+				if (e - b <= 3 && chr_gaz_first_name(c->g, c->t->tok[b].key) && cnt[0] < UINT16_MAX)
+					cnt[0]++;      /* "Gloria": a listed given name */
+				continue;
+			}
+			int best = s->type;
+			for (int ty = 0; ty < 3; ty++)
+				if (cnt[ty] > cnt[best] ||
+				    (cnt[ty] == cnt[best] && ty == CHR_ENT_PERSON && chr_gaz_first_name(c->g, c->t->tok[b].key)))
+					best = ty;
+			s->type = (uint8_t)best;
+		}
+	}
+	return CHR_OK;
+}
+
 /* Names and ids; entities with the same id and type become one. */
 static chr_status name_entities(link_ctx *l)
 {
@@ -476,7 +520,7 @@ chr_status ent_link(ent_ctx *c, chr_entities *out)
 	if (!l.ent || !l.m.key || !l.m.val)
 		return CHR_ENOMEM;
 	chr_status st;
-	if ((st = pass_listed(&l)) != CHR_OK || (st = pass_unlisted_long(&l)) != CHR_OK ||
+	if ((st = pass_listed(&l)) != CHR_OK || (st = vote_types(&l)) != CHR_OK || (st = pass_unlisted_long(&l)) != CHR_OK ||
 	    (st = pass_unlisted_short(&l)) != CHR_OK || (st = name_entities(&l)) != CHR_OK)
 		return st;
 	propagate(&l);

@@ -45,6 +45,10 @@ typedef struct ent_ctx {
 	uint8_t *title;           /* token -> length of the title starting there (capped 255) */
 	ent_span *sp;
 	size_t nsp, spcap;
+	/* Tagger spans, trimmed and checked: tid[token] indexes tsp or -1. */
+	struct ent_tspan { uint32_t b, e; uint8_t type; } *tsp;
+	size_t ntsp;
+	int32_t *tid;
 	/* Keys of words seen in lowercase somewhere in the document. */
 	uint64_t *lower;
 	size_t lower_cap;
@@ -57,6 +61,7 @@ int ent_seen_lower(const ent_ctx *c, uint64_t key);
 int ent_sentence_start(const ent_ctx *c, size_t i);
 int ent_is_honorific(const ent_ctx *c, size_t i);
 int ent_is_former(const ent_ctx *c, size_t i);
+int ent_is_name_connector(const ent_ctx *c, size_t i);
 
 /* Adds an accepted span owning tokens [tb, te); returns its index or -1. */
 long ent_accept(ent_ctx *c, uint32_t tb, uint32_t te, chr_ent_type type, int src, const chr_gaz_entry *entry);
@@ -69,6 +74,9 @@ int ent_free_range(const ent_ctx *c, size_t tb, size_t te);
 size_t ent_role_before(const ent_ctx *c, size_t i, int *former);
 /* Title patterns: reserves roles, accepts the names after them. */
 chr_status ent_rules_titles(ent_ctx *c);
+/* Capitalised runs with an organisation's head word ("... Centre for
+ * ...", "Sydney Morning Herald"): surer than the tagger and the lists. */
+chr_status ent_rules_orgs(ent_ctx *c);
 /* Capitalised sequences no list or tagger took (first names, org and
  * place head words). */
 chr_status ent_rules_caps(ent_ctx *c);

@@ -340,3 +340,25 @@ chr_status ent_rules_caps(ent_ctx *c)
 	}
 	return CHR_OK;
 }
+
+chr_status ent_rules_orgs(ent_ctx *c)
+{
+	const chr_tokens *t = c->t;
+	for (size_t i = 0; i < t->n;) {
+		if (c->own[i] != OWN_FREE || !ent_is_cap(c, i)) {
+			i++;
+			continue;
+		}
+		size_t e = caps_run(c, i);
+		size_t b = i;
+		size_t next = e > i ? e : i + 1;
+		while (b < e && ent_sentence_start(c, b) && chr_gaz_stop(c->g, t->tok[b].key))
+			b++;
+		while (e > b && !ent_is_cap(c, e - 1))
+			e--;
+		if (b < e && e - b < MAX_SPAN_TOKENS && e - b >= 2 && has_org_head(c, b, e))
+			ent_accept(c, (uint32_t)b, (uint32_t)e, CHR_ENT_ORG, SRC_RULE, NULL);
+		i = next;
+	}
+	return CHR_OK;
+}
