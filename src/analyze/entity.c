@@ -178,6 +178,11 @@ static int tagger_span_at(const ent_ctx *c, size_t i, size_t *b, size_t *e, int 
 static int common_word_at(const ent_ctx *c, size_t i, const chr_gaz_entry *e)
 {
 	uint64_t key = c->t->tok[i].key;
+	const chr_token *tok = c->t->tok;
+	/* An acronym in running text ("WHO say"), not a shouted heading. */
+	if ((tok[i].flags & CHR_TF_ALL_UPPER) && !(i > 0 && (tok[i - 1].flags & CHR_TF_ALL_UPPER)) &&
+	    !(i + 1 < c->t->n && (tok[i + 1].flags & CHR_TF_ALL_UPPER)))
+		return 0;
 	if (e && (e->type == CHR_ENT_PERSON || e->kind == CHR_GK_COUNTRY))
 		return ent_sentence_start(c, i) && chr_gaz_stop(c->g, key);
 	if (chr_gaz_stop(c->g, key))

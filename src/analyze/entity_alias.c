@@ -404,9 +404,9 @@ static chr_status vote_types(link_ctx *l)
 			if (round == 0) {
 				if (cnt[s->type] < UINT16_MAX)
 					cnt[s->type]++;
-				if (s->type == CHR_ENT_PERSON && s->src != SRC_TAGGER && cnt[0] < UINT16_MAX - 2)
-					cnt[0] += 2;   /* a title or honorific said so */
-				if (e - b <= 3 && chr_gaz_first_name(c->g, c->t->tok[b].key) && cnt[0] < UINT16_MAX)
+				if (s->src != SRC_TAGGER && cnt[s->type] < UINT16_MAX - 2)
+					cnt[s->type] += 2;   /* a title, honorific or head word said so */
+				if (e - b <= 2 && chr_gaz_first_name(c->g, c->t->tok[b].key) && cnt[0] < UINT16_MAX)
 					cnt[0]++;      /* "Gloria": a listed given name */
 				continue;
 			}
