@@ -215,13 +215,25 @@ static int in_longer_name(const ent_ctx *c, size_t i, size_t n)
 {
 	const chr_tokens *t = c->t;
 	size_t sb = t->sent[t->tok[i].sentence].tok_begin, se = t->sent[t->tok[i].sentence].tok_end;
-	if (i > sb && extra_name_word(c, i - 1))
-		return 1;
+	/* through adjacent capitalised words, listed or not ("Food Standards
+	 * Australia New Zealand" for "New Zealand"), a bounded look */
+	for (size_t j = i; j > sb && i - j < MAX_SPAN_TOKENS && ent_is_cap(c, j - 1); j--)
+		if (extra_name_word(c, j - 1))
+			return 1;
 	if (i >= sb + 2 && is_of(c, i - 1) && extra_name_word(c, i - 2))
 		return 1;
-	if (i + n < se && extra_name_word(c, i + n))
-		return 1;
+	for (size_t j = i + n; j < se && j - i < MAX_SPAN_TOKENS && ent_is_cap(c, j); j++)
+		if (extra_name_word(c, j))
+			return 1;
 	return 0;
+}
+
+/* "US$ 10 billion": a country code on a currency is no place. */
+static int currency_prefix(const ent_ctx *c, size_t i, size_t n)
+{
+	const chr_token *nx = i + n < c->t->n ? &c->t->tok[i + n] : NULL;
+	return nx && nx->kind == CHR_TOK_SYMBOL && !(nx->flags & CHR_TF_SPACE_BEFORE) &&
+	       (c->t->text[nx->start] == '$' || (unsigned char)c->t->text[nx->start] == 0xE2);
 }
 
 static void pass_gazetteer(ent_ctx *c)
@@ -242,12 +254,19 @@ static void pass_gazetteer(ent_ctx *c)
 			i++;
 			continue;
 		}
-		if (in_longer_name(c, i, n)) {
+		if (in_longer_name(c, i, n) || currency_prefix(c, i, n)) {
 			i += n;
 			continue;
 		}
 		size_t b, f;
 		int ty;
+		/* "Paris claims ...": a town named like a person, read as a
+		 * person by the tagger, is the person */
+		if (n == 1 && e->kind == CHR_GK_CITY && chr_gaz_first_name(c->g, t->tok[i].key) &&
+		    tagger_span_at(c, i, &b, &f, &ty) && ty == CHR_ENT_PERSON) {
+			i++;
+			continue;
+		}
 		if (tagger_span_at(c, i, &b, &f, &ty) && b <= i && f >= i + n && f - b > n) {
 			/* The tagger read a longer name around the listed one: it
 			 * decides, unless what it added is only titles or punctuation. */
@@ -377,8 +396,18 @@ static chr_status decode_tagger(ent_ctx *c)
 				ok = 0;
 		if (!ok)
 			continue;
-		if (e - b >= 2 && is_initial_letter(c, b) && ent_is_cap(c, b + 1))
+		/* trailing capitalised stop words: "Regina Ip In the ..." */
+		while (e - b > 1 && chr_gaz_stop(c->g, t->tok[e - 1].key))
+			e--;
+		if (ty == CHR_ENT_PERSON && c->title[b] >= e - b)
+			continue;   /* "President" alone names nobody */
+		int head = ent_head_type(c, b, e);
+		if (head >= 0)
+			ty = head;
+		else if (e - b >= 2 && is_initial_letter(c, b) && ent_is_cap(c, b + 1))
 			ty = CHR_ENT_PERSON;
+		else if (e - b == 1 && ty == CHR_ENT_PERSON && (t->tok[b].flags & CHR_TF_ALL_UPPER))
+			ty = CHR_ENT_ORG;   /* "DAB", "FTU": acronyms are no people */
 		struct ent_tspan *s = &c->tsp[c->ntsp];
 		s->b = (uint32_t)b;
 		s->e = (uint32_t)e;
@@ -397,6 +426,10 @@ static void pass_tagger(ent_ctx *c)
 		size_t b = s->b, e = s->e;
 		if (e - b == 1 && s->type != CHR_ENT_PERSON && common_word_at(c, b, NULL) && ent_sentence_start(c, b))
 			continue;   /* "Following the talks, ..." */
+		const chr_gaz_entry *ge;
+		if (s->type != CHR_ENT_PERSON && chr_gaz_match(c->g, c->t, b, &ge) == e - b &&
+		    ge->type != CHR_ENT_PERSON && currency_prefix(c, b, e - b))
+			continue;   /* the listed part of a longer name the tagger cut short */
 		ent_accept(c, (uint32_t)b, (uint32_t)e, (chr_ent_type)s->type, SRC_TAGGER, NULL);
 	}
 }

@@ -356,9 +356,22 @@ chr_status ent_rules_orgs(ent_ctx *c)
 			b++;
 		while (e > b && !ent_is_cap(c, e - 1))
 			e--;
+		const chr_gaz_entry *ge;
+		size_t gn = b < e && e - b >= 2 ? chr_gaz_match(c->g, t, b + 1, &ge) : 0;
 		if (b < e && e - b < MAX_SPAN_TOKENS && e - b >= 2 && has_org_head(c, b, e))
 			ent_accept(c, (uint32_t)b, (uint32_t)e, CHR_ENT_ORG, SRC_RULE, NULL);
+		else if (gn && gn == e - b - 1 && ge->type == CHR_ENT_PLACE && word_in(c, b, compass))
+			ent_accept(c, (uint32_t)b, (uint32_t)e, CHR_ENT_PLACE, SRC_RULE, NULL);
 		i = next;
 	}
 	return CHR_OK;
+}
+
+int ent_head_type(const ent_ctx *c, size_t b, size_t e)
+{
+	if (e - b >= 2 && has_org_head(c, b, e))
+		return CHR_ENT_ORG;
+	if (e - b >= 2 && word_in(c, e - 1, place_heads))
+		return CHR_ENT_PLACE;
+	return -1;
 }
