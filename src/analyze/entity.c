@@ -194,7 +194,8 @@ static int common_word_at(const ent_ctx *c, size_t i, const chr_gaz_entry *e)
 static int extra_name_word(const ent_ctx *c, size_t j)
 {
 	const chr_gaz_entry *e;
-	if (!ent_is_cap(c, j) || c->own[j] != OWN_FREE || c->title[j] || ent_is_honorific(c, j))
+	if (!ent_is_cap(c, j) || c->own[j] != OWN_FREE || c->title[j] || ent_is_honorific(c, j) ||
+	    ent_is_event_head(c, j))
 		return 0;
 	if (chr_gaz_demonym(c->g, c->t->tok[j].key, NULL) || common_word_at(c, j, NULL))
 		return 0;
@@ -260,13 +261,6 @@ static void pass_gazetteer(ent_ctx *c)
 		}
 		size_t b, f;
 		int ty;
-		/* "Paris claims ...": a town named like a person, read as a
-		 * person by the tagger, is the person */
-		if (n == 1 && e->kind == CHR_GK_CITY && chr_gaz_first_name(c->g, t->tok[i].key) &&
-		    tagger_span_at(c, i, &b, &f, &ty) && ty == CHR_ENT_PERSON) {
-			i++;
-			continue;
-		}
 		if (tagger_span_at(c, i, &b, &f, &ty) && b <= i && f >= i + n && f - b > n) {
 			/* The tagger read a longer name around the listed one: it
 			 * decides, unless what it added is only titles or punctuation. */
@@ -306,6 +300,10 @@ static int trim_span(const ent_ctx *c, size_t *pb, size_t *pe, int type)
 			b += c->title[b];
 		} else if (type == CHR_ENT_PERSON && b + 1 < e && c->title[b + 1] &&
 			   chr_gaz_demonym(c->g, tok[b].key, NULL)) {
+			b++;
+		} else if (e - b > 1 && chr_gaz_stop(c->g, tok[b].key) && !(tok[b].flags & CHR_TF_ALL_UPPER)) {
+			/* "Our President", "The Guardian": the scorer and the id
+			 * both do without the article or possessive */
 			b++;
 		} else if (e - b >= 1 && ent_sentence_start(c, b) && chr_gaz_stop(c->g, tok[b].key) &&
 			   !(tok[b].flags & CHR_TF_ALL_UPPER)) {
@@ -353,6 +351,19 @@ static int is_initial_letter(const ent_ctx *c, size_t i)
  * dropped if a lowercase word other than a connector is left inside.  A
  * name opening with an initial is a person's ("R Saravanan").
  */
+/* A span in a run of all-capital words: a heading, where the tagger's
+ * features (shape above all) say nothing. */
+static int shouted(const ent_ctx *c, size_t b, size_t e)
+{
+	const chr_token *tok = c->t->tok;
+	size_t n = c->t->n;
+	for (size_t i = b; i < e; i++)
+		if (tok[i].kind == CHR_TOK_WORD && !(tok[i].flags & CHR_TF_ALL_UPPER))
+			return 0;
+	return (b > 0 && tok[b - 1].kind == CHR_TOK_WORD && (tok[b - 1].flags & CHR_TF_ALL_UPPER)) ||
+	       (e < n && tok[e].kind == CHR_TOK_WORD && (tok[e].flags & CHR_TF_ALL_UPPER)) || e - b >= 2;
+}
+
 static chr_status decode_tagger(ent_ctx *c)
 {
 	const chr_tokens *t = c->t;
@@ -401,7 +412,11 @@ static chr_status decode_tagger(ent_ctx *c)
 			e--;
 		if (ty == CHR_ENT_PERSON && c->title[b] >= e - b)
 			continue;   /* "President" alone names nobody */
+		if (shouted(c, b, e))
+			continue;   /* "LEGAL WARNING:" */
 		int head = ent_head_type(c, b, e);
+		if (head == CHR_ENT_MISC)
+			continue;   /* "Alaska Summit", "Paralympic Games": events */
 		if (head >= 0)
 			ty = head;
 		else if (e - b >= 2 && is_initial_letter(c, b) && ent_is_cap(c, b + 1))
@@ -427,9 +442,11 @@ static void pass_tagger(ent_ctx *c)
 		if (e - b == 1 && s->type != CHR_ENT_PERSON && common_word_at(c, b, NULL) && ent_sentence_start(c, b))
 			continue;   /* "Following the talks, ..." */
 		const chr_gaz_entry *ge;
-		if (s->type != CHR_ENT_PERSON && chr_gaz_match(c->g, c->t, b, &ge) == e - b &&
-		    ge->type != CHR_ENT_PERSON && currency_prefix(c, b, e - b))
-			continue;   /* the listed part of a longer name the tagger cut short */
+		size_t gn = chr_gaz_match(c->g, c->t, b, &ge);
+		if (gn == e - b && ge->type == CHR_ENT_MISC)
+			continue;   /* "Americans": a listed demonym, not a name */
+		if (s->type != CHR_ENT_PERSON && gn == e - b && ge->type != CHR_ENT_PERSON && currency_prefix(c, b, e - b))
+			continue;
 		ent_accept(c, (uint32_t)b, (uint32_t)e, (chr_ent_type)s->type, SRC_TAGGER, NULL);
 	}
 }

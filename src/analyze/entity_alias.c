@@ -488,7 +488,7 @@ static void propagate(link_ctx *l)
 			continue;
 		if (best == 1) {
 			uint64_t key = t->tok[i].key;
-			if (chr_gaz_stop(c->g, key) || (ent_sentence_start(c, i) && ent_seen_lower(c, key)))
+			if (chr_gaz_stop(c->g, key) || c->title[i] || (ent_sentence_start(c, i) && ent_seen_lower(c, key)))
 				continue;
 			/* "Eastman Kodak": a longer capitalised name goes on. */
 			if (i + 1 < t->n && ent_is_cap(c, i + 1) && c->own[i + 1] == OWN_FREE)

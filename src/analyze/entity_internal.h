@@ -77,9 +77,11 @@ chr_status ent_rules_titles(ent_ctx *c);
 /* Capitalised runs with an organisation's head word ("... Centre for
  * ...", "Sydney Morning Herald"): surer than the tagger and the lists. */
 chr_status ent_rules_orgs(ent_ctx *c);
-/* CHR_ENT_ORG or CHR_ENT_PLACE when the name's words say so ("... Centre",
- * "... River"), else -1. */
+/* CHR_ENT_ORG, CHR_ENT_PLACE or CHR_ENT_MISC (an event) when the name's
+ * words say so ("... Centre", "... River", "... Summit"), else -1. */
 int ent_head_type(const ent_ctx *c, size_t b, size_t e);
+/* "Summit", "Games", "Cup": the last word of an event's name (MISC). */
+int ent_is_event_head(const ent_ctx *c, size_t i);
 /* Capitalised sequences no list or tagger took (first names, org and
  * place head words). */
 chr_status ent_rules_caps(ent_ctx *c);

@@ -367,8 +367,20 @@ chr_status ent_rules_orgs(ent_ctx *c)
 	return CHR_OK;
 }
 
+static const char *const event_heads[] = {
+	"Summit", "Conference", "Games", "Olympics", "Paralympics", "Cup", "Championship", "Championships",
+	"Festival", "War", "Agreement", "Treaty", "Accords", "Accord", "Forum", "Expo", "Awards", "Prize",
+	"Fair", "Tournament", "Marathon", "Election", "Elections", "Revolution", "Crisis", "Talks", NULL};
+
+int ent_is_event_head(const ent_ctx *c, size_t i)
+{
+	return word_in(c, i, event_heads);
+}
+
 int ent_head_type(const ent_ctx *c, size_t b, size_t e)
 {
+	if (e - b >= 2 && word_in(c, e - 1, event_heads))
+		return CHR_ENT_MISC;
 	if (e - b >= 2 && has_org_head(c, b, e))
 		return CHR_ENT_ORG;
 	if (e - b >= 2 && word_in(c, e - 1, place_heads))
