@@ -69,39 +69,14 @@ int ent_sentence_start(const ent_ctx *c, size_t i)
 	return i - b < 4;
 }
 
-static int token_is(const ent_ctx *c, size_t i, const char *const *words)
-{
-	char buf[16];
-	size_t len;
-	const char *s = chr_token_text(c->t, i, &len);
-	if (len >= sizeof buf)
-		return 0;
-	size_t n = 0;
-	for (size_t k = 0; k < len; k++) {
-		char ch = s[k];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		buf[n++] = ch;
-	}
-	buf[n] = '\0';
-	for (; *words; words++)
-		if (!strcmp(buf, *words))
-			return 1;
-	return 0;
-}
-
 int ent_is_honorific(const ent_ctx *c, size_t i)
 {
-	static const char *const hon[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
-					  "sir", "dame", "mister", "madam", "madame", "miss", "messrs", "messrs.",
-					  "mme", "mme.", NULL};
-	return ent_is_word(c, i) && (c->t->tok[i].flags & CHR_TF_UPPER) && token_is(c, i, hon);
+	return (c->wc[i] & EW_HONORIFIC) != 0;
 }
 
 int ent_is_former(const ent_ctx *c, size_t i)
 {
-	static const char *const fw[] = {"former", "ex", "ex-", "then", "late", NULL};
-	return ent_is_word(c, i) && token_is(c, i, fw);
+	return (c->wc[i] & EW_FORMER) != 0;
 }
 
 /* ----------------------------------------------------------- ownership -- */
@@ -204,9 +179,7 @@ static int extra_name_word(const ent_ctx *c, size_t j)
 
 static int is_of(const ent_ctx *c, size_t j)
 {
-	size_t len;
-	const char *s = chr_token_text(c->t, j, &len);
-	return (len == 2 && !memcmp(s, "of", 2)) || (len == 3 && !memcmp(s, "for", 3));
+	return (c->wc[j] & EW_OF) != 0;
 }
 
 /* A listed name inside a longer capitalised one ("Sydney Morning Herald",
@@ -327,13 +300,7 @@ static int trim_span(const ent_ctx *c, size_t *pb, size_t *pe, int type)
 
 int ent_is_name_connector(const ent_ctx *c, size_t i)
 {
-	static const char *const conn[] = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "del",
-					   "della", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da",
-					   "di", "on", "in", "at", "y", "e", "und", "to", "a", "an", "&", NULL};
-	const chr_token *t = &c->t->tok[i];
-	if (t->kind == CHR_TOK_SYMBOL)
-		return c->t->text[t->start] == '&';
-	return t->kind == CHR_TOK_WORD && !(t->flags & CHR_TF_UPPER) && token_is(c, i, conn);
+	return (c->wc[i] & EW_CONNECTOR) != 0;
 }
 
 /* A single capital, with or without its period: "R", "J.". */
@@ -497,7 +464,7 @@ chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entit
 		size_t tl = toks->tok[i].kind == CHR_TOK_WORD ? chr_gaz_title(c.g, toks, i) : 0;
 		c.title[i] = (uint8_t)(tl > 255 ? 255 : tl);
 	}
-	if ((st = build_lower_set(&c)) != CHR_OK)
+	if ((st = build_lower_set(&c)) != CHR_OK || (st = ent_words_fill(&c)) != CHR_OK)
 		goto done;
 
 	const chr_tagger *model = chr_tagger_default();

@@ -49,10 +49,30 @@ typedef struct ent_ctx {
 	struct ent_tspan { uint32_t b, e; uint8_t type; } *tsp;
 	size_t ntsp;
 	int32_t *tid;
+	uint32_t *wc;             /* token -> EW_* word classes (entity_words.c) */
 	/* Keys of words seen in lowercase somewhere in the document. */
 	uint64_t *lower;
 	size_t lower_cap;
 } ent_ctx;
+
+/* Closed word classes (entity_words.c). */
+enum {
+	EW_HONORIFIC = 1 << 0,      /* Mr, Dr, Prof (capitalised) */
+	EW_FORMER = 1 << 1,         /* former, ex, then, late */
+	EW_CONNECTOR = 1 << 2,      /* lowercase words a name may hold: of, and, de */
+	EW_RUN_CONNECTOR = 1 << 3,  /* of, for, de: join a capitalised run */
+	EW_PARTICLE = 1 << 4,       /* bin, van, von, al (lowercase, in people's names) */
+	EW_ORG_HEAD = 1 << 5,       /* University, Ministry, Herald (capitalised) */
+	EW_PLACE_HEAD = 1 << 6,     /* River, Island, Province */
+	EW_EVENT_HEAD = 1 << 7,     /* Summit, Games, Cup */
+	EW_COMPASS = 1 << 8,        /* North, Western, New */
+	EW_CALENDAR = 1 << 9,       /* weekdays and months */
+	EW_OF = 1 << 10,            /* of, for */
+	EW_THE = 1 << 11            /* the */
+};
+uint32_t ent_word_class(uint64_t key);
+/* Fills c->wc for every token. */
+chr_status ent_words_fill(ent_ctx *c);
 
 /* Token tests. */
 int ent_is_word(const ent_ctx *c, size_t i);

@@ -71,19 +71,7 @@ size_t ent_role_before(const ent_ctx *c, size_t i, int *former)
 
 static int is_particle(const ent_ctx *c, size_t i)
 {
-	static const char *const p[] = {"bin", "ibn", "al", "el", "van", "von", "de", "da", "di", "du", "der", "den",
-					"la", "le", "del", "della", "dos", "das", "ben", "abu", "st.", NULL};
-	char buf[8];
-	size_t len;
-	const char *s = chr_token_text(c->t, i, &len);
-	if (!ent_is_word(c, i) || len >= sizeof buf || (c->t->tok[i].flags & CHR_TF_UPPER))
-		return 0;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	for (const char *const *w = p; *w; w++)
-		if (!strcmp(buf, *w))
-			return 1;
-	return 0;
+	return (c->wc[i] & EW_PARTICLE) != 0;
 }
 
 /* An initial: one capital letter with its period ("J."). */
@@ -96,22 +84,7 @@ static int is_initial(const ent_ctx *c, size_t i)
 /* Weekdays and months end a name: "... McGuire Sunday, May 28". */
 static int is_calendar_word(const ent_ctx *c, size_t i)
 {
-	static const char *const cal[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-		"february", "march", "april", "june", "july", "august", "september", "october", "november",
-		"december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", NULL};
-	char buf[16];
-	size_t len;
-	const char *s = chr_token_text(c->t, i, &len);
-	if (len >= sizeof buf)
-		return 0;
-	for (size_t k = 0; k < len; k++)
-		buf[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] - 'A' + 'a' : s[k]);
-	buf[len] = '\0';
-	for (const char *const *w = cal; *w; w++)
-		if (!strcmp(buf, *w))
-			return 1;
-	return 0;
+	return (c->wc[i] & EW_CALENDAR) != 0;
 }
 
 /* The end of a person's name starting at k: capitalised words (and
@@ -198,64 +171,27 @@ chr_status ent_rules_titles(ent_ctx *c)
 	return CHR_OK;
 }
 
-static int word_in(const ent_ctx *c, size_t i, const char *const *words)
+static int has_class(const ent_ctx *c, size_t i, uint32_t cls)
 {
-	char buf[24];
-	size_t len;
-	const char *s = chr_token_text(c->t, i, &len);
-	if (!ent_is_word(c, i) || len >= sizeof buf)
-		return 0;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	for (; *words; words++)
-		if (!strcmp(buf, *words))
-			return 1;
-	return 0;
+	return (c->wc[i] & cls) != 0;
 }
 
-static const char *const org_heads[] = {
-	"University", "Ministry", "Department", "Council", "Committee", "Commission", "Agency", "Association",
-	"Institute", "Organisation", "Organization", "Foundation", "Corporation", "Company", "Party", "Bank",
-	"Court", "Union", "Centre", "Center", "Society", "Authority", "Services", "Service", "Office", "Group",
-	"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co.", "LLC", "Club", "School", "College", "Hospital",
-	"Army", "Police", "Parliament", "Congress", "Senate", "Assembly", "Fund", "Board", "Bureau", "Network",
-	"Times", "Post", "Journal", "Press", "Airlines", "Airways", "Museum", "Library", "Academy", "Church",
-	"Federation", "Coalition", "Alliance", "Forces", "Navy", "Guard", "Administration", "Trust", "Laboratory",
-	"Laboratories", "Studios", "Records", "Entertainment", "Software", "Systems", "Technologies",
-	"Secretariat", "Cabinet", "Tribunal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian",
-	"Chronicle", "Observer", "Magazine", "Radio", "Television", "Broadcasting", "Reuters", "Agencies",
-	"Ministries", "Institution", "Consortium", "Enterprises", "Holdings", "Industries",
-	"Motors", "Pharmaceuticals", "Bancorp", "Partners", NULL};
-
-static const char *const place_heads[] = {
-	"River", "Lake", "Island", "Islands", "Mountains", "Mountain", "Province", "County", "Street", "Avenue",
-	"Road", "Square", "Bay", "Sea", "Ocean", "Valley", "Desert", "Peninsula", "District", "Region", "Gulf",
-	"Strait", "Coast", "Airport", "Park", "Bridge", "Canyon", "Falls", "Hills", "Territory", "Prefecture",
-	NULL};
-
-static const char *const compass[] = {
-	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
-	"Lower", "Greater", "New", "Northeast", "Northwest", "Southeast", "Southwest", NULL};
-
-static int is_connector(const ent_ctx *c, size_t i);
+static int is_connector(const ent_ctx *c, size_t i)
+{
+	return has_class(c, i, EW_RUN_CONNECTOR) ||
+	       (c->t->tok[i].kind == CHR_TOK_SYMBOL && c->t->text[c->t->tok[i].start] == '&');
+}
 
 /* An organisation's head word among the words before the first
  * connector, or last: "Medical Journal of Australia", "Tass News Agency". */
 static int has_org_head(const ent_ctx *c, size_t b, size_t e)
 {
-	if (word_in(c, e - 1, org_heads))
+	if (has_class(c, e - 1, EW_ORG_HEAD))
 		return 1;
 	for (size_t j = b; j < e && !is_connector(c, j); j++)
-		if (word_in(c, j, org_heads) && j + 1 < e)
+		if (has_class(c, j, EW_ORG_HEAD) && j + 1 < e)
 			return 1;
 	return 0;
-}
-
-static int is_connector(const ent_ctx *c, size_t i)
-{
-	static const char *const conn[] = {"of", "for", "de", NULL};
-	return !(c->t->tok[i].flags & CHR_TF_UPPER) && (word_in(c, i, conn) ||
-		(c->t->tok[i].kind == CHR_TOK_SYMBOL && c->t->text[c->t->tok[i].start] == '&'));
 }
 
 /* A run of capitalised words [i, *end), connectors allowed inside. */
@@ -269,7 +205,7 @@ static size_t caps_run(const ent_ctx *c, size_t i)
 			break;
 		/* "Washington State University Simon Ličen": a given name after
 		 * an organisation's head word starts another name */
-		if (j > i && chr_gaz_first_name(c->g, t->tok[j].key) && word_in(c, j - 1, org_heads))
+		if (j > i && chr_gaz_first_name(c->g, t->tok[j].key) && has_class(c, j - 1, EW_ORG_HEAD))
 			break;
 		if (ent_is_cap(c, j) || (j > i && is_initial(c, j))) {
 			j++;
@@ -328,9 +264,9 @@ chr_status ent_rules_caps(ent_ctx *c)
 		size_t gn = e - b >= 2 ? chr_gaz_match(c->g, t, b + 1, &ge) : 0;
 		if (has_org_head(c, b, e))
 			type = CHR_ENT_ORG;
-		else if (gn && gn == e - b - 1 && ge->type == CHR_ENT_PLACE && word_in(c, b, compass))
+		else if (gn && gn == e - b - 1 && ge->type == CHR_ENT_PLACE && has_class(c, b, EW_COMPASS))
 			type = CHR_ENT_PLACE;   /* "Western Australia", "South Sudan" */
-		else if (word_in(c, e - 1, place_heads) && e - b >= 2)
+		else if (has_class(c, e - 1, EW_PLACE_HEAD) && e - b >= 2)
 			type = CHR_ENT_PLACE;
 		else if (!conn && ((hon && e - b <= 3) || (first && e - b >= 2 && e - b <= 4)))
 			type = CHR_ENT_PERSON;
@@ -360,30 +296,25 @@ chr_status ent_rules_orgs(ent_ctx *c)
 		size_t gn = b < e && e - b >= 2 ? chr_gaz_match(c->g, t, b + 1, &ge) : 0;
 		if (b < e && e - b < MAX_SPAN_TOKENS && e - b >= 2 && has_org_head(c, b, e))
 			ent_accept(c, (uint32_t)b, (uint32_t)e, CHR_ENT_ORG, SRC_RULE, NULL);
-		else if (gn && gn == e - b - 1 && ge->type == CHR_ENT_PLACE && word_in(c, b, compass))
+		else if (gn && gn == e - b - 1 && ge->type == CHR_ENT_PLACE && has_class(c, b, EW_COMPASS))
 			ent_accept(c, (uint32_t)b, (uint32_t)e, CHR_ENT_PLACE, SRC_RULE, NULL);
 		i = next;
 	}
 	return CHR_OK;
 }
 
-static const char *const event_heads[] = {
-	"Summit", "Conference", "Games", "Olympics", "Paralympics", "Cup", "Championship", "Championships",
-	"Festival", "War", "Agreement", "Treaty", "Accords", "Accord", "Forum", "Expo", "Awards", "Prize",
-	"Fair", "Tournament", "Marathon", "Election", "Elections", "Revolution", "Crisis", "Talks", NULL};
-
 int ent_is_event_head(const ent_ctx *c, size_t i)
 {
-	return word_in(c, i, event_heads);
+	return has_class(c, i, EW_EVENT_HEAD);
 }
 
 int ent_head_type(const ent_ctx *c, size_t b, size_t e)
 {
-	if (e - b >= 2 && word_in(c, e - 1, event_heads))
+	if (e - b >= 2 && has_class(c, e - 1, EW_EVENT_HEAD))
 		return CHR_ENT_MISC;
 	if (e - b >= 2 && has_org_head(c, b, e))
 		return CHR_ENT_ORG;
-	if (e - b >= 2 && word_in(c, e - 1, place_heads))
+	if (e - b >= 2 && has_class(c, e - 1, EW_PLACE_HEAD))
 		return CHR_ENT_PLACE;
 	return -1;
 }
