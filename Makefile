@@ -85,7 +85,8 @@ unit-tests: $(UNIT_BIN)
 
 # ---- the entity tagger's model --------------------------------------------
 # Trained on GUM's train documents only; prints the score on its dev ones.
-GUM_NER ?= ../shared/data/gum-ner/dep
+CHRONICLE_SHARED ?= ../shared
+GUM_NER ?= $(CHRONICLE_SHARED)/data/gum-ner/dep
 
 $(BUILD)/tools/train_ner: tools/train_ner.c $(BUILD)/libchronicle.a
 	@mkdir -p $(dir $@)

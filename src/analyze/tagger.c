@@ -109,7 +109,9 @@ chr_tagger *chr_tagger_load(const char *text, size_t len)
 	size_t hl = (size_t)(eol - p);
 	long fs = header_value(p, hl, "featset"), nc = header_value(p, hl, "classes");
 	long nf = header_value(p, hl, "features");
-	if (fs != CHR_NER_FEATSET || nc != CHR_NER_NCLASS || nf < 0 || nf > (1L << 26))
+	/* Every feature takes a line of at least 17 bytes: a header cannot
+	 * make us allocate more than the text could fill. */
+	if (fs != CHR_NER_FEATSET || nc != CHR_NER_NCLASS || nf < 0 || (size_t)nf > len / 17)
 		goto fail;
 	m = calloc(1, sizeof *m);
 	if (!m)
@@ -200,6 +202,16 @@ static void add_weights(const chr_tagger *m, const uint64_t *keys, size_t n, int
 	}
 }
 
+/* The best class that may follow prev (0: none open). */
+static int pick(const int32_t *score, int prev, int last)
+{
+	int best = -1;
+	for (int c = 0; c < CHR_NER_NCLASS; c++)
+		if (chr_ner_legal(prev, c, last) && (best < 0 || score[c] > score[best]))
+			best = c;
+	return best;
+}
+
 chr_status chr_tagger_tag(const chr_tagger *model, const chr_tokens *toks, const chr_gaz_bits *gaz,
 			  uint8_t *tags_out)
 {
@@ -223,10 +235,8 @@ chr_status chr_tagger_tag(const chr_tagger *model, const chr_tokens *toks, const
 		size_t nk = chr_ner_static(&d, i, keys);
 		nk += chr_ner_dynamic(&d, i, prev1, prev2, keys + nk);
 		add_weights(model, keys, nk, score);
-		int legal_prev = prev1 == CHR_NER_NCLASS ? 0 : prev1, best = -1;
-		for (int c = 0; c < CHR_NER_NCLASS; c++)
-			if (chr_ner_legal(legal_prev, c, last) && (best < 0 || score[c] > score[best]))
-				best = c;
+		int legal_prev = prev1 == CHR_NER_NCLASS ? 0 : prev1;
+		int best = pick(score, legal_prev, last);
 		tags_out[i] = chr_ner_class_tag(best);
 		chr_ner_remember(&d, i, best);
 		prev2 = prev1;
