@@ -408,6 +408,8 @@ static void pass_tagger(ent_ctx *c)
 		size_t b = s->b, e = s->e;
 		if (e - b == 1 && s->type != CHR_ENT_PERSON && common_word_at(c, b, NULL) && ent_sentence_start(c, b))
 			continue;   /* "Following the talks, ..." */
+		if (e - b == 1 && (c->wc[b] & EW_POSTNOMINAL))
+			continue;   /* "Mark Tedeschi, QC" */
 		const chr_gaz_entry *ge;
 		size_t gn = chr_gaz_match(c->g, c->t, b, &ge);
 		if (gn == e - b && ge->type == CHR_ENT_MISC)

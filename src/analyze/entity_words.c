@@ -44,7 +44,8 @@ static const char *const org_heads[] = {
 	"technologies", "secretariat", "cabinet", "tribunal", "herald", "tribune", "gazette", "telegraph",
 	"guardian", "chronicle", "observer", "magazine", "radio", "television", "broadcasting", "agencies",
 	"ministries", "institution", "consortium", "enterprises", "holdings", "industries", "motors",
-	"pharmaceuticals", "bancorp", "partners", NULL};
+	"pharmaceuticals", "bancorp", "partners", "gaming", "media", "productions", "publishing", "labs",
+	"solutions", "communications", NULL};
 static const char *const place_heads[] = {
 	"river", "lake", "island", "islands", "mountains", "mountain", "province", "county", "street", "avenue",
 	"road", "square", "bay", "sea", "ocean", "valley", "desert", "peninsula", "district", "region", "gulf",
@@ -53,7 +54,12 @@ static const char *const place_heads[] = {
 static const char *const event_heads[] = {
 	"summit", "conference", "games", "olympics", "paralympics", "cup", "championship", "championships",
 	"festival", "war", "agreement", "treaty", "accords", "accord", "forum", "expo", "awards", "prize",
-	"fair", "tournament", "marathon", "election", "elections", "revolution", "crisis", "talks", NULL};
+	"fair", "tournament", "marathon", "election", "elections", "revolution", "crisis", "talks", "study",
+	"survey", "census", NULL};
+/* Letters after a name ("Mark Tedeschi, QC"): no entity of their own. */
+static const char *const postnominals[] = {
+	"qc", "kc", "sc", "mp", "mbe", "obe", "cbe", "kbe", "phd", "jr", "jr.", "sr", "sr.", "esq", "esq.", "md",
+	NULL};
 static const char *const compass[] = {
 	"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
 	"lower", "greater", "new", "northeast", "northwest", "southeast", "southwest", NULL};
@@ -68,7 +74,7 @@ static const word_class classes[] = {
 	{EW_HONORIFIC, honorifics}, {EW_FORMER, formers}, {EW_CONNECTOR, connectors},
 	{EW_RUN_CONNECTOR, run_connectors}, {EW_PARTICLE, particles}, {EW_ORG_HEAD, org_heads},
 	{EW_PLACE_HEAD, place_heads}, {EW_EVENT_HEAD, event_heads}, {EW_COMPASS, compass},
-	{EW_CALENDAR, calendar}, {EW_OF, of_for}, {EW_THE, articles},
+	{EW_CALENDAR, calendar}, {EW_OF, of_for}, {EW_THE, articles}, {EW_POSTNOMINAL, postnominals},
 };
 
 #define TABLE_SIZE 2048   /* power of two, over twice the words above */
