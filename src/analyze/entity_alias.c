@@ -454,6 +454,20 @@ static chr_status name_entities(link_ctx *l)
 	return CHR_OK;
 }
 
+/* A capitalised word before token i that could be part of one name with
+ * it: not a stop word, not a contraction ("I'm Isabel Ruiz"). */
+static int name_word_before(const ent_ctx *c, size_t i)
+{
+	const chr_token *p = &c->t->tok[i - 1];
+	size_t len;
+	const char *s = chr_token_text(c->t, i - 1, &len);
+	if (!ent_is_cap(c, i - 1) || ent_sentence_start(c, i) || p->sentence != c->t->tok[i].sentence)
+		return 0;
+	if (chr_gaz_stop(c->g, p->key) || memchr(s, '\'', len) || c->own[i - 1] != OWN_FREE)
+		return 0;
+	return 1;
+}
+
 /* Later mentions of found names that no pass took. */
 static void propagate(link_ctx *l)
 {
@@ -490,12 +504,14 @@ static void propagate(link_ctx *l)
 			uint64_t key = t->tok[i].key;
 			if (chr_gaz_stop(c->g, key) || c->title[i] || (ent_sentence_start(c, i) && ent_seen_lower(c, key)))
 				continue;
-			/* "Eastman Kodak": a longer capitalised name goes on. */
-			if (i + 1 < t->n && ent_is_cap(c, i + 1) && c->own[i + 1] == OWN_FREE)
-				continue;
-			if (i > 0 && ent_is_cap(c, i - 1) && !ent_sentence_start(c, i))
-				continue;
 		}
+		/* "Eastman Kodak", "Australian National Iodine ...": a longer
+		 * capitalised name goes on around the known one. */
+		if (i + best < t->n && ent_is_cap(c, i + best) && c->own[i + best] == OWN_FREE &&
+		    t->tok[i + best].sentence == t->tok[i].sentence)
+			continue;
+		if (i > 0 && name_word_before(c, i))
+			continue;
 		uint32_t ei = find(l, best_e);
 		long si = ent_accept(c, (uint32_t)i, (uint32_t)(i + best), (chr_ent_type)l->ent[ei].type, SRC_ALIAS,
 				     l->ent[ei].entry);
