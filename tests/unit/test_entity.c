@@ -223,6 +223,26 @@ static void place_of_an_organisation(void **state)
 	chr_arena_free(&r.arena);
 }
 
+static void what_is_no_name(void **state)
+{
+	(void)state;
+	run r;
+	analyse(&r, "In the words of the prosecutor, Mark Tedeschi, QC, the damage was priced at US$ 10 billion. "
+		    "The Alaska Summit in Anchorage came first. Nobody read the Sydney Morning Herald. "
+		    "WHO say the numbers will rise.");
+	check_invariants(&r);
+	assert_null(by_id(&r, "qc"));
+	assert_null(by_id(&r, "united-states"));
+	assert_null(by_id(&r, "alaska-summit"));
+	expect_entity(&r, "anchorage", CHR_ENT_PLACE);
+	expect_entity(&r, "sydney-morning-herald", CHR_ENT_ORG);
+	assert_null(by_id(&r, "sydney"));
+	const chr_gaz_entry *who = chr_gaz_by_id(chr_gaz_default(), "world-health-organization");
+	if (who)   /* an acronym in running text is no common word */
+		expect_entity(&r, "world-health-organization", CHR_ENT_ORG);
+	chr_arena_free(&r.arena);
+}
+
 /* Pathological text: bounded time and memory, sane output (no timing
  * asserts; the harness's time limit catches a quadratic pass). */
 static void pathological_input_is_bounded(void **state)
@@ -294,6 +314,7 @@ int main(void)
 		cmocka_unit_test(spelling_variants_are_one_entity),
 		cmocka_unit_test(lowercase_and_sentence_starts_are_no_names),
 		cmocka_unit_test(place_of_an_organisation),
+		cmocka_unit_test(what_is_no_name),
 		cmocka_unit_test(pathological_input_is_bounded),
 		cmocka_unit_test(empty_and_odd_input),
 	};
