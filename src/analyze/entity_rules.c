@@ -220,6 +220,13 @@ static size_t caps_run(const ent_ctx *c, size_t i)
 			j++;
 			continue;
 		}
+		/* "Foundation for the Visual Arts", "Council for the Welfare of" */
+		if (j > i && j + 2 < send && has_class(c, j, EW_OF) && has_class(c, j + 1, EW_THE) &&
+		    ent_is_cap(c, j + 2) && c->own[j + 1] == OWN_FREE && c->own[j + 2] == OWN_FREE &&
+		    has_org_head(c, i, j)) {
+			j += 2;
+			continue;
+		}
 		break;
 	}
 	return j;
