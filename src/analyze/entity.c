@@ -174,6 +174,10 @@ static int extra_name_word(const ent_ctx *c, size_t j)
 		return 0;
 	if (chr_gaz_demonym(c->g, c->t->tok[j].key, NULL) || common_word_at(c, j, NULL))
 		return 0;
+	/* "Later Kushner left": a sentence's first word says nothing
+	 * unless it is a given name */
+	if (ent_sentence_start(c, j) && !chr_gaz_first_name(c->g, c->t->tok[j].key))
+		return 0;
 	return !chr_gaz_match(c->g, c->t, j, &e) || e->type == CHR_ENT_MISC;
 }
 
@@ -240,7 +244,8 @@ static void pass_gazetteer(ent_ctx *c)
 			int extra = 0;
 			for (size_t j = b; j < f && !extra; j++)
 				if ((j < i || j >= i + n) && ent_is_cap(c, j) && !c->title[j] && !ent_is_honorific(c, j) &&
-				    !chr_gaz_demonym(c->g, t->tok[j].key, NULL))
+				    !chr_gaz_demonym(c->g, t->tok[j].key, NULL) &&
+				    !(ent_sentence_start(c, j) && !chr_gaz_first_name(c->g, t->tok[j].key)))
 					extra = 1;
 			if (extra && ty != CHR_ENT_MISC) {
 				i += n;

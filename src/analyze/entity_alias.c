@@ -465,6 +465,10 @@ static int name_word_before(const ent_ctx *c, size_t i)
 		return 0;
 	if (chr_gaz_stop(c->g, p->key) || memchr(s, '\'', len) || c->own[i - 1] != OWN_FREE)
 		return 0;
+	/* "Later Kushner left": a sentence's first word is a name's only
+	 * if it is a given name */
+	if (ent_sentence_start(c, i - 1) && !chr_gaz_first_name(c->g, p->key))
+		return 0;
 	return 1;
 }
 

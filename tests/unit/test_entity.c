@@ -176,6 +176,28 @@ static void unlisted_people_from_patterns(void **state)
 	chr_arena_free(&r.arena);
 }
 
+static void given_names_and_honorifics_link(void **state)
+{
+	(void)state;
+	run r;
+	analyse(&r, "Donald Trump's son-in-law, businessman Jared Kushner, flew in with Steve Witkoff. "
+		    "Mr Witkoff spoke first; Jared listened. Later Kushner and Witkoff left.");
+	check_invariants(&r);
+	assert_string_equal(mentions_of(&r, "jared-kushner"), "Jared Kushner|Jared|Kushner");
+	assert_string_equal(mentions_of(&r, "steve-witkoff"), "Steve Witkoff|Witkoff|Witkoff");
+	int former;
+	assert_string_equal(role_of(&r, "Jared Kushner", &former), "businessman");
+	assert_string_equal(role_of(&r, "Witkoff", &former), "");   /* Mr is no role */
+	chr_arena_free(&r.arena);
+
+	/* two people share a given name: "Anna" alone links to neither */
+	analyse(&r, "Anna Kowalewska met Anna Rybnikova. Later Anna left.");
+	check_invariants(&r);
+	assert_string_equal(mentions_of(&r, "anna-kowalewska"), "Anna Kowalewska");
+	assert_string_equal(mentions_of(&r, "anna-rybnikova"), "Anna Rybnikova");
+	chr_arena_free(&r.arena);
+}
+
 static void spelling_variants_are_one_entity(void **state)
 {
 	(void)state;
@@ -311,6 +333,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(titles_roles_and_aliases),
 		cmocka_unit_test(unlisted_people_from_patterns),
+		cmocka_unit_test(given_names_and_honorifics_link),
 		cmocka_unit_test(spelling_variants_are_one_entity),
 		cmocka_unit_test(lowercase_and_sentence_starts_are_no_names),
 		cmocka_unit_test(place_of_an_organisation),
