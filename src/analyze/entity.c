@@ -458,7 +458,7 @@ chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entit
 	c.bits = chr_arena_alloc(arena, n * sizeof *c.bits);
 	c.own = chr_arena_alloc(arena, n * sizeof *c.own);
 	c.title = chr_arena_alloc(arena, n);
-	c.spcap = 2 * n + 16;
+	c.spcap = n + 1;   /* spans own disjoint tokens */
 	c.sp = chr_arena_alloc(arena, c.spcap * sizeof *c.sp);
 	if (!c.bits || !c.own || !c.title || !c.sp)
 		goto nomem;

@@ -43,7 +43,7 @@ typedef struct lent {
 typedef struct map {
 	uint64_t *key;
 	uint32_t *val;
-	size_t cap;
+	size_t cap, n;   /* inserts stop at half full: a lookup always ends */
 } map;
 
 typedef struct link_ctx {
@@ -77,6 +77,9 @@ static uint32_t *map_slot(map *m, uint64_t key, int insert)
 	}
 	if (!insert)
 		return NULL;
+	if ((m->n + 1) * 2 > m->cap)
+		return NULL;   /* full: the key is not linked, nothing breaks */
+	m->n++;
 	m->key[i] = key;
 	m->val[i] = 0;
 	return &m->val[i];
@@ -92,6 +95,8 @@ static uint32_t map_get(map *m, uint64_t key)
 static void map_put(map *m, uint64_t key, uint32_t e)
 {
 	uint32_t *v = map_slot(m, key, 1);
+	if (!v)
+		return;
 	if (!*v)
 		*v = e + 1;
 	else if (*v != e + 1)
@@ -398,6 +403,8 @@ static chr_status vote_types(link_ctx *l)
 				continue;
 			span_words(c, s, &b, &e);
 			uint32_t *v = map_slot(&l->m, mk(K_VOTE, seq_key(c, b, e)), 1);
+			if (!v)
+				continue;
 			if (!*v)
 				*v = ++nv;
 			uint16_t *cnt = votes[*v - 1];
@@ -446,6 +453,8 @@ static chr_status name_entities(link_ctx *l)
 		}
 		uint64_t k = mk(K_ID, str_hash(e->id, strlen(e->id)) ^ e->type);
 		uint32_t *v = map_slot(&l->m, k, 1);
+		if (!v)
+			continue;
 		if (!*v)
 			*v = (uint32_t)i + 1;
 		else
@@ -533,7 +542,9 @@ chr_status ent_link(ent_ctx *c, chr_entities *out)
 	l.entcap = c->nsp + 1;
 	l.ent = chr_arena_alloc(c->arena, l.entcap * sizeof *l.ent);
 	l.m.cap = 64;
-	while (l.m.cap < (c->nsp * 8 + 64))
+	/* about ten keys a span at most (the K_* users); a full map only
+	 * links less */
+	while (l.m.cap < (c->nsp * 16 + 64))
 		l.m.cap *= 2;
 	l.m.key = chr_arena_calloc(c->arena, l.m.cap, sizeof *l.m.key);
 	l.m.val = chr_arena_alloc(c->arena, l.m.cap * sizeof *l.m.val);
