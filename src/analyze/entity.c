@@ -178,7 +178,7 @@ static int extra_name_word(const ent_ctx *c, size_t j)
 	 * unless it is a given name */
 	if (ent_sentence_start(c, j) && !chr_gaz_first_name(c->g, c->t->tok[j].key))
 		return 0;
-	return !chr_gaz_match(c->g, c->t, j, &e) || e->type == CHR_ENT_MISC;
+	return !ent_gaz(c, j, &e) || e->type == CHR_ENT_MISC;
 }
 
 static int is_of(const ent_ctx *c, size_t j)
@@ -219,7 +219,7 @@ static void pass_gazetteer(ent_ctx *c)
 	const chr_tokens *t = c->t;
 	for (size_t i = 0; i < t->n;) {
 		const chr_gaz_entry *e;
-		size_t n = c->own[i] == OWN_FREE ? chr_gaz_match(c->g, t, i, &e) : 0;
+		size_t n = c->own[i] == OWN_FREE ? ent_gaz(c, i, &e) : 0;
 		if (!n) {
 			i++;
 			continue;
@@ -416,7 +416,7 @@ static void pass_tagger(ent_ctx *c)
 		if (e - b == 1 && (c->wc[b] & EW_POSTNOMINAL))
 			continue;   /* "Mark Tedeschi, QC" */
 		const chr_gaz_entry *ge;
-		size_t gn = chr_gaz_match(c->g, c->t, b, &ge);
+		size_t gn = ent_gaz(c, b, &ge);
 		if (gn == e - b && ge->type == CHR_ENT_MISC)
 			continue;   /* "Americans": a listed demonym, not a name */
 		if (s->type != CHR_ENT_PERSON && gn == e - b && ge->type != CHR_ENT_PERSON && currency_prefix(c, b, e - b))
@@ -429,7 +429,7 @@ static void pass_demonyms(ent_ctx *c)
 {
 	for (size_t i = 0; i < c->t->n;) {
 		const chr_gaz_entry *e;
-		size_t n = c->own[i] == OWN_FREE ? chr_gaz_match(c->g, c->t, i, &e) : 0;
+		size_t n = c->own[i] == OWN_FREE ? ent_gaz(c, i, &e) : 0;
 		if (n && e->type == CHR_ENT_MISC && ent_free_range(c, i, i + n)) {
 			ent_accept(c, (uint32_t)i, (uint32_t)(i + n), CHR_ENT_MISC, SRC_DEMONYM, e);
 			i += n;
@@ -473,6 +473,12 @@ chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entit
 	}
 	if ((st = build_lower_set(&c)) != CHR_OK || (st = ent_words_fill(&c)) != CHR_OK)
 		goto done;
+	c.gm_n = chr_arena_alloc(arena, n);
+	c.gm_e = chr_arena_alloc(arena, n * sizeof *c.gm_e);
+	if (!c.gm_n || !c.gm_e)
+		goto nomem;
+	for (size_t i = 0; i < n; i++)
+		c.gm_n[i] = (uint8_t)chr_gaz_match(c.g, toks, i, &c.gm_e[i]);
 
 	const chr_tagger *model = chr_tagger_default();
 	if (model) {

@@ -50,6 +50,8 @@ typedef struct ent_ctx {
 	size_t ntsp;
 	int32_t *tid;
 	uint32_t *wc;             /* token -> EW_* word classes (entity_words.c) */
+	uint8_t *gm_n;            /* token -> tokens of the longest listed name there */
+	const chr_gaz_entry **gm_e;
 	/* Keys of words seen in lowercase somewhere in the document. */
 	uint64_t *lower;
 	size_t lower_cap;
@@ -74,6 +76,14 @@ enum {
 uint32_t ent_word_class(uint64_t key);
 /* Fills c->wc for every token. */
 chr_status ent_words_fill(ent_ctx *c);
+
+/* The longest listed name at token i (chr_gaz_match, looked up once per
+ * document): its length in tokens, 0 if none. */
+static inline size_t ent_gaz(const ent_ctx *c, size_t i, const chr_gaz_entry **e)
+{
+	*e = c->gm_e[i];
+	return c->gm_n[i];
+}
 
 /* Token tests. */
 int ent_is_word(const ent_ctx *c, size_t i);

@@ -22,7 +22,7 @@ static int country_before(const ent_ctx *c, size_t k, size_t lim, size_t *start)
 {
 	for (size_t j = k >= lim + 4 ? k - 4 : lim; j < k; j++) {
 		const chr_gaz_entry *e;
-		size_t n = chr_gaz_match(c->g, c->t, j, &e);
+		size_t n = ent_gaz(c, j, &e);
 		if (n && j + n == k && (e->type == CHR_ENT_PLACE || e->type == CHR_ENT_MISC)) {
 			*start = j;
 			return 1;
@@ -112,7 +112,7 @@ static size_t name_end(const ent_ctx *c, size_t k)
 					  (j == k && ent_seen_lower(c, key) && !chr_gaz_first_name(c->g, key))))
 			break;
 		const chr_gaz_entry *e;
-		size_t n = chr_gaz_match(c->g, t, j, &e);
+		size_t n = ent_gaz(c, j, &e);
 		if (n && e->type != CHR_ENT_PERSON && j == k)
 			break;   /* "President Kennedy Airport" is rare; "Minister Moscow" is no name */
 		if (n && e->type == CHR_ENT_PERSON && j == k)
@@ -145,7 +145,7 @@ chr_status ent_rules_titles(ent_ctx *c)
 		if (k >= t->n || t->tok[k].sentence != t->tok[i].sentence)
 			continue;
 		const chr_gaz_entry *te;
-		size_t tn = chr_gaz_match(c->g, t, i, &te);
+		size_t tn = ent_gaz(c, i, &te);
 		if (tn > len && te->type != CHR_ENT_MISC)
 			continue;   /* "St. Louis", "General Motors": a listed name */
 		if (!ent_is_cap(c, k) || c->title[k])
@@ -156,7 +156,7 @@ chr_status ent_rules_titles(ent_ctx *c)
 		if (!ent_free_range(c, k, e))
 			continue;
 		const chr_gaz_entry *ge;
-		size_t gn = chr_gaz_match(c->g, t, k, &ge);
+		size_t gn = ent_gaz(c, k, &ge);
 		long si = ent_accept(c, (uint32_t)k, (uint32_t)e, CHR_ENT_PERSON, SRC_TITLE,
 				     gn == e - k && ge && ge->type == CHR_ENT_PERSON ? ge : NULL);
 		if (si < 0)
@@ -268,7 +268,7 @@ chr_status ent_rules_caps(ent_ctx *c)
 			if (!ent_is_cap(c, j))
 				conn = 1;
 		const chr_gaz_entry *ge;
-		size_t gn = e - b >= 2 ? chr_gaz_match(c->g, t, b + 1, &ge) : 0;
+		size_t gn = e - b >= 2 ? ent_gaz(c, b + 1, &ge) : 0;
 		if (has_org_head(c, b, e))
 			type = CHR_ENT_ORG;
 		else if (gn && gn == e - b - 1 && ge->type == CHR_ENT_PLACE && has_class(c, b, EW_COMPASS))
@@ -300,7 +300,7 @@ chr_status ent_rules_orgs(ent_ctx *c)
 		while (e > b && !ent_is_cap(c, e - 1))
 			e--;
 		const chr_gaz_entry *ge;
-		size_t gn = b < e && e - b >= 2 ? chr_gaz_match(c->g, t, b + 1, &ge) : 0;
+		size_t gn = b < e && e - b >= 2 ? ent_gaz(c, b + 1, &ge) : 0;
 		if (b < e && e - b < MAX_SPAN_TOKENS && e - b >= 2 && has_org_head(c, b, e))
 			ent_accept(c, (uint32_t)b, (uint32_t)e, CHR_ENT_ORG, SRC_RULE, NULL);
 		else if (gn && gn == e - b - 1 && ge->type == CHR_ENT_PLACE && has_class(c, b, EW_COMPASS))
