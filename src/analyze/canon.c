@@ -160,8 +160,20 @@ size_t chr_entity_slug(const char *name, size_t len, char *out, size_t cap)
 	size_t i = 0;
 	while (i < len) {
 		if (u[i] < 0x80) {
-			put_folded(&o, name + i, 1);
-			i++;
+			/* ASCII inline: letters and digits kept (lowercase),
+			 * apostrophes dropped, anything else one separator */
+			char ch = (char)u[i++];
+			if (ch >= 'A' && ch <= 'Z')
+				ch = (char)(ch - 'A' + 'a');
+			if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+				if (o.sep && o.n && o.n + 1 < o.cap)
+					o.p[o.n++] = '-';
+				o.sep = 0;
+				if (o.n + 1 < o.cap)
+					o.p[o.n++] = ch;
+			} else if (ch != '\'' && ch != '`') {
+				o.sep = 1;
+			}
 			continue;
 		}
 		unsigned cp;

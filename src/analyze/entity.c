@@ -176,7 +176,7 @@ static int extra_name_word(const ent_ctx *c, size_t j)
 		return 0;
 	/* "Later Kushner left": a sentence's first word says nothing
 	 * unless it is a given name */
-	if (ent_sentence_start(c, j) && !chr_gaz_first_name(c->g, c->t->tok[j].key))
+	if (ent_sentence_start(c, j) && !((c->bits[j] & CHR_GAZ_FIRST_NAME) != 0))
 		return 0;
 	return !ent_gaz(c, j, &e) || e->type == CHR_ENT_MISC;
 }
@@ -245,7 +245,7 @@ static void pass_gazetteer(ent_ctx *c)
 			for (size_t j = b; j < f && !extra; j++)
 				if ((j < i || j >= i + n) && ent_is_cap(c, j) && !c->title[j] && !ent_is_honorific(c, j) &&
 				    !chr_gaz_demonym(c->g, t->tok[j].key, NULL) &&
-				    !(ent_sentence_start(c, j) && !chr_gaz_first_name(c->g, t->tok[j].key)))
+				    !(ent_sentence_start(c, j) && !((c->bits[j] & CHR_GAZ_FIRST_NAME) != 0)))
 					extra = 1;
 			if (extra && ty != CHR_ENT_MISC) {
 				i += n;
@@ -279,11 +279,11 @@ static int trim_span(const ent_ctx *c, size_t *pb, size_t *pe, int type)
 		} else if (type == CHR_ENT_PERSON && b + 1 < e && c->title[b + 1] &&
 			   chr_gaz_demonym(c->g, tok[b].key, NULL)) {
 			b++;
-		} else if (e - b > 1 && chr_gaz_stop(c->g, tok[b].key) && !(tok[b].flags & CHR_TF_ALL_UPPER)) {
+		} else if (e - b > 1 && ((c->bits[b] & CHR_GAZ_STOP) != 0) && !(tok[b].flags & CHR_TF_ALL_UPPER)) {
 			/* "Our President", "The Guardian": the scorer and the id
 			 * both do without the article or possessive */
 			b++;
-		} else if (e - b >= 1 && ent_sentence_start(c, b) && chr_gaz_stop(c->g, tok[b].key) &&
+		} else if (e - b >= 1 && ent_sentence_start(c, b) && ((c->bits[b] & CHR_GAZ_STOP) != 0) &&
 			   !(tok[b].flags & CHR_TF_ALL_UPPER)) {
 			b++;
 		} else {
@@ -380,7 +380,7 @@ static chr_status decode_tagger(ent_ctx *c)
 		if (!ok)
 			continue;
 		/* trailing capitalised stop words: "Regina Ip In the ..." */
-		while (e - b > 1 && chr_gaz_stop(c->g, t->tok[e - 1].key))
+		while (e - b > 1 && ((c->bits[e - 1] & CHR_GAZ_STOP) != 0))
 			e--;
 		if (ty == CHR_ENT_PERSON && c->title[b] >= e - b)
 			continue;   /* "President" alone names nobody */
@@ -464,21 +464,18 @@ chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entit
 		goto nomem;
 	for (size_t i = 0; i < n; i++)
 		c.own[i] = OWN_FREE;
-	st = chr_gaz_bits_fill_with(c.g, toks, c.bits);
-	if (st != CHR_OK)
-		goto done;
-	for (size_t i = 0; i < n; i++) {
-		size_t tl = toks->tok[i].kind == CHR_TOK_WORD ? chr_gaz_title(c.g, toks, i) : 0;
-		c.title[i] = (uint8_t)(tl > 255 ? 255 : tl);
-	}
 	if ((st = build_lower_set(&c)) != CHR_OK || (st = ent_words_fill(&c)) != CHR_OK)
 		goto done;
 	c.gm_n = chr_arena_alloc(arena, n);
 	c.gm_e = chr_arena_alloc(arena, n * sizeof *c.gm_e);
 	if (!c.gm_n || !c.gm_e)
 		goto nomem;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		size_t tl = toks->tok[i].kind == CHR_TOK_WORD ? chr_gaz_title(c.g, toks, i) : 0;
+		c.title[i] = (uint8_t)(tl > 255 ? 255 : tl);
 		c.gm_n[i] = (uint8_t)chr_gaz_match(c.g, toks, i, &c.gm_e[i]);
+	}
+	chr_gaz_bits_from(c.g, toks, c.gm_n, c.gm_e, c.title, c.bits);
 
 	const chr_tagger *model = chr_tagger_default();
 	if (model) {

@@ -205,7 +205,7 @@ static size_t caps_run(const ent_ctx *c, size_t i)
 			break;
 		/* "Washington State University Simon Ličen": a given name after
 		 * an organisation's head word starts another name */
-		if (j > i && chr_gaz_first_name(c->g, t->tok[j].key) && has_class(c, j - 1, EW_ORG_HEAD))
+		if (j > i && ((c->bits[j] & CHR_GAZ_FIRST_NAME) != 0) && has_class(c, j - 1, EW_ORG_HEAD))
 			break;
 		if (ent_is_cap(c, j) || (j > i && is_initial(c, j))) {
 			j++;
@@ -213,7 +213,7 @@ static size_t caps_run(const ent_ctx *c, size_t i)
 		}
 		/* "Troy Patterson of Slate Magazine": a person's name ends at
 		 * the connector */
-		if (j > i && chr_gaz_first_name(c->g, t->tok[i].key) && !has_org_head(c, i, j))
+		if (j > i && ((c->bits[i] & CHR_GAZ_FIRST_NAME) != 0) && !has_org_head(c, i, j))
 			break;
 		if (j > i && j + 1 < send && (is_connector(c, j) || (is_particle(c, j))) && ent_is_cap(c, j + 1) &&
 		    c->own[j + 1] == OWN_FREE) {
@@ -251,8 +251,8 @@ chr_status ent_rules_caps(ent_ctx *c)
 			continue;
 		}
 		/* Sentence-initial common word: "Following the talks". */
-		while (b < e && ent_sentence_start(c, b) && (chr_gaz_stop(c->g, t->tok[b].key) ||
-		       (ent_seen_lower(c, t->tok[b].key) && !chr_gaz_first_name(c->g, t->tok[b].key))))
+		while (b < e && ent_sentence_start(c, b) && (((c->bits[b] & CHR_GAZ_STOP) != 0) ||
+		       (ent_seen_lower(c, t->tok[b].key) && !((c->bits[b] & CHR_GAZ_FIRST_NAME) != 0))))
 			b++;
 		while (e > b && !ent_is_cap(c, e - 1))
 			e--;
@@ -262,7 +262,7 @@ chr_status ent_rules_caps(ent_ctx *c)
 		}
 		int type = -1;
 		int hon = b > 0 && ent_is_honorific(c, b - 1);
-		int first = chr_gaz_first_name(c->g, t->tok[b].key) && !ent_seen_lower(c, t->tok[b].key);
+		int first = ((c->bits[b] & CHR_GAZ_FIRST_NAME) != 0) && !ent_seen_lower(c, t->tok[b].key);
 		int conn = 0;
 		for (size_t j = b; j < e; j++)
 			if (!ent_is_cap(c, j))
@@ -295,7 +295,7 @@ chr_status ent_rules_orgs(ent_ctx *c)
 		size_t e = caps_run(c, i);
 		size_t b = i;
 		size_t next = e > i ? e : i + 1;
-		while (b < e && ent_sentence_start(c, b) && chr_gaz_stop(c->g, t->tok[b].key))
+		while (b < e && ent_sentence_start(c, b) && ((c->bits[b] & CHR_GAZ_STOP) != 0))
 			b++;
 		while (e > b && !ent_is_cap(c, e - 1))
 			e--;

@@ -737,39 +737,33 @@ void chr_gaz_stats_get(const chr_gazetteer *g, chr_gaz_stats *out)
 		*out = g->stats;
 }
 
-chr_status chr_gaz_bits_fill_with(const chr_gazetteer *g, const chr_tokens *toks, chr_gaz_bits *bits)
+void chr_gaz_bits_from(const chr_gazetteer *g, const chr_tokens *toks, const uint8_t *gm_n,
+		       const chr_gaz_entry *const *gm_e, const uint8_t *title, chr_gaz_bits *bits)
 {
 	static const chr_gaz_bits type_bit[4] = {CHR_GAZ_PERSON, CHR_GAZ_ORG, CHR_GAZ_PLACE, 0};
-	if (!toks || (toks->n && !bits))
-		return CHR_EINVAL;
 	memset(bits, 0, toks->n * sizeof *bits);
-	if (!g)
-		return CHR_OK;
 	size_t title_end = 0;
 	for (size_t i = 0; i < toks->n; i++) {
-		const chr_token *t = &toks->tok[i];
-		uint32_t f = word_flags(g, t->key, NULL);
+		uint32_t f = word_flags(g, toks->tok[i].key, NULL);
 		if (f & W_FIRST)
 			bits[i] |= CHR_GAZ_FIRST_NAME;
 		if (f & W_DEMONYM)
 			bits[i] |= CHR_GAZ_DEMONYM;
 		if (f & W_STOP)
 			bits[i] |= CHR_GAZ_STOP;
-		if (i >= title_end) {
-			size_t n = chr_gaz_title(g, toks, i);
-			title_end = i + n;
-		}
+		if (i >= title_end)
+			title_end = i + title[i];
 		if (i < title_end)
 			bits[i] |= CHR_GAZ_TITLE;
 	}
 	/* Listed spans: greedy from the left, longest first. */
 	for (size_t i = 0; i < toks->n;) {
-		const chr_gaz_entry *e;
-		size_t n = chr_gaz_match(g, toks, i, &e);
+		size_t n = gm_n[i];
 		if (!n) {
 			i++;
 			continue;
 		}
+		const chr_gaz_entry *e = gm_e[i];
 		chr_gaz_bits tb = type_bit[e->type];
 		if (e->type == CHR_ENT_MISC && e->country_id)
 			tb = CHR_GAZ_DEMONYM;
@@ -779,7 +773,37 @@ chr_status chr_gaz_bits_fill_with(const chr_gazetteer *g, const chr_tokens *toks
 		bits[i + n - 1] |= CHR_GAZ_END;
 		i += n;
 	}
-	return CHR_OK;
+}
+
+chr_status chr_gaz_bits_fill_with(const chr_gazetteer *g, const chr_tokens *toks, chr_gaz_bits *bits)
+{
+	chr_status st = CHR_OK;
+	uint8_t *gm_n = NULL, *title = NULL;
+	const chr_gaz_entry **gm_e = NULL;
+	if (!toks || (toks->n && !bits))
+		return CHR_EINVAL;
+	if (!g || !toks->n) {
+		memset(bits, 0, toks->n * sizeof *bits);
+		return CHR_OK;
+	}
+	gm_n = malloc(toks->n);
+	title = malloc(toks->n);
+	gm_e = malloc(toks->n * sizeof *gm_e);
+	if (!gm_n || !title || !gm_e) {
+		st = CHR_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < toks->n; i++) {
+		size_t tl = chr_gaz_title(g, toks, i);
+		title[i] = (uint8_t)(tl > 255 ? 255 : tl);
+		gm_n[i] = (uint8_t)chr_gaz_match(g, toks, i, &gm_e[i]);
+	}
+	chr_gaz_bits_from(g, toks, gm_n, gm_e, title, bits);
+done:
+	free(gm_n);
+	free(title);
+	free(gm_e);
+	return st;
 }
 
 chr_status chr_gaz_bits_fill(const chr_tokens *toks, chr_gaz_bits *gaz)

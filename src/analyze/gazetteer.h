@@ -99,6 +99,11 @@ const chr_gaz_entry *chr_gaz_by_id(const chr_gazetteer *gaz, const char *id);
 /* chr_gaz_bits_fill (tagger.h) against a given gazetteer. */
 chr_status chr_gaz_bits_fill_with(const chr_gazetteer *gaz, const chr_tokens *toks, chr_gaz_bits *bits);
 
+/* The same bits from lookups already made for every token: gm_n/gm_e from
+ * chr_gaz_match, title from chr_gaz_title (the entity stage has them). */
+void chr_gaz_bits_from(const chr_gazetteer *gaz, const chr_tokens *toks, const uint8_t *gm_n,
+		       const chr_gaz_entry *const *gm_e, const uint8_t *title, chr_gaz_bits *bits);
+
 typedef struct chr_gaz_stats {
 	size_t entries;      /* listed entities */
 	size_t names;        /* names and aliases stored */
