@@ -366,7 +366,7 @@ static chr_status decode_tagger(ent_ctx *c)
 		if (ty == CHR_ENT_MISC)
 			continue;
 		for (size_t j = b; j < e; j++)
-			if (t->tok[j].flags & CHR_TF_POSSESSIVE) {
+			if ((t->tok[j].flags & CHR_TF_POSSESSIVE) && !(j + 1 < e && (c->wc[j + 1] & EW_ORG_HEAD))) {
 				e = j;
 				break;
 			}

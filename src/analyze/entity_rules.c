@@ -220,6 +220,12 @@ static size_t caps_run(const ent_ctx *c, size_t i)
 			j++;
 			continue;
 		}
+		/* "Korean People's Army", "New People's Party" */
+		if (j > i && j + 1 < send && (t->tok[j].flags & CHR_TF_POSSESSIVE) && ent_is_cap(c, j + 1) &&
+		    has_class(c, j + 1, EW_ORG_HEAD) && c->own[j + 1] == OWN_FREE) {
+			j++;
+			continue;
+		}
 		/* "Foundation for the Visual Arts", "Council for the Welfare of" */
 		if (j > i && j + 2 < send && has_class(c, j, EW_OF) && has_class(c, j + 1, EW_THE) &&
 		    ent_is_cap(c, j + 2) && c->own[j + 1] == OWN_FREE && c->own[j + 2] == OWN_FREE &&
@@ -269,7 +275,7 @@ chr_status ent_rules_caps(ent_ctx *c)
 				conn = 1;
 		const chr_gaz_entry *ge;
 		size_t gn = e - b >= 2 ? ent_gaz(c, b + 1, &ge) : 0;
-		if (has_org_head(c, b, e))
+		if (e - b >= 2 && has_org_head(c, b, e))
 			type = CHR_ENT_ORG;
 		else if (gn && gn == e - b - 1 && ge->type == CHR_ENT_PLACE && has_class(c, b, EW_COMPASS))
 			type = CHR_ENT_PLACE;   /* "Western Australia", "South Sudan" */
@@ -299,6 +305,16 @@ chr_status ent_rules_orgs(ent_ctx *c)
 			b++;
 		while (e > b && !ent_is_cap(c, e - 1))
 			e--;
+		/* "Director of Media ...": an office title opens no organisation */
+		while (b < e && c->title[b] && b + c->title[b] < e && is_connector(c, b + c->title[b]))
+			b += c->title[b] + 1;
+		/* "Jann Wenner of Rolling Stone Magazine": when the head word
+		 * comes only after the connector, the name starts after it */
+		size_t k = b;
+		while (k < e && !is_connector(c, k))
+			k++;
+		if (k + 2 < e && !has_org_head(c, b, k) && has_org_head(c, k + 1, e))
+			b = k + 1;
 		const chr_gaz_entry *ge;
 		size_t gn = b < e && e - b >= 2 ? ent_gaz(c, b + 1, &ge) : 0;
 		if (b < e && e - b < MAX_SPAN_TOKENS && e - b >= 2 && has_org_head(c, b, e))
