@@ -245,8 +245,8 @@ static void pass_gazetteer(ent_ctx *c)
 			for (size_t j = b; j < f && !extra; j++)
 				if ((j < i || j >= i + n) && ent_is_cap(c, j) && !c->title[j] && !ent_is_honorific(c, j) &&
 				    !chr_gaz_demonym(c->g, t->tok[j].key, NULL) &&
-				    !(ent_sentence_start(c, j) && !((c->bits[j] & CHR_GAZ_FIRST_NAME) != 0)))
-					extra = 1;
+				    !(ty == (int)e->type && ent_sentence_start(c, j) && !(c->bits[j] & CHR_GAZ_FIRST_NAME)))
+					extra = 1;   /* "Later Kushner" is Kushner; "Valeska Paris" is no town */
 			if (extra && ty != CHR_ENT_MISC) {
 				i += n;
 				continue;
