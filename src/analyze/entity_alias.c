@@ -25,7 +25,7 @@
 #define AMBIG 0xFFFFFFFFu
 #define SCAN_CAP 256   /* entities looked at to settle an ambiguous surname */
 
-enum { K_ENTRY = 1, K_SEQ, K_FULL, K_SUR, K_FIRST, K_PROP, K_ID, K_VOTE };
+enum { K_ENTRY = 1, K_SEQ, K_FULL, K_SUR, K_FIRST, K_PROP, K_ID, K_VOTE, K_PSUR };
 
 typedef struct lent {
 	const chr_gaz_entry *entry;
@@ -260,6 +260,33 @@ static long person_for_word(link_ctx *l, const ent_span *s)
 	return v && v != AMBIG ? (long)(v - 1) : -1;
 }
 
+/* Surnames of the unlisted people of several words, before any linking. */
+static void note_unlisted_surnames(link_ctx *l)
+{
+	ent_ctx *c = l->c;
+	for (size_t i = 0; i < c->nsp; i++) {
+		ent_span *s = &c->sp[i];
+		size_t b, e;
+		if (s->dead || s->entry || s->type != CHR_ENT_PERSON)
+			continue;
+		span_words(c, s, &b, &e);
+		if (nwords(c, b, e) >= 2)
+			map_put(&l->m, mk(K_PSUR, c->t->tok[last_word(c, b, e)].key), 0);
+	}
+}
+
+/* "Valeska Paris ... Paris claims": a one-word listed town that is the
+ * surname of an unlisted person here, where the tagger reads a person. */
+static int unlisted_person_here(link_ctx *l, const ent_span *s)
+{
+	ent_ctx *c = l->c;
+	if (s->te - s->tb != 1 || s->entry->type == CHR_ENT_PERSON || s->entry->kind == CHR_GK_COUNTRY || !c->tags)
+		return 0;
+	if (!map_slot(&l->m, mk(K_PSUR, c->t->tok[s->tb].key), 0))
+		return 0;
+	return CHR_TAG_POS(c->tags[s->tb]) != CHR_BIO_O && CHR_TAG_TYPE(c->tags[s->tb]) == CHR_ENT_PERSON;
+}
+
 static chr_status pass_listed(link_ctx *l)
 {
 	ent_ctx *c = l->c;
@@ -268,6 +295,11 @@ static chr_status pass_listed(link_ctx *l)
 		/* people first, so that places can be checked against them */
 		if (s->dead || !s->entry || (i < c->nsp) != (s->entry->type == CHR_ENT_PERSON))
 			continue;
+		if (unlisted_person_here(l, s)) {
+			s->entry = NULL;   /* linked with the unlisted people */
+			s->type = CHR_ENT_PERSON;
+			continue;
+		}
 		long pe = person_for_word(l, s);
 		if (pe >= 0) {
 			s->entry = NULL;
@@ -551,6 +583,7 @@ chr_status ent_link(ent_ctx *c, chr_entities *out)
 	if (!l.ent || !l.m.key || !l.m.val)
 		return CHR_ENOMEM;
 	chr_status st;
+	note_unlisted_surnames(&l);
 	if ((st = pass_listed(&l)) != CHR_OK || (st = vote_types(&l)) != CHR_OK || (st = pass_unlisted_long(&l)) != CHR_OK ||
 	    (st = pass_unlisted_short(&l)) != CHR_OK || (st = name_entities(&l)) != CHR_OK)
 		return st;
