@@ -439,6 +439,17 @@ static void pass_demonyms(ent_ctx *c)
 	}
 }
 
+/* "ex-President", "Ex-minister": one hyphenated word, a former title. */
+static int ex_title(const ent_ctx *c, size_t i)
+{
+	size_t len;
+	const char *s = chr_token_text(c->t, i, &len);
+	if (!(c->t->tok[i].flags & CHR_TF_HYPHEN) || len < 5 || (s[0] != 'e' && s[0] != 'E') || s[1] != 'x' ||
+	    s[2] != '-')
+		return 0;
+	return chr_gaz_title_word(c->g, chr_fold_hash(s + 3, len - 3));
+}
+
 /* A sentence that may hold a name: a capitalised word after its first,
  * or a first word that is no stop word ("The talks went on." holds none). */
 static int may_hold_name(const ent_ctx *c, const chr_sentence *s)
@@ -548,6 +559,10 @@ chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entit
 		goto nomem;
 	for (size_t i = 0; i < n; i++) {
 		size_t tl = toks->tok[i].kind == CHR_TOK_WORD ? chr_gaz_title(c.g, toks, i) : 0;
+		if (!tl && ex_title(&c, i)) {
+			tl = 1;
+			c.wc[i] |= EW_EX_TITLE;
+		}
 		c.title[i] = (uint8_t)(tl > 255 ? 255 : tl);
 		c.gm_n[i] = (uint8_t)chr_gaz_match(c.g, toks, i, &c.gm_e[i]);
 	}

@@ -633,7 +633,8 @@ chr_status ent_link(ent_ctx *c, chr_entities *out)
 			while (rb < s->tb && ent_is_honorific(c, rb))
 				rb++;
 			if (rb < s->tb) {
-				mm->role_start = t->tok[rb].start;
+				/* "ex-President": the role is "President", former */
+				mm->role_start = t->tok[rb].start + ((c->wc[rb] & EW_EX_TITLE) ? 3 : 0);
 				mm->role_end = t->tok[s->tb - 1].end;
 				mm->former = (uint8_t)former;
 			}

@@ -64,7 +64,7 @@ size_t ent_role_before(const ent_ctx *c, size_t i, int *former)
 	}
 	if (!any)
 		return i;
-	if (k > s0 && ent_is_former(c, k - 1))
+	if ((k > s0 && ent_is_former(c, k - 1)) || (c->wc[k] & EW_EX_TITLE))
 		*former = 1;
 	return k;
 }

@@ -690,6 +690,12 @@ size_t chr_gaz_title(const chr_gazetteer *g, const chr_tokens *toks, size_t i)
 	return best;
 }
 
+int chr_gaz_title_word(const chr_gazetteer *g, uint64_t key)
+{
+	const slot *s = g ? table_find(&g->titles, chr_key_combine(0, key)) : NULL;
+	return s && (s->a & 1);
+}
+
 static uint32_t word_flags(const chr_gazetteer *g, uint64_t key, uint32_t *b)
 {
 	const slot *s = g ? table_find(&g->words, key) : NULL;

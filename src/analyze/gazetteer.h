@@ -80,6 +80,9 @@ size_t chr_gaz_match(const chr_gazetteer *gaz, const chr_tokens *toks, size_t i,
  * tokens, 0 if none.  "Foreign Minister", "special presidential envoy". */
 size_t chr_gaz_title(const chr_gazetteer *gaz, const chr_tokens *toks, size_t i);
 
+/* True for a one-word office title (the key of one folded word). */
+int chr_gaz_title_word(const chr_gazetteer *gaz, uint64_t key);
+
 /* True for a listed given name (the key of one token). */
 int chr_gaz_first_name(const chr_gazetteer *gaz, uint64_t key);
 

@@ -147,6 +147,12 @@ static void titles_roles_and_aliases(void **state)
 	assert_int_equal(former, 1);
 	assert_null(by_id(&r, "united-states"));   /* "US" is part of the role */
 	chr_arena_free(&r.arena);
+
+	analyse(&r, "The crowd cheered when ex-President Joe Biden arrived.");
+	check_invariants(&r);
+	assert_string_equal(role_of(&r, "Joe Biden", &former), "President");
+	assert_int_equal(former, 1);
+	chr_arena_free(&r.arena);
 }
 
 static void unlisted_people_from_patterns(void **state)
