@@ -81,6 +81,10 @@ OVERRIDES = {
     "HM": ("Heard Island and McDonald Islands", []),
 }
 
+# Countries the news names that ISO 3166-1 does not list: Kosovo has the
+# user-assigned code XK (used by the EU and by GeoNames).
+EXTRA_COUNTRIES = [("XK", "Kosovo", ["Republic of Kosovo"])]
+
 # alpha-2 -> demonyms and adjectives used for the country in English news.
 # "US"/"U.S."/"UK" are listed because the press uses them as adjectives.
 DEMONYMS = {
@@ -148,7 +152,7 @@ DEMONYMS = {
     "VE": ["Venezuelan", "Venezuelans"], "VN": ["Vietnamese"], "YE": ["Yemeni", "Yemenis"],
     "ZM": ["Zambian", "Zambians"], "ZW": ["Zimbabwean", "Zimbabweans"],
     "GL": ["Greenlandic", "Greenlander", "Greenlanders"], "PR": ["Puerto Rican", "Puerto Ricans"],
-    "HK": ["Hongkonger", "Hong Konger"], "XK": [],
+    "HK": ["Hongkonger", "Hong Konger"], "XK": ["Kosovar", "Kosovan", "Kosovars"],
 }
 
 # City names (GeoNames spelling) -> (press spelling, [aliases]): transliteration
@@ -231,7 +235,59 @@ CITY_OVERRIDES = {
     "Camayenne": None,
     "Dadonghai": None,
     "Brooklyn": ("Brooklyn", []),
+    "Alchevs’k": ("Alchevsk", ["Alchevs'k"]),
+    "Kramators’k": ("Kramatorsk", ["Kramators'k"]),
+    "Lysychans’k": ("Lysychansk", ["Lisichansk"]),
+    "Syevyerodonets’k": ("Sievierodonetsk", ["Severodonetsk", "Syevyerodonetsk"]),
+    "Makiyivka": ("Makiivka", ["Makiyivka", "Makeyevka"]),
+    "Horlivka": ("Horlivka", ["Gorlovka"]),
+    "Berdyansk": ("Berdiansk", ["Berdyansk"]),
+    "Uzhgorod": ("Uzhhorod", ["Uzhgorod"]),
+    "Kropyvnytskyi": ("Kropyvnytskyi", ["Kirovohrad", "Kirovograd"]),
+    "Kamianske": ("Kamianske", ["Dniprodzerzhynsk"]),
+    "Yevpatoriya": ("Yevpatoria", ["Yevpatoriya", "Eupatoria"]),
+    "Yenakiyeve": ("Yenakiieve", ["Yenakiyeve", "Yenakiyevo"]),
+    "Rivne": ("Rivne", ["Rovno"]),
+    "Zhytomyr": ("Zhytomyr", ["Zhitomir"]),
+    "Chernivtsi": ("Chernivtsi", ["Chernovtsy"]),
+    "Khmelnytskyi": ("Khmelnytskyi", ["Khmelnitsky", "Khmelnytskyy"]),
+    "Bila Tserkva": ("Bila Tserkva", ["Belaya Tserkov"]),
+    "Cherkasy": ("Cherkasy", ["Cherkassy"]),
+    "Kremenchuk": ("Kremenchuk", ["Kremenchug"]),
+    "Sevastopol": ("Sevastopol", ["Sebastopol"]),
+    "Homyel'": ("Gomel", ["Homyel", "Homel"]),
+    "Homyel’": ("Gomel", ["Homyel", "Homel"]),
+    "Mahilyow": ("Mogilev", ["Mahilyow", "Mogilyov"]),
+    "Hrodna": ("Grodno", ["Hrodna"]),
+    "Barysaw": ("Borisov", ["Barysaw"]),
+    "Babruysk": ("Bobruisk", ["Babruysk", "Bobruysk"]),
+    "Oral": ("Uralsk", []),
+    "Karagandy": ("Karaganda", ["Karagandy", "Qaraghandy"]),
+    "Marg‘ilon": ("Margilan", ["Margilon"]),
+    "Qo‘qon": ("Kokand", ["Qoqon"]),
 }
+
+# GeoNames writes Russian, Ukrainian and other post-Soviet names in BGN
+# transliteration (Arkhangel'sk, Groznyy, Volzhskiy, Orël); the press drops
+# the soft signs and simplifies the endings (Arkhangelsk, Grozny, Volzhsky,
+# Oryol).  The GeoNames form stays as an alias.
+SOFT_SIGN_COUNTRIES = {"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "TM", "AZ", "MD"}
+
+
+def press_transliteration(name):
+    out = []
+    for w in name.split(" "):
+        parts = []
+        for p in w.split("-"):
+            p = p.replace("’", "").replace("'", "").replace("ë", "yo")
+            for old, new in (("yye", "ye"), ("yy", "y"), ("iy", "y")):
+                if p.endswith(old) and len(p) > len(old) + 2:
+                    p = p[:-len(old)] + new
+                    break
+            parts.append(p)
+        out.append("-".join(parts))
+    return " ".join(out)
+
 
 # Names of cities that are, in running English text, far more often a common
 # word, a person or something else; listed in their folded form.  Given
@@ -254,7 +310,10 @@ STOPLIST = {
     "provo", "ogden", "hayward", "fremont", "berkeley", "abilene", "laredo", "waco",
     # short names that are other words in news copy
     "jos", "ife", "owo", "aba", "ado", "oyo", "uyo", "ila", "sakai", "gifu", "teni", "takeo",
-    "yono", "budta",
+    "yono", "budta", "man", "male", "saga", "erode", "metro", "van", "bo", "sari", "mango",
+    "latina", "bender",
+    # companies first
+    "toyota", "hitachi",
 }
 # Cities whose names are also given names or words but are big enough that
 # the news means the city ("Florence" in Italy).
@@ -305,6 +364,7 @@ def load_countries():
             if v and "," not in v:
                 aliases.append(v[4:] if v.startswith("the ") else v)
         out.append((a2, name, aliases))
+    out.extend(EXTRA_COUNTRIES)
     out.sort(key=lambda t: t[1])
     return out
 
@@ -312,7 +372,8 @@ def load_countries():
 def write_countries(countries):
     path = os.path.join(OUT, "countries.txt")
     with open(path, "w", encoding="utf-8") as f:
-        f.write("# Countries and territories (ISO 3166-1, Debian iso-codes; LGPL-2.1+ data).\n")
+        f.write("# Countries and territories (ISO 3166-1, Debian iso-codes; LGPL-2.1+ data),\n")
+        f.write("# and Kosovo (XK), which ISO 3166-1 does not list.\n")
         f.write("# Generated by tools/build_gazetteer.py - do not edit; see README.md.\n")
         f.write("# TYPE<TAB>canonical<TAB>aliases<TAB>attrs\n")
         for a2, name, aliases in countries:
@@ -440,6 +501,11 @@ def filter_cities(countries):
         if over is None:        # a GeoNames name for a quarter, not a city
             continue
         canon, aliases = over
+        if name not in CITY_OVERRIDES and cc in SOFT_SIGN_COUNTRIES:
+            press = press_transliteration(name)
+            if press != name:
+                aliases = [name.replace("’", "'")] + aliases
+                canon = press
         if "’" in canon:      # the loader folds no typographic apostrophe
             aliases = aliases + [canon]
             canon = canon.replace("’", "'")
