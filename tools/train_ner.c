@@ -593,7 +593,7 @@ typedef struct prepared {
 	chr_gaz_bits *gaz;  /* NULL unless NER_USE_GAZ */
 } prepared;
 
-static size_t misaligned, crossing;
+static size_t misaligned, crossing, lowstart;
 
 static void prepare(prepared *p, document *d)
 {
@@ -638,6 +638,8 @@ static void prepare(prepared *p, document *d)
 		norm_span(d->text, &s2, &e2, sp.type);
 		if (s2 != sp.s || e2 != sp.e)
 			misaligned++;
+		if (!(t[b].flags & (CHR_TF_UPPER | CHR_TF_DIGIT)))
+			lowstart++;  /* the tagger skips such tokens: it could never find this name */
 		if (b == l) {
 			p->gold[b] = (uint8_t)chr_ner_class(CHR_BIO_U, sp.type);
 		} else {
@@ -1204,7 +1206,8 @@ int main(int argc, char **argv)
 		}
 	}
 	printf("documents: %zu train (%zu tokens, %zu names), %zu dev; names not on token edges: %zu,"
-	       " across sentences: %zu\n", ntrain, ntok, ngold, ndev, misaligned, crossing);
+	       " across sentences: %zu, starting lowercase: %zu\n", ntrain, ntok, ngold, ndev, misaligned,
+	       crossing, lowstart);
 	int rc = 0;
 	int *mark = xrealloc(NULL, r.ndocs * sizeof *mark);
 	score sc = {0};

@@ -47,22 +47,6 @@ static inline uint64_t fkey2(unsigned tmpl, uint64_t a, uint64_t b)
 	return chr_key_combine(chr_key_combine(a, b), 0xC0FFEE0000000000ull ^ ((uint64_t)tmpl << 32));
 }
 
-int chr_ner_legal(int prev, int c, int last)
-{
-	int ppos = chr_ner_class_pos(prev), pos = chr_ner_class_pos(c);
-	int open = ppos == CHR_BIO_B || ppos == CHR_BIO_I;
-	if (open) {
-		if (chr_ner_class_type(c) != chr_ner_class_type(prev))
-			return 0;
-		if (pos == CHR_BIO_L)
-			return 1;
-		return pos == CHR_BIO_I && !last;
-	}
-	if (pos == CHR_BIO_I || pos == CHR_BIO_L)
-		return 0;
-	return !(last && pos == CHR_BIO_B);
-}
-
 /* Shape classes of one code point: X upper, x lower, d digit, else the
  * ASCII punctuation itself or 'o'. */
 static char shape_char(uint32_t cp)
