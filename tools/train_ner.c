@@ -948,9 +948,9 @@ static char *model_text(const wtab *t, double clock, int prune, size_t *len, siz
 	free(order);
 	char head[256];
 	int hl = snprintf(head, sizeof head,
-			  "chronicle-ner version=1 featset=%d classes=%d features=%zu scale=%.3f"
+			  "chronicle-ner version=1 featset=%d classes=%d features=%zu scale=%.3f gaz=%d"
 			  " data=gum-train-35 licence=CC-BY-4.0\n",
-			  CHR_NER_FEATSET, CHR_NER_NCLASS, kept, scale);
+			  CHR_NER_FEATSET, CHR_NER_NCLASS, kept, scale, NER_USE_GAZ);
 	char *all = xrealloc(NULL, (size_t)hl + ol + 1);
 	memcpy(all, head, (size_t)hl);
 	if (ol)

@@ -20,7 +20,7 @@
 #include "analyze/token.h"
 
 #define CHR_NER_NCLASS 17
-#define CHR_NER_FEATSET 3       /* bump whenever a feature changes */
+#define CHR_NER_FEATSET 4       /* bump whenever a feature changes */
 #define CHR_NER_MAX_STATIC 64   /* static features per token, at most */
 #define CHR_NER_MAX_DYNAMIC 8   /* tag-history features per token, at most */
 
@@ -76,7 +76,7 @@ static inline int chr_ner_skip(const chr_token *t, int prev)
  */
 typedef struct chr_ner_tok {
 	uint64_t word;     /* folded key of the token */
-	uint64_t shape;    /* short shape key: Xx, X.X., d, x-x */
+	uint64_t shape;    /* short shape key (Xx, X.X., d, x-x), 0 until first needed */
 	uint32_t hist;     /* slot in the document table */
 	uint16_t flags;    /* CHR_TF_* of the token */
 	uint8_t docinfo;   /* NER_DOC_* bits of its word */
@@ -98,11 +98,11 @@ chr_status chr_ner_doc_init(chr_ner_doc *d, const chr_tokens *toks, const chr_ga
 void chr_ner_doc_free(chr_ner_doc *d);
 
 /* Keys of the features of token i that do not depend on tags; returns how many. */
-size_t chr_ner_static(const chr_ner_doc *d, size_t i, uint64_t *keys);
+size_t chr_ner_static(chr_ner_doc *d, size_t i, uint64_t *keys);
 
 /* Keys of the features that depend on the two previous classes (0 at a
  * sentence start) and the prediction history; returns how many. */
-size_t chr_ner_dynamic(const chr_ner_doc *d, size_t i, int prev1, int prev2, uint64_t *keys);
+size_t chr_ner_dynamic(chr_ner_doc *d, size_t i, int prev1, int prev2, uint64_t *keys);
 
 /* Records that token i was tagged class c (feeds the history feature). */
 void chr_ner_remember(chr_ner_doc *d, size_t i, int c);
