@@ -1090,40 +1090,73 @@ static double print_score(const score *sc)
 }
 
 /* Trains on the documents marked in use; returns the model text. */
+static int ensemble = 1;
+
+/* Trains on the documents marked in use; returns the model text.  With
+ * ensemble > 1, that many perceptrons are trained on differently shuffled
+ * orders and their averaged weights averaged again: with 35 documents the
+ * order alone moves F1 by two points, and the mean of several runs is
+ * steadier than any one of them. */
 static char *train(prepared *pd, size_t ndocs, const int *use, int epochs, int prune, int verbose,
 		   size_t *len, size_t *nfeat)
 {
-	wtab t;
-	double clock = 0;
+	wtab all;
 	size_t *order = xrealloc(NULL, ndocs * sizeof *order), no = 0, ntok = 0;
-	wtab_init(&t);
-	rng_state = 0x9E3779B97F4A7C15ull + seed;
+	wtab_init(&all);
 	free(feat_counts.key);
 	free(feat_counts.n);
 	memset(&feat_counts, 0, sizeof feat_counts);
 	for (size_t k = 0; k < ndocs; k++)
 		if (use[k]) {
-			order[no++] = k;
 			ntok += pd[k].toks.n;
 			if (min_count > 1)
 				count_features(&pd[k]);
 		}
-	for (int ep = 0; ep < epochs; ep++) {
-		for (size_t i = no; i > 1; i--) {
-			size_t j = (size_t)(rng_next() % i), tmp = order[i - 1];
-			order[i - 1] = order[j];
-			order[j] = tmp;
+	for (int run = 0; run < ensemble; run++) {
+		wtab t;
+		double clock = 0;
+		wtab_init(&t);
+		rng_state = 0x9E3779B97F4A7C15ull + seed + (uint64_t)run * 0x1000193ull;
+		no = 0;
+		for (size_t k = 0; k < ndocs; k++)
+			if (use[k])
+				order[no++] = k;
+		for (int ep = 0; ep < epochs; ep++) {
+			for (size_t i = no; i > 1; i--) {
+				size_t j = (size_t)(rng_next() % i), tmp = order[i - 1];
+				order[i - 1] = order[j];
+				order[j] = tmp;
+			}
+			size_t err = 0;
+			for (size_t i = 0; i < no; i++)
+				err += train_doc(&t, &pd[order[i]], &clock);
+			if (verbose)
+				printf("run %d epoch %2d: %zu token errors (%.2f%%), %zu features\n", run + 1, ep + 1,
+				       err, 100.0 * err / (ntok ? ntok : 1), t.n);
 		}
-		size_t err = 0;
-		for (size_t i = 0; i < no; i++)
-			err += train_doc(&t, &pd[order[i]], &clock);
-		if (verbose)
-			printf("epoch %2d: %zu token errors (%.2f%%), %zu features\n", ep + 1, err,
-			       100.0 * err / (ntok ? ntok : 1), t.n);
+		if (ensemble == 1) {
+			char *text = model_text(&t, clock, prune, len, nfeat);
+			wtab_free(&t);
+			free(order);
+			wtab_free(&all);
+			return text;
+		}
+		/* all.w accumulates the runs' averaged weights (all.u stays 0). */
+		for (size_t h = 0; h <= t.mask; h++) {
+			if (!t.key[h])
+				continue;
+			size_t ix = t.idx[h];
+			long jx = wtab_get(&all, t.key[h], 1);
+			for (int c = 0; c < CHR_NER_NCLASS; c++)
+				all.w[(size_t)jx * CHR_NER_NCLASS + c] +=
+					(float)((t.w[ix * CHR_NER_NCLASS + c] - t.u[ix * CHR_NER_NCLASS + c] / clock) /
+						ensemble);
+		}
+		wtab_free(&t);
 	}
-	char *text = model_text(&t, clock, prune, len, nfeat);
+	char *text = model_text(&all, 1, prune, len, nfeat);
 	free(order);
-	wtab_free(&t);
+	wtab_free(&all);
 	return text;
 }
 
@@ -1272,6 +1305,8 @@ int main(int argc, char **argv)
 			show = 1;
 		else if (strcmp(argv[i], "--on-train") == 0)
 			on_train = 1;
+		else if (strcmp(argv[i], "--ensemble") == 0 && i + 1 < argc)
+			ensemble = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
 		else if (strcmp(argv[i], "--swaps") == 0 && i + 1 < argc)
 			swaps = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
@@ -1291,7 +1326,8 @@ int main(int argc, char **argv)
 		else if (argv[i][0] != '-' && !dir)
 			dir = argv[i];
 		else {
-			fprintf(stderr, "usage: train_ner [--epochs N] [--prune Q] [--min-count N] [--swaps N] [--seed S]"
+			fprintf(stderr, "usage: train_ner [--epochs N] [--prune Q] [--min-count N] [--swaps N] [--ensemble K]"
+					" [--seed S]"
 					" [--out FILE] DIR\n"
 					"       train_ner --eval [--model FILE] [--show] [--on-train] DIR\n"
 					"       train_ner --cv K [--epochs N] DIR\n");
