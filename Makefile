@@ -7,6 +7,7 @@
 #   make bench      benchmarks (bench/README.md)
 #   make regen      refresh golden files, showing each diff and asking first
 #   make model      retrain the entity tagger (data/model/ner.txt) from GUM_NER
+#   make gazetteer  regenerate the derived lists in data/gazetteer/ (needs npm)
 #
 # Variants build into their own folder: BUILD=build/asan SANITIZE=1.
 
@@ -38,7 +39,7 @@ FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 
 .PHONY: all lib unit-tests test test-quick check-unit cli-tests clang-build golden seeds bad-input asan fuzz fuzz-smoke \
-	demo bench regen clean setup model
+	demo bench regen clean setup model gazetteer
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/chronicle
@@ -150,6 +151,11 @@ bench: all $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 
 regen: all
 	@tests/golden/run.sh --regen $(BUILD)/chronicle
+
+# The generated files are committed: builds and CI never need npm.
+gazetteer:
+	npm ci --prefix tools/gazetteer-src --no-audit --no-fund
+	python3 tools/build_gazetteer.py
 
 clean:
 	rm -rf build
