@@ -47,22 +47,6 @@ static inline uint64_t fkey2(unsigned tmpl, uint64_t a, uint64_t b)
 	return chr_key_combine(chr_key_combine(a, b), 0xC0FFEE0000000000ull ^ ((uint64_t)tmpl << 32));
 }
 
-int chr_ner_legal(int prev, int c, int last)
-{
-	int ppos = chr_ner_class_pos(prev), pos = chr_ner_class_pos(c);
-	int open = ppos == CHR_BIO_B || ppos == CHR_BIO_I;
-	if (open) {
-		if (chr_ner_class_type(c) != chr_ner_class_type(prev))
-			return 0;
-		if (pos == CHR_BIO_L)
-			return 1;
-		return pos == CHR_BIO_I && !last;
-	}
-	if (pos == CHR_BIO_I || pos == CHR_BIO_L)
-		return 0;
-	return !(last && pos == CHR_BIO_B);
-}
-
 /* Shape classes of one code point: X upper, x lower, d digit, else the
  * ASCII punctuation itself or 'o'. */
 static char shape_char(uint32_t cp)
@@ -113,6 +97,30 @@ static void token_shapes(const char *s, size_t len, char *lng, size_t *nl, char 
 	*ns = b;
 }
 
+static int first_is_lower(const char *s, size_t len)
+{
+	size_t i = 0;
+	unsigned char c = len ? (unsigned char)s[0] : 0;
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	return shape_char(chr_utf8_next(s, len, &i)) == 'x';
+}
+
+/* The short shape key of token j, computed on first use: most tokens are
+ * never scored nor next to a scored one. */
+static uint64_t tok_shape(chr_ner_doc *d, size_t j)
+{
+	chr_ner_tok *o = &d->tok[j];
+	if (!o->shape) {
+		const chr_token *t = &d->toks->tok[j];
+		char lng[24], sht[24];
+		size_t nl, ns;
+		token_shapes(d->toks->text + t->start, t->end - t->start, lng, &nl, sht, &ns);
+		o->shape = XXH3_64bits(sht, ns) | 1;
+	}
+	return o->shape;
+}
+
 static size_t doc_slot(const chr_ner_doc *d, uint64_t key)
 {
 	size_t mask = d->nslot - 1, h = (size_t)(key ^ (key >> 29)) & mask;
@@ -143,11 +151,8 @@ chr_status chr_ner_doc_init(chr_ner_doc *d, const chr_tokens *toks, const chr_ga
 	for (size_t i = 0; i < n; i++) {
 		const chr_token *t = &toks->tok[i];
 		chr_ner_tok *o = &d->tok[i];
-		char lng[24], sht[24];
-		size_t nl, ns;
-		token_shapes(toks->text + t->start, t->end - t->start, lng, &nl, sht, &ns);
 		o->word = t->key ? t->key : 1;
-		o->shape = XXH3_64bits(sht, ns);
+		o->shape = 0;  /* computed when a feature first needs it */
 		o->flags = t->flags;
 		o->kind = (uint8_t)t->kind;
 		size_t h = doc_slot(d, o->word);
@@ -165,9 +170,9 @@ chr_status chr_ner_doc_init(chr_ner_doc *d, const chr_tokens *toks, const chr_ga
 			if (!initial && !(d->slot_info[h] & NER_DOC_CAP_MID))
 				d->slot_first[h] = (uint32_t)i + 1;
 			d->slot_info[h] |= initial ? NER_DOC_CAP_START : NER_DOC_CAP_MID;
-		}
-		else if (sht[0] == 'x')
+		} else if (first_is_lower(toks->text + t->start, t->end - t->start)) {
 			d->slot_info[h] |= NER_DOC_LOWER;
+		}
 	}
 	for (size_t i = 0; i < n; i++)
 		d->tok[i].docinfo = d->slot_info[d->tok[i].hist];
@@ -214,18 +219,18 @@ static uint64_t window_word(const chr_ner_doc *d, size_t i, long off, uint32_t s
 	return d->tok[j].word;
 }
 
-static uint64_t window_shape(const chr_ner_doc *d, size_t i, long off, uint32_t sent)
+static uint64_t window_shape(chr_ner_doc *d, size_t i, long off, uint32_t sent)
 {
 	long j = (long)i + off;
 	if (j < 0 || (size_t)j >= d->toks->n || d->toks->tok[j].sentence != sent)
 		return EDGE_KEY;
-	return d->tok[j].shape;
+	return tok_shape(d, (size_t)j);
 }
 
-size_t chr_ner_static(const chr_ner_doc *d, size_t i, uint64_t *keys)
+size_t chr_ner_static(chr_ner_doc *d, size_t i, uint64_t *keys)
 {
 	const chr_token *t = &d->toks->tok[i];
-	const chr_ner_tok *o = &d->tok[i];
+	chr_ner_tok *o = &d->tok[i];
 	uint32_t sent = t->sentence;
 	size_t n = 0;
 	unsigned fl = o->flags;
@@ -240,10 +245,12 @@ size_t chr_ner_static(const chr_ner_doc *d, size_t i, uint64_t *keys)
 		size_t nf = chr_fold(d->toks->text + t->start, t->end - t->start, f, sizeof f), nl, ns;
 		affixes(keys, &n, f, nf);
 		token_shapes(d->toks->text + t->start, t->end - t->start, lng, &nl, sht, &ns);
+		if (!o->shape)
+			o->shape = XXH3_64bits(sht, ns) | 1;
 		keys[n++] = XXH3_64bits_withSeed(lng, nl, T_SHAPE);
 		keys[n++] = fkey(T_LEN, nf > 12 ? 12 : nf);
 	}
-	keys[n++] = fkey(T_SSHAPE, o->shape);
+	keys[n++] = fkey(T_SSHAPE, tok_shape(d, i));
 	static const uint16_t flag_bits[] = {CHR_TF_UPPER, CHR_TF_ALL_UPPER, CHR_TF_DIGIT, CHR_TF_ABBREV,
 		CHR_TF_HYPHEN, CHR_TF_NON_ASCII, CHR_TF_SENT_START, CHR_TF_PARA_START, CHR_TF_POSSESSIVE};
 	for (size_t k = 0; k < sizeof flag_bits / sizeof flag_bits[0]; k++)
@@ -296,9 +303,10 @@ size_t chr_ner_static(const chr_ner_doc *d, size_t i, uint64_t *keys)
 	return n;
 }
 
-size_t chr_ner_dynamic(const chr_ner_doc *d, size_t i, int prev1, int prev2, uint64_t *keys)
+size_t chr_ner_dynamic(chr_ner_doc *d, size_t i, int prev1, int prev2, uint64_t *keys)
 {
 	const chr_ner_tok *o = &d->tok[i];
+	tok_shape(d, i);
 	size_t n = 0;
 	keys[n++] = fkey(T_P1, (uint64_t)prev1);
 	keys[n++] = fkey2(T_P12, (uint64_t)prev1, (uint64_t)prev2);

@@ -20,7 +20,7 @@
 #include "analyze/token.h"
 
 #define CHR_NER_NCLASS 17
-#define CHR_NER_FEATSET 3       /* bump whenever a feature changes */
+#define CHR_NER_FEATSET 4       /* bump whenever a feature changes */
 #define CHR_NER_MAX_STATIC 64   /* static features per token, at most */
 #define CHR_NER_MAX_DYNAMIC 8   /* tag-history features per token, at most */
 
@@ -34,7 +34,38 @@ static inline uint8_t chr_ner_class_tag(int c)
 
 /* May class c follow class prev (0 at a sentence start)?  last: c is the
  * last token of its sentence, where no name may stay open. */
-int chr_ner_legal(int prev, int c, int last);
+static inline int chr_ner_legal(int prev, int c, int last)
+{
+	int ppos = chr_ner_class_pos(prev), pos = chr_ner_class_pos(c);
+	int open = ppos == CHR_BIO_B || ppos == CHR_BIO_I;
+	if (open) {
+		if (chr_ner_class_type(c) != chr_ner_class_type(prev))
+			return 0;
+		if (pos == CHR_BIO_L)
+			return 1;
+		return pos == CHR_BIO_I && !last;
+	}
+	if (pos == CHR_BIO_I || pos == CHR_BIO_L)
+		return 0;
+	return !(last && pos == CHR_BIO_B);
+}
+
+/*
+ * May token i be left O without scoring?  Outside a name, a token that
+ * starts with neither a capital nor a digit never begins one (the gold
+ * rule says names start so), and in news that is four tokens in five:
+ * skipping them makes the tagger several times faster.  Training still
+ * sees every token (1.5 points of F1 better in cross-validation: the O
+ * tokens teach the shared features too); the trainer counts gold names
+ * that start on a skipped token (none in GUM).
+ */
+static inline int chr_ner_skip(const chr_token *t, int prev)
+{
+	int ppos = chr_ner_class_pos(prev);
+	if (ppos == CHR_BIO_B || ppos == CHR_BIO_I)
+		return 0;
+	return !(t->flags & (CHR_TF_UPPER | CHR_TF_DIGIT));
+}
 
 /*
  * Per-document feature state: token facts computed once, the document-wide
@@ -45,7 +76,7 @@ int chr_ner_legal(int prev, int c, int last);
  */
 typedef struct chr_ner_tok {
 	uint64_t word;     /* folded key of the token */
-	uint64_t shape;    /* short shape key: Xx, X.X., d, x-x */
+	uint64_t shape;    /* short shape key (Xx, X.X., d, x-x), 0 until first needed */
 	uint32_t hist;     /* slot in the document table */
 	uint16_t flags;    /* CHR_TF_* of the token */
 	uint8_t docinfo;   /* NER_DOC_* bits of its word */
@@ -67,11 +98,11 @@ chr_status chr_ner_doc_init(chr_ner_doc *d, const chr_tokens *toks, const chr_ga
 void chr_ner_doc_free(chr_ner_doc *d);
 
 /* Keys of the features of token i that do not depend on tags; returns how many. */
-size_t chr_ner_static(const chr_ner_doc *d, size_t i, uint64_t *keys);
+size_t chr_ner_static(chr_ner_doc *d, size_t i, uint64_t *keys);
 
 /* Keys of the features that depend on the two previous classes (0 at a
  * sentence start) and the prediction history; returns how many. */
-size_t chr_ner_dynamic(const chr_ner_doc *d, size_t i, int prev1, int prev2, uint64_t *keys);
+size_t chr_ner_dynamic(chr_ner_doc *d, size_t i, int prev1, int prev2, uint64_t *keys);
 
 /* Records that token i was tagged class c (feeds the history feature). */
 void chr_ner_remember(chr_ner_doc *d, size_t i, int c);
