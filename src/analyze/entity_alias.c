@@ -25,7 +25,7 @@
 #define AMBIG 0xFFFFFFFFu
 #define SCAN_CAP 256   /* entities looked at to settle an ambiguous surname */
 
-enum { K_ENTRY = 1, K_SEQ, K_FULL, K_SUR, K_FIRST, K_PROP, K_ID, K_VOTE, K_PSUR };
+enum { K_ENTRY = 1, K_SEQ, K_FULL, K_SUR, K_FIRST, K_PROP, K_ID, K_VOTE, K_PSUR, K_ACR };
 
 typedef struct lent {
 	const chr_gaz_entry *entry;
@@ -372,6 +372,53 @@ static chr_status pass_unlisted_long(link_ctx *l)
 	return CHR_OK;
 }
 
+/* The capitals of a name's capitalised words ("Korean Central News
+ * Agency" -> "KCNA") against an acronym's letters (dots skipped). */
+static int initials_match(const ent_ctx *c, const ent_span *name, size_t acr)
+{
+	size_t len;
+	const char *a = chr_token_text(c->t, acr, &len);
+	size_t k = 0;
+	for (uint32_t i = name->tb; i < name->te; i++) {
+		const chr_token *t = &c->t->tok[i];
+		if (t->kind != CHR_TOK_WORD || !(t->flags & CHR_TF_UPPER))
+			continue;
+		while (k < len && a[k] == '.')
+			k++;
+		char first = c->t->text[t->start];
+		if (k >= len || a[k] != first)
+			return 0;
+		k++;
+	}
+	while (k < len && a[k] == '.')
+		k++;
+	return k == len;
+}
+
+/* "Korean Central News Agency (KCNA)": the acronym is the name's, here
+ * and wherever else the document uses it. */
+static void link_acronyms(link_ctx *l)
+{
+	ent_ctx *c = l->c;
+	const chr_tokens *t = c->t;
+	for (size_t i = 0; i < c->nsp; i++) {
+		ent_span *s = &c->sp[i];
+		size_t j = s->tb;
+		if (s->dead || s->entry || s->linked || s->te - s->tb != 1 || j < 2 ||
+		    !(t->tok[j].flags & CHR_TF_ALL_UPPER) || t->tok[j].end - t->tok[j].start > 12)
+			continue;
+		if (!(t->tok[j - 1].flags & CHR_TF_OPEN) || t->text[t->tok[j - 1].start] != '(' || c->own[j - 2] < 0)
+			continue;
+		const ent_span *name = &c->sp[c->own[j - 2]];
+		if (!name->linked || name->te != j - 1 || name->te - name->tb < 2 || !initials_match(c, name, j))
+			continue;
+		uint32_t ei = find(l, name->entity);
+		s->type = l->ent[ei].type;
+		link_span(l, s, ei);
+		map_put(&l->m, mk(K_ACR, t->tok[j].key), ei);
+	}
+}
+
 static chr_status pass_unlisted_short(link_ctx *l)
 {
 	ent_ctx *c = l->c;
@@ -387,6 +434,13 @@ static chr_status pass_unlisted_short(link_ctx *l)
 		size_t w = first_word(c, b, e);
 		uint64_t key = w < e ? t->tok[w].key : seq_key(c, b, e);
 		long ei = -1;
+		uint32_t acr = map_get(&l->m, mk(K_ACR, key));
+		if (acr && acr != AMBIG) {
+			ei = (long)find(l, acr - 1);
+			s->type = l->ent[ei].type;
+			link_span(l, s, (uint32_t)ei);
+			continue;
+		}
 		if (s->type != CHR_ENT_MISC && w < e) {
 			uint32_t v = map_get(&l->m, mk(K_SUR, key));
 			uint32_t cand = v == AMBIG ? settle_ambiguous(l, K_SUR, key, s->tb) : v ? v - 1 : AMBIG;
@@ -585,7 +639,7 @@ chr_status ent_link(ent_ctx *c, chr_entities *out)
 	chr_status st;
 	note_unlisted_surnames(&l);
 	if ((st = pass_listed(&l)) != CHR_OK || (st = vote_types(&l)) != CHR_OK || (st = pass_unlisted_long(&l)) != CHR_OK ||
-	    (st = pass_unlisted_short(&l)) != CHR_OK || (st = name_entities(&l)) != CHR_OK)
+	    (link_acronyms(&l), (st = pass_unlisted_short(&l)) != CHR_OK) || (st = name_entities(&l)) != CHR_OK)
 		return st;
 	propagate(&l);
 

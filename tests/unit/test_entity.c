@@ -224,6 +224,19 @@ static void spelling_variants_are_one_entity(void **state)
 	chr_arena_free(&r.arena);
 }
 
+static void acronyms_join_their_names(void **state)
+{
+	(void)state;
+	run r;
+	analyse(&r, "Officials of the Marine Fisheries Protection Board (MFPB) said so. Later the MFPB repeated it, "
+		    "while the Coastal Wardens Union (XYZ) did not.");
+	check_invariants(&r);
+	assert_string_equal(mentions_of(&r, "marine-fisheries-protection-board"),
+			    "Marine Fisheries Protection Board|MFPB|MFPB");
+	assert_null(strstr(mentions_of(&r, "coastal-wardens-union"), "XYZ"));   /* initials differ */
+	chr_arena_free(&r.arena);
+}
+
 static void lowercase_and_sentence_starts_are_no_names(void **state)
 {
 	(void)state;
@@ -341,6 +354,7 @@ int main(void)
 		cmocka_unit_test(unlisted_people_from_patterns),
 		cmocka_unit_test(given_names_and_honorifics_link),
 		cmocka_unit_test(spelling_variants_are_one_entity),
+		cmocka_unit_test(acronyms_join_their_names),
 		cmocka_unit_test(lowercase_and_sentence_starts_are_no_names),
 		cmocka_unit_test(place_of_an_organisation),
 		cmocka_unit_test(what_is_no_name),
