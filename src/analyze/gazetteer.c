@@ -346,6 +346,21 @@ static int split_tabs(const char *s, const char *e, const char *fs[4], const cha
 	return n;
 }
 
+/* Room for one more entry. */
+static chr_status grow_entries(chr_gazetteer *g)
+{
+	if (g->nent < g->ent_alloc)
+		return CHR_OK;
+	size_t na = g->ent_alloc ? g->ent_alloc * 2 : 1024;
+	chr_gaz_entry *ne = realloc(g->ent, na * sizeof *ne);
+	if (!ne)
+		return CHR_ENOMEM;
+	g->stats.bytes += (na - g->ent_alloc) * sizeof *ne;
+	g->ent = ne;
+	g->ent_alloc = na;
+	return CHR_OK;
+}
+
 static chr_status add_entity_line(chr_gazetteer *g, file_toks *ft, const char *base, const char *s, const char *e)
 {
 	const char *fs[4], *fe[4];
@@ -357,15 +372,8 @@ static chr_status add_entity_line(chr_gazetteer *g, file_toks *ft, const char *b
 		g->stats.bad_lines++;
 		return CHR_OK;
 	}
-	if (g->nent == g->ent_alloc) {
-		size_t na = g->ent_alloc ? g->ent_alloc * 2 : 1024;
-		chr_gaz_entry *ne2 = realloc(g->ent, na * sizeof *ne2);
-		if (!ne2)
-			return CHR_ENOMEM;
-		g->stats.bytes += (na - g->ent_alloc) * sizeof *ne2;
-		g->ent = ne2;
-		g->ent_alloc = na;
-	}
+	if (grow_entries(g) != CHR_OK)
+		return CHR_ENOMEM;
 	size_t idx = g->nent;
 	chr_gaz_entry *ent = &g->ent[idx];
 	memset(ent, 0, sizeof *ent);
@@ -487,15 +495,8 @@ static chr_status add_demonym(chr_gazetteer *g, file_toks *ft, const char *s, co
 	long nt = tokens_in(ft, (size_t)(d - ft->t->text), (size_t)(de - ft->t->text), &tb, &te);
 	if (nt <= 0)
 		return CHR_OK;
-	if (g->nent == g->ent_alloc) {
-		size_t na = g->ent_alloc ? g->ent_alloc * 2 : 1024;
-		chr_gaz_entry *ne2 = realloc(g->ent, na * sizeof *ne2);
-		if (!ne2)
-			return CHR_ENOMEM;
-		g->stats.bytes += (na - g->ent_alloc) * sizeof *ne2;
-		g->ent = ne2;
-		g->ent_alloc = na;
-	}
+	if (grow_entries(g) != CHR_OK)
+		return CHR_ENOMEM;
 	chr_gaz_entry *ent = &g->ent[before];
 	memset(ent, 0, sizeof *ent);
 	ent->type = CHR_ENT_MISC;
@@ -521,10 +522,8 @@ static chr_status add_demonym(chr_gazetteer *g, file_toks *ft, const char *s, co
 		if (!sl)
 			return CHR_ENOMEM;
 		sl->a |= W_DEMONYM;
-		if (!sl->b)
+		if (!sl->b)   /* a demonym listed twice keeps its first country */
 			sl->b = (uint32_t)(++g->ndem);
-		else
-			g->ndem++;
 	}
 	g->stats.demonyms++;
 	return CHR_OK;
