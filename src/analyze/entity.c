@@ -1,19 +1,23 @@
 /*
  * entity.c - analyze stage: named entities of a tokenised document.
  *
- * Four sources of names, taken in this order so that the surer one owns
- * the tokens first (a token belongs to at most one mention):
+ * Sources of names, taken in this order so that the surer one owns the
+ * tokens first (a token belongs to at most one mention):
  *   1. title patterns (entity_rules.c): "Russian Foreign Minister Sergey
  *      Lavrov" reserves the role tokens and takes the name after them;
- *   2. the gazetteer: the longest listed name, capitalised as listed,
- *      unless the tagger read a longer name around it ("Bank of England"
- *      around "England");
- *   3. the tagger (tagger.h): names no list holds, with titles and
- *      sentence-initial common words trimmed off;
- *   4. capitalised sequences with other evidence (entity_rules.c) and
- *      demonyms (MISC).
- * entity_alias.c then links the mentions to entities and finds later
- * mentions of the same names.
+ *   2. capitalised runs with an organisation's head word ("Sydney Morning
+ *      Herald", "Medical Journal of Australia") or a compass word before a
+ *      listed place ("Western Australia");
+ *   3. the gazetteer: the longest listed name, capitalised as listed,
+ *      unless it sits inside a longer capitalised name or the tagger read
+ *      a longer name around it ("Bank of England" around "England");
+ *   4. the tagger (tagger.h), run only on sentences that may hold a name:
+ *      names no list holds, trimmed to the name (titles, articles,
+ *      possessives, sentence-initial common words off);
+ *   5. capitalised sequences with other evidence (a given name, an
+ *      honorific, a place head word) and demonyms (MISC).
+ * entity_alias.c then settles one type per name, links the mentions to
+ * entities and finds later mentions of the same names.
  *
  * Every pass is linear in the number of tokens (each looks at a bounded
  * window per token), and all memory comes from the document's arena.
