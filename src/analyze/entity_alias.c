@@ -2,18 +2,23 @@
  * entity_alias.c - analyze stage: mentions to entities within one
  * document, and later mentions of names already found.
  *
- * Linking, in three passes over the accepted spans:
+ * Linking, in passes over the accepted spans:
  *   A. listed names: one entity per gazetteer entry (aliases and
- *      transliterations are one entry: "Kyiv" and "Kiev", "Zelenskyy");
- *   B. unlisted names of several words: a person joins an earlier person
+ *      transliterations are one entry: "Kyiv" and "Kiev", "Zelenskyy"); a
+ *      one-word listed place that is a person's given name or surname here
+ *      is that person ("[Vladimir] Putin", "Valeska Paris ... Paris said");
+ *   B. one type per unlisted name, by vote over its readings;
+ *   C. unlisted names of several words: a person joins an earlier person
  *      with the same folded key (chr_entity_key: "Yuri"/"Yury") or with the
  *      same surname and given name; other names join by their words;
- *   C. one-word names: a person's surname or (when only one person has
+ *   D. an acronym in brackets after a name it spells joins that name;
+ *   E. one-word names: a person's surname or (when only one person has
  *      it) given name links to that person, whatever type the tagger gave
  *      it ("Eastman" -> "Cres Eastman", "Jared" -> "Jared Kushner").
  * An unlisted entity is named by its longest mention and its id is that
  * name's slug.  Then every free capitalised word sequence equal to a
- * found name (or a person's surname) becomes one more mention.
+ * found name (or a person's surname) becomes one more mention, unless it
+ * sits inside a longer capitalised name.
  *
  * Tables are open-addressing maps in the arena, sized from the number of
  * spans; every pass is linear.
