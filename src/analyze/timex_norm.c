@@ -1,0 +1,93 @@
+/*
+ * timex_norm.c - writes TIMEX3 values: dates with X for what the text
+ * leaves open ("XXXX-12-03"), ISO weeks ("2025-W50"), durations ("PT5H",
+ * "P3D", "PXW").  Every writer is bounded by the 32-byte value field.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "analyze/timex_int.h"
+
+void chr_tx_fmt_year(char *out, int y)
+{
+	if (y <= 0 || y > 9999)
+		snprintf(out, 32, "XXXX");
+	else
+		snprintf(out, 32, "%04d", y);
+}
+
+void chr_tx_fmt_month(char *out, int y, int m)
+{
+	chr_tx_fmt_year(out, y);
+	if (m >= 1 && m <= 12)
+		snprintf(out + 4, 28, "-%02d", m);
+	else
+		snprintf(out + 4, 28, "-XX");
+}
+
+void chr_tx_fmt_day(char *out, int y, int m, int d)
+{
+	chr_tx_fmt_month(out, y, m);
+	if (d >= 1 && d <= 31)
+		snprintf(out + 7, 25, "-%02d", d);
+	else
+		snprintf(out + 7, 25, "-XX");
+}
+
+void chr_tx_fmt_week(char *out, int y, int w)
+{
+	chr_tx_fmt_year(out, y);
+	if (w >= 1 && w <= 53)
+		snprintf(out + 4, 28, "-W%02d", w);
+	else
+		snprintf(out + 4, 28, "-WXX");
+}
+
+void chr_tx_fmt_rel_day(char *out, const tx_anchor *a, int delta)
+{
+	int y = 0, m = 0, d = 0;
+	if (a->ok) {
+		chr_tx_civil(chr_tx_days(a->y, a->m, a->d) + delta, &y, &m, &d);
+		if (y < 1 || y > 9999)
+			y = m = d = 0;
+	}
+	chr_tx_fmt_day(out, y, m, d);
+}
+
+void chr_tx_fmt_duration(char *out, double n, int unit)
+{
+	const char *u = "D";
+	int time = 0;
+	switch (unit) {
+	case TXS_S: u = "S"; time = 1; break;
+	case TXS_MIN: u = "M"; time = 1; break;
+	case TXS_H: u = "H"; time = 1; break;
+	case TXS_D: u = "D"; break;
+	case TXS_W: u = "W"; break;
+	case TXS_WE: u = "WE"; break;
+	case TXS_FN: u = "W"; n = n < 0 ? n : n * 2; break;
+	case TXS_M: u = "M"; break;
+	case TXS_Q: u = "Q"; break;
+	case TXS_HA: u = "M"; n = n < 0 ? n : n * 6; break;
+	case TXS_Y: u = "Y"; break;
+	case TXS_DE: u = "DE"; break;
+	case TXS_CE: u = "CE"; break;
+	case TXS_ML: u = "Y"; n = n < 0 ? n : n * 1000; break;
+	default: break;
+	}
+	if (unit == TXS_DE && n >= 0) {
+		u = "Y";
+		n *= 10;
+	} else if (unit == TXS_CE && n >= 0) {
+		u = "Y";
+		n *= 100;
+	}
+	if (n < 0)
+		snprintf(out, 32, "P%sX%s", time ? "T" : "", u);
+	else if (n == (double)(long long)n && n < 1e9)
+		snprintf(out, 32, "P%s%lld%s", time ? "T" : "", (long long)n, u);
+	else if (n < 1e9)
+		snprintf(out, 32, "P%s%g%s", time ? "T" : "", n, u);
+	else
+		snprintf(out, 32, "P%sX%s", time ? "T" : "", u);
+}
