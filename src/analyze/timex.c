@@ -9,6 +9,7 @@
  * long anything took.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyze/timex_int.h"
@@ -104,6 +105,10 @@ chr_status chr_timex_find(chr_arena *arena, const chr_tokens *toks, const char *
 			memcpy(t.value, m.value, sizeof t.value);
 			t.value[sizeof t.value - 1] = '\0';
 			snprintf(t.mod, sizeof t.mod, "%s", chr_tx_symbol_name(m.mod));
+			if (!m.derived && strlen(t.value) == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[0] != 'X') {
+				c.q_y = atoi(t.value);
+				c.q_q = t.value[6] - '0';
+			}
 			st = push(arena, out, &cap, &t);
 			if (st != CHR_OK)
 				goto fail;

@@ -97,6 +97,10 @@ typedef struct tx_ctx {
 	/* the last day the text named ("Thursday", "Dec. 3"): what a bare
 	 * clock time or "the next day" hangs on */
 	int ref_ok, ref_y, ref_m, ref_d;
+	uint32_t ref_sentence;
+	/* the last quarter the text named ("the third quarter"): business
+	 * news compares it with "a year earlier", which means that quarter */
+	int q_y, q_q;
 } tx_ctx;
 
 /* A recognised expression: tokens [start, end). */
@@ -105,6 +109,7 @@ typedef struct tx_match {
 	chr_timex_type type;
 	int mod;      /* TXS_* modifier or 0 */
 	int drop;     /* matched but not a time (an age, February 30): skip the tokens */
+	int derived;  /* computed from another period ("a year earlier"): not a new topic */
 	char value[32];
 } tx_match;
 
@@ -112,5 +117,7 @@ typedef struct tx_match {
 size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m);
 /* The sentence's tense around token i: +1 future, -1 past (the default). */
 int chr_tx_tense(const tx_ctx *c, size_t i);
+/* The same, 0 when the sentence has no cue. */
+int chr_tx_tense_cue(const tx_ctx *c, size_t i);
 
 #endif

@@ -36,10 +36,11 @@ static int is_punct(const tx_ctx *c, size_t i, char ch)
 	       c->t->text[tok(c, i)->start] == ch;
 }
 
-static void set_ref_day(tx_ctx *c, int y, int m, int d)
+static void set_ref_day(tx_ctx *c, size_t i, int y, int m, int d)
 {
 	if (y > 0 && chr_tx_valid_date(y, m, d)) {
 		c->ref_ok = 1;
+		c->ref_sentence = c->t->tok[i].sentence;
 		c->ref_y = y;
 		c->ref_m = m;
 		c->ref_d = d;
@@ -54,8 +55,10 @@ static int year_at(const tx_ctx *c, size_t i, int *y)
 		return 0;
 	if (c->t->tok[i].end - c->t->tok[i].start != 4)
 		return 0;
-	if (i + 1 < c->n && (CLS(c, i + 1, TXC_NOTYEAR, NULL) || CLS(c, i + 1, TXC_UNIT, NULL) ||
-			     is_punct(c, i + 1, '%')))
+	int u = 0;
+	if (i + 1 < c->n && (CLS(c, i + 1, TXC_NOTYEAR, NULL) || is_punct(c, i + 1, '%') ||
+			     (CLS(c, i + 1, TXC_UNIT, &u) && u != TXS_Q && u != TXS_PE && u != TXS_HA &&
+			      !CLS(c, i + 1, TXC_ORDINAL, NULL))))
 		return 0;
 	if (i > 0 && tok(c, i - 1)->kind == CHR_TOK_SYMBOL)  /* $1990, #2000 */
 		return 0;
@@ -139,13 +142,13 @@ static size_t core_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			return j;
 		}
 		if (!y) {
-			y = chr_tx_year_for(&c->a, mo, d, 0);
+			y = chr_tx_year_for(&c->a, mo, d, chr_tx_tense_cue(c, i) > 0 ? 1 : 0);
 			if (y && !chr_tx_valid_date(y, mo, d))
 				y = 0;  /* February 29 in a year without one */
 		}
 		m->type = CHR_TIMEX_DATE;
 		chr_tx_fmt_day(m->value, y, mo, d);
-		set_ref_day(c, y, mo, d);
+		set_ref_day(c, i, y, mo, d);
 		return j;
 	}
 	size_t k = year_after(c, j, base, &y);
@@ -154,7 +157,8 @@ static size_t core_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	if (!month_word_ok(c, i, k != 0))
 		return 0;
 	if (!k) {
-		int dir = 0;
+		/* a bare month is a past one unless the sentence looks ahead */
+		int dir = chr_tx_tense_cue(c, i);
 		y = chr_tx_year_for(&c->a, mo, 0, dir);
 	}
 	m->type = CHR_TIMEX_DATE;
@@ -179,21 +183,21 @@ static size_t core_day_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		k = 2;
 	j += k;
 	if (!k)
-		y = chr_tx_year_for(&c->a, mo, d, 0);
+		y = chr_tx_year_for(&c->a, mo, d, chr_tx_tense_cue(c, i) > 0 ? 1 : 0);
 	if (d > chr_tx_month_days(y ? y : 2000, mo)) {
 		m->drop = 1;
 		return j;
 	}
 	m->type = CHR_TIMEX_DATE;
 	chr_tx_fmt_day(m->value, y, mo, d);
-	set_ref_day(c, y, mo, d);
+	set_ref_day(c, i, y, mo, d);
 	return j;
 }
 
 /* The day a clock time or part of day belongs to, written into out. */
-static void ref_day(const tx_ctx *c, char *out)
+static void ref_day(const tx_ctx *c, size_t i, char *out)
 {
-	if (c->ref_ok)
+	if (c->ref_ok && c->ref_sentence == c->t->tok[i].sentence)
 		chr_tx_fmt_day(out, c->ref_y, c->ref_m, c->ref_d);
 	else
 		chr_tx_fmt_rel_day(out, &c->a, 0);
@@ -245,7 +249,7 @@ static size_t core_weekday(tx_ctx *c, size_t i, size_t base, tx_match *m, int mo
 	if (c->a.ok) {
 		int delta = chr_tx_weekday_delta(&c->a, wd, mode), y, mo, d;
 		chr_tx_civil(chr_tx_days(c->a.y, c->a.m, c->a.d) + delta, &y, &mo, &d);
-		set_ref_day(c, y, mo, d);
+		set_ref_day(c, i, y, mo, d);
 	}
 	int p;
 	if (SAME(c, j, base) && CLS(c, j, TXC_PART, &p) && !(tok(c, j)->flags & CHR_TF_UPPER)) {
@@ -268,7 +272,7 @@ static size_t core_deictic(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	if (c->a.ok) {
 		int y, mo, d;
 		chr_tx_civil(chr_tx_days(c->a.y, c->a.m, c->a.d) + off, &y, &mo, &d);
-		set_ref_day(c, y, mo, d);
+		set_ref_day(c, i, y, mo, d);
 	}
 	size_t j = i + 1;
 	if (SAME(c, j, base) && CLS(c, j, TXC_PART, &p) && p != TXS_MI && p != TXS_MN) {
@@ -298,6 +302,10 @@ static size_t core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		return 0;
 	if (n == 4 && (s[0] | 0x20) == 'o')  /* "once" is mostly "one time" */
 		return 0;
+	/* "the recent talks", "the current crisis": adjectives, not times */
+	int noun = (n == 4 && (s[0] | 0x20) == 'p') || (n == 6 && (s[0] | 0x20) == 'f');
+	if (after_the && !noun)
+		return 0;
 	/* "recent years", "current quarter": the unit decides */
 	if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u))
 		return 0;
@@ -305,6 +313,8 @@ static size_t core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 	m->type = CHR_TIMEX_DATE;
 	return i + 1;
 }
+
+static size_t core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int year);
 
 /* A unit of a relative period: last/this/next + unit. */
 static int rel_unit_value(tx_ctx *c, char *out, int unit, int delta)
@@ -346,6 +356,8 @@ static size_t count_unit(tx_ctx *c, size_t i, size_t base, double *cnt, int *uni
 		j++;
 	if (!CLS(c, j, TXC_UNIT, unit) || *unit == TXS_PE)
 		return 0;
+	if (*cnt >= 1000 && *cnt < 3000 && k == 1 && tok(c, i)->end - tok(c, i)->start == 4)
+		return 0;  /* "the 1988 second quarter" */
 	if (*unit == TXS_HA) {
 		/* "a half hour" */
 		int u2;
@@ -376,13 +388,21 @@ static void shifted(tx_ctx *c, tx_match *m, double cnt, int unit, int dir)
 {
 	int n = (int)cnt;
 	m->type = CHR_TIMEX_DATE;
+	m->derived = 1;
 	if (cnt < 0 || cnt != (double)n || !c->a.ok) {
 		snprintf(m->value, sizeof m->value, "%s", dir < 0 ? "PAST_REF" : "FUTURE_REF");
 		return;
 	}
 	int delta = dir * n;
 	switch (unit) {
-	case TXS_Y: chr_tx_rel_year(m->value, &c->a, delta); break;
+	case TXS_Y:
+		if (c->q_y && n == 1 && dir < 0) {
+			/* "a year earlier" beside quarterly results */
+			snprintf(m->value, sizeof m->value, "%04d-Q%d", c->q_y - 1, c->q_q);
+			break;
+		}
+		chr_tx_rel_year(m->value, &c->a, delta);
+		break;
 	case TXS_M: chr_tx_rel_month(m->value, &c->a, delta); break;
 	case TXS_Q: chr_tx_rel_quarter(m->value, &c->a, delta); break;
 	case TXS_W: chr_tx_fmt_rel_day(m->value, &c->a, delta * 7); break;
@@ -401,7 +421,17 @@ static size_t duration_tail(tx_ctx *c, size_t j, size_t base, tx_match *m, doubl
 {
 	int a;
 	if (SAME(c, j, base) && CLS(c, j, TXC_AFTER, &a)) {
-		shifted(c, m, cnt, unit, a);
+		size_t n;
+		const char *s = chr_token_text(c->t, j, &n);
+		/* "ago" counts from the article date; "later" and "earlier" from
+		 * some other event, so they stay spans, except "a year earlier",
+		 * which business news uses for the same period last year */
+		if ((s[0] | 0x20) == 'a' || (a < 0 && (unit == TXS_Y || unit == TXS_Q) && cnt == 1)) {
+			shifted(c, m, cnt, unit, a);
+			return j + 1;
+		}
+		m->type = CHR_TIMEX_DURATION;
+		chr_tx_fmt_duration(m->value, cnt, unit);
 		return j + 1;
 	}
 	/* "from now" */
@@ -437,7 +467,7 @@ static size_t core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m, int a
 	/* "a year" after a rate ("5% a year", "twice a day") is a set */
 	size_t n0;
 	const char *s0 = chr_token_text(c->t, i, &n0);
-	if (cnt == 1 && n0 <= 2 && (s0[0] | 0x20) == 'a' && i > 0 &&
+	if (cnt == 1 && n0 <= 2 && (s0[0] | 0x20) == 'a' && i > 0 && !CLS(c, i + k, TXC_AFTER, NULL) &&
 	    (tok(c, i - 1)->kind == CHR_TOK_NUMBER || is_punct(c, i - 1, '%') ||
 	     tok(c, i - 1)->kind == CHR_TOK_SYMBOL || CLS(c, i - 1, TXC_NOTYEAR, NULL))) {
 		m->type = CHR_TIMEX_SET;
@@ -511,6 +541,20 @@ static size_t core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		if (!rel_unit_value(c, m->value, unit, (is_that || is_same) ? 0 : r))
 			return 0;
 		m->type = CHR_TIMEX_DATE;
+		if (unit == TXS_Y && c->a.ok && SAME(c, j + 2, base) && (tok(c, j + 1)->flags & CHR_TF_POSSESSIVE)) {
+			/* "next year's first quarter", "last year's quarter" */
+			tx_match om = *m;
+			int uq;
+			size_t oe = core_ordinal(c, j + 2, base, &om, c->a.y + r);
+			if (oe) {
+				*m = om;
+				return oe;
+			}
+			if (CLS(c, j + 2, TXC_UNIT, &uq) && (uq == TXS_Q || uq == TXS_PE) && c->q_q) {
+				snprintf(m->value, sizeof m->value, "%04d-Q%d", c->a.y + r, c->q_q);
+				return j + 3;
+			}
+		}
 		return j + 1;
 	}
 	if (is_that || is_same)
@@ -525,6 +569,14 @@ static size_t core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 				y++;
 		}
 		m->type = CHR_TIMEX_DATE;
+		int d;
+		if (SAME(c, j + 1, base) && day_at(c, j + 1, &d) && d <= chr_tx_month_days(y ? y : 2000, v)) {
+			/* "last Oct. 23" */
+			if (c->a.ok && r < 0 && v == c->a.m && d < c->a.d)
+				y = c->a.y;
+			chr_tx_fmt_day(m->value, y, v, d);
+			return j + 2;
+		}
 		chr_tx_fmt_month(m->value, y, v);
 		return j + 1;
 	}
@@ -691,7 +743,7 @@ static size_t core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		}
 	}
 	if (!day[0])
-		ref_day(c, day);
+		ref_day(c, i, day);
 	snprintf(m->value, sizeof m->value, "%.10sT%02d:%02d", day, hh, mm);
 	m->type = CHR_TIMEX_TIME;
 	return j;
@@ -820,6 +872,17 @@ static size_t core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	if (np == 2 && tx_has(pt[0].w, TXC_UNIT) && tx_has(pt[1].w, TXC_AFTER) && pt[1].w->val[TXC_AFTER] < 0) {
 		u = pt[0].w->val[TXC_UNIT];
 		shifted(c, m, 1, u, -1);
+		int u2;
+		tx_match om = *m;
+		size_t oe = c->a.ok ? core_ordinal(c, i + 1, base, &om, c->a.y - 1) : 0;
+		if (oe) {
+			*m = om;
+			m->derived = 1;
+			return oe;
+		}
+		/* "the year-earlier quarter", "year-ago period" */
+		if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u2) && (u2 == TXS_Q || u2 == TXS_PE))
+			return i + 2;
 		return i + 1;
 	}
 	/* day-long, year-long */
@@ -864,7 +927,7 @@ static size_t core_number(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		}
 		m->type = CHR_TIMEX_DATE;
 		chr_tx_fmt_day(m->value, (int)a, (int)b, (int)d);
-		set_ref_day(c, (int)a, (int)b, (int)d);
+		set_ref_day(c, i, (int)a, (int)b, (int)d);
 		return i + 1;
 	}
 	const char *sl = memchr(s, '/', n);
@@ -890,7 +953,7 @@ static size_t core_number(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			return 0;
 		m->type = CHR_TIMEX_DATE;
 		chr_tx_fmt_day(m->value, (int)y, (int)a, (int)d);
-		set_ref_day(c, (int)y, (int)a, (int)d);
+		set_ref_day(c, i, (int)y, (int)a, (int)d);
 		return i + 1;
 	}
 	size_t e = core_day_month(c, i, base, m);
@@ -912,6 +975,15 @@ static size_t core_number(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			}
 		}
 		m->type = CHR_TIMEX_DATE;
+		int u;
+		if (SAME(c, j, base) && CLS(c, j, TXC_UNIT, &u) && (u == TXS_Q || u == TXS_PE)) {
+			/* "the 1988 quarter", "the 1989 period": the quarter in the news */
+			if (c->q_q)
+				snprintf(m->value, sizeof m->value, "%04d-Q%d", y, c->q_q);
+			else
+				chr_tx_fmt_year(m->value, y);
+			return j + 1;
+		}
 		chr_tx_fmt_year(m->value, y);
 		return i + 1;
 	}
@@ -934,8 +1006,8 @@ static size_t core_fiscal(tx_ctx *c, size_t i, size_t base, tx_match *m, int aft
 		}
 		if (!after_the)
 			return 0;
-		m->type = CHR_TIMEX_DATE;
-		chr_tx_rel_year(m->value, &c->a, 0);
+		m->type = CHR_TIMEX_DURATION;
+		chr_tx_fmt_duration(m->value, 1, TXS_Y);
 		return j;
 	}
 	if (year_at(c, j, &y)) {
@@ -949,6 +1021,13 @@ static size_t core_fiscal(tx_ctx *c, size_t i, size_t base, tx_match *m, int aft
 	return e;
 }
 
+static int ends_in(const tx_ctx *c, size_t i, const char *a, const char *b)
+{
+	size_t n;
+	const char *s = chr_token_text(c->t, i, &n);
+	return (n == strlen(a) && memcmp(s, a, n) == 0) || (n == strlen(b) && memcmp(s, b, n) == 0);
+}
+
 /* "the year", "the quarter", "the weekend": the period the story is in */
 static size_t core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 {
@@ -960,6 +1039,12 @@ static size_t core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 	if (s[n - 1] == 's')
 		return 0;
 	m->type = CHR_TIMEX_DATE;
+	if (u == TXS_Y && i + 1 < c->n && ends_in(c, i + 1, "ended", "ending")) {
+		/* "the year ended March 31": a fiscal year, a span */
+		m->type = CHR_TIMEX_DURATION;
+		chr_tx_fmt_duration(m->value, 1, TXS_Y);
+		return i + 1;
+	}
 	switch (u) {
 	case TXS_Y: chr_tx_rel_year(m->value, &c->a, 0); break;
 	case TXS_Q: {

@@ -246,6 +246,12 @@ static int tense_of(const tx_ctx *c, size_t i)
 
 int chr_tx_tense(const tx_ctx *c, size_t i)
 {
+	int t = chr_tx_tense_cue(c, i);
+	return t ? t : -1;
+}
+
+int chr_tx_tense_cue(const tx_ctx *c, size_t i)
+{
 	const chr_sentence *s = &c->t->sent[c->t->tok[i].sentence];
 	/* the nearest cue before, then after; 12 tokens either way bounds the
 	 * cost per expression */
@@ -260,5 +266,5 @@ int chr_tx_tense(const tx_ctx *c, size_t i)
 		if (t)
 			return t;
 	}
-	return -1;
+	return 0;
 }
