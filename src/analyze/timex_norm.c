@@ -82,6 +82,26 @@ void chr_tx_fmt_duration(char *out, double n, int unit)
 		u = "Y";
 		n *= 100;
 	}
+	double whole = (double)(long long)n;
+	if (n >= 0 && n < 1e6 && n - whole == 0.5) {
+		/* halves in the next smaller unit: "5 1/2 hours" is PT5H30M */
+		long long w = (long long)whole;
+		const char *half = NULL;
+		switch (unit) {
+		case TXS_H: half = "30M"; break;
+		case TXS_MIN: half = "30S"; break;
+		case TXS_Y: half = "6M"; break;
+		case TXS_D: half = "T12H"; break;
+		default: break;
+		}
+		if (half) {
+			if (w)
+				snprintf(out, 32, "P%s%lld%s%s", time ? "T" : "", w, u, half);
+			else
+				snprintf(out, 32, "P%s%s", time ? "T" : "", half);
+			return;
+		}
+	}
 	if (n < 0)
 		snprintf(out, 32, "P%sX%s", time ? "T" : "", u);
 	else if (n == (double)(long long)n && n < 1e9)

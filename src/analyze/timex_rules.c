@@ -142,7 +142,7 @@ static size_t core_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			return j;
 		}
 		if (!y) {
-			y = chr_tx_year_for(&c->a, mo, d, chr_tx_tense_cue(c, i) > 0 ? 1 : 0);
+			y = chr_tx_year_for(&c->a, mo, d, 0);
 			if (y && !chr_tx_valid_date(y, mo, d))
 				y = 0;  /* February 29 in a year without one */
 		}
@@ -154,11 +154,20 @@ static size_t core_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	size_t k = year_after(c, j, base, &y);
 	if (!k && GLUE(c, j, TXS_OF) && SAME(c, j + 1, base) && year_at(c, j + 1, &y))
 		k = 2;
+	int rr, uu;
+	if (!k && c->a.ok && SAME(c, j + 1, base) && CLS(c, j, TXC_REL, &rr) && CLS(c, j + 1, TXC_UNIT, &uu) &&
+	    uu == TXS_Y && rr >= -1 && rr <= 1) {
+		/* "June last year", "January this year" */
+		y = c->a.y + rr;
+		k = 2;
+	}
 	if (!month_word_ok(c, i, k != 0))
 		return 0;
 	if (!k) {
 		/* a bare month is a past one unless the sentence looks ahead */
 		int dir = chr_tx_tense_cue(c, i);
+		if (i > 0 && (GLUE(c, i - 1, TXS_BY) || GLUE(c, i - 1, TXS_UNTIL)))
+			dir = 1;  /* "by May": a deadline ahead */
 		y = chr_tx_year_for(&c->a, mo, 0, dir);
 	}
 	m->type = CHR_TIMEX_DATE;
@@ -183,7 +192,7 @@ static size_t core_day_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		k = 2;
 	j += k;
 	if (!k)
-		y = chr_tx_year_for(&c->a, mo, d, chr_tx_tense_cue(c, i) > 0 ? 1 : 0);
+		y = chr_tx_year_for(&c->a, mo, d, 0);
 	if (d > chr_tx_month_days(y ? y : 2000, mo)) {
 		m->drop = 1;
 		return j;
@@ -302,6 +311,8 @@ static size_t core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		return 0;
 	if (n == 4 && (s[0] | 0x20) == 'o')  /* "once" is mostly "one time" */
 		return 0;
+	if (n == 6 && (s[0] | 0x20) == 'r' && (s[5] | 0x20) == 't')
+		return 0;  /* "recent" qualifies a noun; only "recent weeks" is a time */
 	/* "the recent talks", "the current crisis": adjectives, not times */
 	int noun = (n == 4 && (s[0] | 0x20) == 'p') || (n == 6 && (s[0] | 0x20) == 'f');
 	if (after_the && !noun)
@@ -358,6 +369,8 @@ static size_t count_unit(tx_ctx *c, size_t i, size_t base, double *cnt, int *uni
 		return 0;
 	if (*cnt >= 1000 && *cnt < 3000 && k == 1 && tok(c, i)->end - tok(c, i)->start == 4)
 		return 0;  /* "the 1988 second quarter" */
+	if (*unit == TXS_S && *cnt == 1 && tok(c, i)->end - tok(c, i)->start <= 2)
+		return 0;  /* "a second term" */
 	if (*unit == TXS_HA) {
 		/* "a half hour" */
 		int u2;
@@ -438,6 +451,10 @@ static size_t duration_tail(tx_ctx *c, size_t j, size_t base, tx_match *m, doubl
 	if (GLUE(c, j, TXS_FROM) && SAME(c, j + 1, base) && CLS(c, j + 1, TXC_REF, &a) && a == TXS_PRESENT_REF) {
 		shifted(c, m, cnt, unit, 1);
 		return j + 2;
+	}
+	if (GLUE(c, j, TXS_OLD) && SAME(c, j, base)) {
+		m->drop = 1;  /* an age: "52 years old" */
+		return j + 1;
 	}
 	m->type = CHR_TIMEX_DURATION;
 	chr_tx_fmt_duration(m->value, cnt, unit);
@@ -899,6 +916,8 @@ static size_t core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	if (!tx_has(pt[last].w, TXC_UNIT))
 		return 0;
 	u = pt[last].w->val[TXC_UNIT];
+	if ((pt[last].s[pt[last].n - 1] | 0x20) == 's')
+		return 0;  /* "three-quarters" is a fraction */
 	double cnt;
 	if (u == TXS_PE || u == TXS_HA || !chr_tx_parts_count(pt, last, &cnt))
 		return 0;
