@@ -20,7 +20,7 @@
 	((1u << TXC_MONTH) | (1u << TXC_WEEKDAY) | (1u << TXC_NUMBER) | (1u << TXC_VAGUE) |  \
 	 (1u << TXC_ORDINAL) | (1u << TXC_SEASON) | (1u << TXC_PART) | (1u << TXC_UNIT) |    \
 	 (1u << TXC_DEICTIC) | (1u << TXC_REF) | (1u << TXC_REL) | (1u << TXC_MOD) |         \
-	 (1u << TXC_OFTEN) | (1u << TXC_EVERY) | (1u << TXC_FISCAL))
+	 (1u << TXC_OFTEN) | (1u << TXC_EVERY) | (1u << TXC_FISCAL) | (1u << TXC_HOLIDAY))
 
 static int may_start(const tx_ctx *c, size_t i)
 {
@@ -108,6 +108,7 @@ chr_status chr_timex_find(chr_arena *arena, const chr_tokens *toks, const char *
 			if (!m.derived && strlen(t.value) == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[0] != 'X') {
 				c.q_y = atoi(t.value);
 				c.q_q = t.value[6] - '0';
+				c.q_sentence = toks->tok[i].sentence;
 			}
 			st = push(arena, out, &cap, &t);
 			if (st != CHR_OK)

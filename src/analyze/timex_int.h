@@ -16,7 +16,7 @@
 typedef enum tx_class {
 	TXC_MONTH, TXC_WEEKDAY, TXC_NUMBER, TXC_VAGUE, TXC_ORDINAL, TXC_SEASON, TXC_PART,
 	TXC_UNIT, TXC_DEICTIC, TXC_REF, TXC_REL, TXC_AFTER, TXC_MOD, TXC_OFTEN, TXC_EVERY,
-	TXC_AMPM, TXC_ZONE, TXC_FUTURE, TXC_PAST, TXC_NEG, TXC_FISCAL, TXC_NOTYEAR, TXC_GLUE,
+	TXC_AMPM, TXC_ZONE, TXC_FUTURE, TXC_PAST, TXC_NEG, TXC_FISCAL, TXC_NOTYEAR, TXC_GLUE, TXC_HOLIDAY,
 	TXC_COUNT
 } tx_class;
 
@@ -101,6 +101,7 @@ typedef struct tx_ctx {
 	/* the last quarter the text named ("the third quarter"): business
 	 * news compares it with "a year earlier", which means that quarter */
 	int q_y, q_q;
+	uint32_t q_sentence, cur_sentence;
 } tx_ctx;
 
 /* A recognised expression: tokens [start, end). */

@@ -16,6 +16,9 @@
 #include "analyze/timex_resolve.h"
 #include "analyze/timex_tok.h"
 
+/* How many sentences after a quarter "a year earlier" still means it. */
+#define TX_QUARTER_REACH 4u
+
 #define CLS(c, i, k, v) chr_tx_class((c), (i), (k), (v))
 #define GLUE(c, i, s) chr_tx_glue((c), (i), (s))
 #define SAME(c, i, b) chr_tx_same_sentence((c), (i), (b))
@@ -338,6 +341,12 @@ static int rel_unit_value(tx_ctx *c, char *out, int unit, int delta)
 	case TXS_Q: chr_tx_rel_quarter(out, &c->a, delta); return 1;
 	case TXS_DE: chr_tx_rel_decade(out, &c->a, delta); return 1;
 	case TXS_CE: chr_tx_rel_century(out, &c->a, delta); return 1;
+	case TXS_PE:
+		/* "the latest period", "the same period": the quarter in the news */
+		if (!c->q_y)
+			return 0;
+		snprintf(out, 32, "%04d-Q%d", c->q_y, c->q_q);
+		return 1;
 	case TXS_D:
 		if (delta == 0 && !c->ref_ok)
 			return 0;
@@ -409,7 +418,7 @@ static void shifted(tx_ctx *c, tx_match *m, double cnt, int unit, int dir)
 	int delta = dir * n;
 	switch (unit) {
 	case TXS_Y:
-		if (c->q_y && n == 1 && dir < 0) {
+		if (c->q_y && n == 1 && dir < 0 && c->cur_sentence - c->q_sentence <= TX_QUARTER_REACH) {
 			/* "a year earlier" beside quarterly results */
 			snprintf(m->value, sizeof m->value, "%04d-Q%d", c->q_y - 1, c->q_q);
 			break;
@@ -474,7 +483,8 @@ static size_t core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m, int a
 		const char *s = chr_token_text(c->t, i, &n);
 		if (tok(c, i)->kind != CHR_TOK_WORD || s[n - 1] != 's' || (tok(c, i)->flags & CHR_TF_UPPER))
 			return 0;
-		if (i > 0 && (tok(c, i - 1)->kind == CHR_TOK_NUMBER || (tok(c, i - 1)->flags & CHR_TF_UPPER)))
+		if (i > 0 && (tok(c, i - 1)->kind == CHR_TOK_NUMBER ||
+			      ((tok(c, i - 1)->flags & CHR_TF_UPPER) && !(tok(c, i - 1)->flags & CHR_TF_SENT_START))))
 			return 0;
 		m->type = CHR_TIMEX_DURATION;
 		chr_tx_fmt_duration(m->value, -1, unit);
@@ -885,6 +895,14 @@ static size_t core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		}
 		return 0;
 	}
+	/* year-end */
+	if (np == 2 && tx_has(pt[0].w, TXC_UNIT) && pt[0].w->val[TXC_UNIT] == TXS_Y && tx_has(pt[1].w, TXC_MOD) &&
+	    pt[1].w->val[TXC_MOD] == TXS_END) {
+		m->type = CHR_TIMEX_DATE;
+		m->mod = TXS_END;
+		chr_tx_rel_year(m->value, &c->a, 0);
+		return i + 1;
+	}
 	/* year-earlier, year-ago */
 	if (np == 2 && tx_has(pt[0].w, TXC_UNIT) && tx_has(pt[1].w, TXC_AFTER) && pt[1].w->val[TXC_AFTER] < 0) {
 		u = pt[0].w->val[TXC_UNIT];
@@ -1047,6 +1065,70 @@ static int ends_in(const tx_ctx *c, size_t i, const char *a, const char *b)
 	return (n == strlen(a) && memcmp(s, a, n) == 0) || (n == strlen(b) && memcmp(s, b, n) == 0);
 }
 
+/* "nineteen ninety-six": a year read out, as in broadcast transcripts */
+static size_t core_spoken_year(tx_ctx *c, size_t i, size_t base, tx_match *m)
+{
+	int a;
+	double b;
+	if (!CLS(c, i, TXC_NUMBER, &a) || a < 10 || a > 20 || !SAME(c, i + 1, base))
+		return 0;
+	size_t k = chr_tx_count(c, i + 1, &b);
+	if (!k || b < 10 || b > 99 || b != (double)(int)b)
+		return 0;
+	m->type = CHR_TIMEX_DATE;
+	chr_tx_fmt_year(m->value, a * 100 + (int)b);
+	return i + 1 + k;
+}
+
+/* Christmas, Thanksgiving [Day]: fixed days are month*100+day; floating
+ * ones 10000 + month*100 + nth*10 + weekday (Thanksgiving: the 4th
+ * Thursday of November). */
+static size_t core_holiday(tx_ctx *c, size_t i, size_t base, tx_match *m)
+{
+	int h, u;
+	if (!CLS(c, i, TXC_HOLIDAY, &h) || !upper(c, i))
+		return 0;
+	size_t j = i + 1;
+	if (SAME(c, j, base) && CLS(c, j, TXC_UNIT, &u) && u == TXS_D && upper(c, j))
+		j++;
+	int mo = h >= 10000 ? (h - 10000) / 100 : h / 100;
+	int y = 0, r;
+	if (i > 0 && CLS(c, i - 1, TXC_REL, &r) && c->a.ok && r < 0)
+		y = c->a.y - 1;
+	else if (SAME(c, j, base) && year_at(c, j, &y))
+		j++;
+	else
+		y = chr_tx_year_for(&c->a, mo, h >= 10000 ? 15 : h % 100, 0);
+	int d = h % 100;
+	if (h >= 10000 && y > 0) {
+		int nth = (h % 100) / 10, wd = h % 10;
+		int first = chr_tx_weekday(y, mo, 1);
+		d = 1 + (wd - first + 7) % 7 + 7 * (nth - 1);
+	} else if (h >= 10000) {
+		d = 0;
+	}
+	m->type = CHR_TIMEX_DATE;
+	chr_tx_fmt_day(m->value, y, mo, d);
+	return j;
+}
+
+/* "year end", "year's end": the close of the article's year */
+static size_t core_year_end(tx_ctx *c, size_t i, size_t base, tx_match *m)
+{
+	int u, v;
+	size_t j = i + 1;
+	if (!CLS(c, i, TXC_UNIT, &u) || u != TXS_Y || (tok(c, i)->flags & CHR_TF_UPPER))
+		return 0;
+	if (j < c->n && (tok(c, j)->flags & CHR_TF_POSSESSIVE))
+		j++;
+	if (!SAME(c, j, base) || !CLS(c, j, TXC_MOD, &v) || v != TXS_END || tok(c, j)->end - tok(c, j)->start != 3)
+		return 0;
+	m->type = CHR_TIMEX_DATE;
+	m->mod = TXS_END;
+	chr_tx_rel_year(m->value, &c->a, 0);
+	return j + 1;
+}
+
 /* "the year", "the quarter", "the weekend": the period the story is in */
 static size_t core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 {
@@ -1135,6 +1217,12 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 				  chr_tx_season(cur.value, &c->a, 0, w->val[TXC_SEASON], 0), j + 1));
 		if (after_the && tx_has(w, TXC_UNIT))
 			TRY_RULE(core_the_unit(c, j, &cur));
+		if (tx_has(w, TXC_UNIT))
+			TRY_RULE(core_year_end(c, j, base, &cur));
+		if (tx_has(w, TXC_NUMBER))
+			TRY_RULE(core_spoken_year(c, j, base, &cur));
+		if (tx_has(w, TXC_HOLIDAY))
+			TRY_RULE(core_holiday(c, j, base, &cur));
 	}
 #undef TRY_RULE
 	if (best_end)
@@ -1205,6 +1293,7 @@ static size_t premods(const tx_ctx *c, size_t i, size_t base, int *mod)
 size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 {
 	memset(m, 0, sizeof *m);
+	c->cur_sentence = tok(c, i)->sentence;
 	int mod = 0;
 	size_t j = premods(c, i, i, &mod);
 	int after_the = 0;
