@@ -218,6 +218,7 @@ for prog in "$build"/bench/bench_*; do
 	bench_read) args="${jsonl_big:-$text_big}" ;;   # counts the named files' bytes
 	bench_clean) args="20000 $runs" ;;               # builds its own corpus in memory
 	bench_html) args="-r $runs $(find "$html_small" -type f -name '*.html' | sort)" ;;
+	bench_analyze) args="-r $runs $(find "$text_small" -type f | sort)" ;;
 	*) args="$text_big $html_big" ;;
 	esac
 	say "running $name"

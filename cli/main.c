@@ -81,7 +81,7 @@ static void report(void *ctx, const char *where, const char *message)
 }
 
 /* Streams every document through clean and hands it to `emit`. */
-static int for_each_doc(const cli_opts *opts, int (*emit)(const chr_doc *doc, size_t index))
+static int for_each_doc(const cli_opts *opts, int (*emit)(chr_doc *doc, size_t index))
 {
 	/* 64 KB of output per write(): with stdio's default (the 4 KB block
 	 * size) a folder of small articles cost one system call per article.
@@ -135,7 +135,7 @@ static int for_each_doc(const cli_opts *opts, int (*emit)(const chr_doc *doc, si
 	return rc;
 }
 
-static int emit_text(const chr_doc *doc, size_t index)
+static int emit_text(chr_doc *doc, size_t index)
 {
 	size_t len;
 	const char *text = chr_doc_text(doc, &len);
@@ -147,14 +147,24 @@ static int emit_text(const chr_doc *doc, size_t index)
 	return ferror(stdout) ? EXIT_RUNTIME : 0;
 }
 
-static int emit_json(const chr_doc *doc, size_t index)
+static int emit_json(chr_doc *doc, size_t index)
 {
 	(void)index;
 	return chr_doc_write_json(doc, stdout) == CHR_OK ? 0 : EXIT_RUNTIME;
 }
 
 static int run_text(const cli_opts *opts) { return for_each_doc(opts, emit_text); }
-static int run_analyze(const cli_opts *opts) { return for_each_doc(opts, emit_json); }
+static int emit_analysis(chr_doc *doc, size_t index)
+{
+	chr_status st = chr_doc_analyze(doc);
+	if (st != CHR_OK) {
+		fprintf(stderr, "chronicle: %s: analyze: %s\n", chr_doc_source(doc), chr_strerror(st));
+		return st == CHR_ENOMEM ? EXIT_RUNTIME : 0;
+	}
+	return emit_json(doc, index);
+}
+
+static int run_analyze(const cli_opts *opts) { return for_each_doc(opts, emit_analysis); }
 
 int main(int argc, char **argv)
 {

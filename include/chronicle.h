@@ -190,6 +190,13 @@ CHR_API const char *chr_doc_text(const chr_doc *doc, size_t *len);
 CHR_API size_t chr_doc_paragraph_count(const chr_doc *doc);
 CHR_API const chr_paragraph *chr_doc_paragraph(const chr_doc *doc, size_t index);
 
+/*
+ * Runs the language layer over a cleaned document: tokens, sentences, time
+ * expressions (resolved against the document's date) and named entities.
+ * Idempotent; chr_doc_write_json includes the results once it has run.
+ */
+CHR_API chr_status chr_doc_analyze(chr_doc *doc);
+
 /* Writes the SPEC's per-document analyze object as one JSON line. */
 CHR_API chr_status chr_doc_write_json(const chr_doc *doc, FILE *out);
 

@@ -2,6 +2,7 @@
  * doc.c - the cleaned document: construction, accessors, JSON output.
  */
 #include "doc.h"
+#include "analyze/analyze.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -176,8 +177,13 @@ chr_status chr_doc_write_json(const chr_doc *doc, FILE *out)
 		TRY(chr_json_cstr(&b, chr_label_name(p->label)));
 		TRY(chr_buf_putc(&b, '}'));
 	}
-	/* Filled by the analyze and events stages (issues 3 and 4). */
-	TRY(chr_buf_puts(&b, "],\"entities\":[],\"times\":[],\"quotes\":[],\"events\":[],\"claims\":[]}\n"));
+	TRY(chr_buf_putc(&b, ']'));
+	if (doc->analysis)
+		TRY(chr_analysis_write_json(doc->analysis, chr_doc_text(doc, NULL), &b));
+	else
+		TRY(chr_buf_puts(&b, ",\"entities\":[],\"times\":[]"));
+	/* Filled by the events stage (issue 4). */
+	TRY(chr_buf_puts(&b, ",\"quotes\":[],\"events\":[],\"claims\":[]}\n"));
 	if (fwrite(b.data, 1, b.len, out) != b.len)
 		st = CHR_EIO;
 #undef TRY

@@ -62,6 +62,7 @@ struct chr_doc {
 	size_t blocks_alloc;
 	char *text;               /* kept paragraphs joined by "\n\n" */
 	size_t text_len;
+	struct chr_analysis *analysis; /* set by chr_doc_analyze, arena-owned */
 };
 
 /* A document with metadata copied from raw and no blocks; NULL on ENOMEM. */

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/bad/run.sh BIN - the bad inputs of issue 2, each run through
+# tests/bad/run.sh BIN - the bad inputs of issues 2 and 3, each run through
 # `BIN analyze` beside one good document.  For each case: exit status 0,
 # the good document in the output, and exactly one message on stderr that
 # names the bad file (and its line or record where there is one).
@@ -7,6 +7,7 @@
 set -u
 bin=${1:?usage: tests/bad/run.sh path/to/chronicle}
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-bad.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 cd "$tmp" || exit 1
@@ -165,6 +166,48 @@ if gzip -c good.txt | "$bin" analyze - 2>err | grep -q "$GOOD" && [ ! -s err ]; 
 else
 	fail=$((fail + 1)); echo "FAIL standard input, gzip"
 fi
+
+# Pathological text for the language layer (issue 3): bounded time, sane
+# output.  Each runs alone under the time limit; the output must pass
+# check_analysis.py (spans inside the text, TIMEX3 values well formed).
+patho() {   # patho NAME FILE [MIN_ENTITIES MIN_TIMES]
+	name=$1 file=$2
+	start=$(date +%s)
+	if [ $have_timeout = 1 ]; then
+		timeout "$limit" "$bin" analyze --raw --date 2025-12-12 "$file" >out 2>err
+	else
+		"$bin" analyze --raw --date 2025-12-12 "$file" >out 2>err
+	fi
+	rc=$?
+	secs=$(($(date +%s) - start))
+	if [ "$rc" = 0 ] && msg=$(python3 "$here/check_analysis.py" out "${3:-0}" "${4:-0}"); then
+		pass=$((pass + 1)); echo "ok   $name (${secs}s)"
+	else
+		fail=$((fail + 1)); echo "FAIL $name (${secs}s): exit $rc $msg"; head -3 err
+	fi
+}
+python3 - <<'PY'
+import random
+r = random.Random(7)
+caps = ["Alder", "Brook", "Corvin", "Dunmore", "Ellis", "Fenwick", "Garron", "Holt", "Ives", "Jarrow"]
+with open("capitals.txt", "w") as f:   # a million capitalised words
+    f.write(" ".join(r.choice(caps) for _ in range(1000000)) + ".\n")
+with open("longsentence.txt", "w") as f:   # one sentence of about 1 MB, names and dates inside
+    words = ["the", "envoy", "met", "Maren", "Holst", "on", "Thursday", "and", "December", "3", "for",
+             "five", "hours", "in", "Geneva", "while", "talks", "went", "on"]
+    f.write(" ".join(r.choice(words) for _ in range(200000)) + ".\n")
+with open("baddates.txt", "w") as f:   # impossible and extreme dates
+    f.write("The deal was signed on February 30, 2025, or on 31 April 2024, or 2025-13-45. "
+            "Historians date it to the year 0, or to 99999, or to 0000-00-00. "
+            "It lasted 99999999999999999999 days and began on Day 0 of Month 0.\n")
+with open("entities500.txt", "w") as f:   # one sentence naming 500 people
+    f.write("Present were " + ", ".join("Mr %s %s" % (r.choice(caps), r.choice(caps)) for _ in range(500))
+            + " and Foreign Minister Arkady Zhelnin.\n")
+PY
+patho "a million capitalised words" capitals.txt
+patho "a 1 MB sentence" longsentence.txt 0 1
+patho "impossible dates (February 30, year 0, 99999)" baddates.txt
+patho "a sentence naming 500 people" entities500.txt
 
 # Nothing readable at all: exit 1.
 "$bin" analyze empty.txt >/dev/null 2>&1

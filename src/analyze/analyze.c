@@ -1,0 +1,35 @@
+/*
+ * analyze.c - runs the language layer over a cleaned document.
+ *
+ * Order matters: tokens first (everything reads them), then times (they
+ * need only tokens and the article date), then entities.
+ */
+#include "analyze/analyze.h"
+#include "doc.h"
+
+chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, const char *anchor,
+			    chr_analysis *out)
+{
+	chr_status st = chr_tokenize(arena, text, len, &out->toks);
+	if (st != CHR_OK)
+		return st;
+	st = chr_timex_find(arena, &out->toks, anchor, &out->times);
+	if (st != CHR_OK)
+		return st;
+	return chr_entities_find(arena, &out->toks, &out->ents);
+}
+
+chr_status chr_doc_analyze(chr_doc *doc)
+{
+	if (doc->analysis)
+		return CHR_OK;
+	chr_analysis *an = chr_arena_calloc(&doc->arena, 1, sizeof *an);
+	if (!an)
+		return CHR_ENOMEM;
+	size_t len;
+	const char *text = chr_doc_text(doc, &len);
+	chr_status st = chr_analysis_run(&doc->arena, text, len, doc->date, an);
+	if (st == CHR_OK)
+		doc->analysis = an;
+	return st;
+}

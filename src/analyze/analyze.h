@@ -1,0 +1,30 @@
+/*
+ * analyze.h - the language layer over one cleaned document: tokens and
+ * sentences, time expressions, named entities.  Later stages (quotes,
+ * events, claims) read the same structure.
+ */
+#ifndef CHR_ANALYZE_ANALYZE_H
+#define CHR_ANALYZE_ANALYZE_H
+
+#include "analyze/entity.h"
+#include "analyze/timex.h"
+#include "analyze/token.h"
+#include "util/buf.h"
+
+typedef struct chr_analysis {
+	chr_tokens toks;
+	chr_timexes times;
+	chr_entities ents;
+} chr_analysis;
+
+/*
+ * Analyses text[0..len) (paragraphs joined by "\n\n") with anchor as the
+ * article date ("YYYY-MM-DD" or NULL).  Everything is arena-owned.
+ */
+chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, const char *anchor,
+			    chr_analysis *out);
+
+/* Appends `,"entities":[...],"times":[...]` (the SPEC's analyze fields). */
+chr_status chr_analysis_write_json(const chr_analysis *an, const char *text, chr_buf *b);
+
+#endif
