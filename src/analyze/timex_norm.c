@@ -64,23 +64,16 @@ void chr_tx_fmt_duration(char *out, double n, int unit)
 	case TXS_H: u = "H"; time = 1; break;
 	case TXS_D: u = "D"; break;
 	case TXS_W: u = "W"; break;
-	case TXS_WE: u = "WE"; break;
+	case TXS_WE: u = "D"; n = n < 0 ? n : n * 2; break;
 	case TXS_FN: u = "W"; n = n < 0 ? n : n * 2; break;
 	case TXS_M: u = "M"; break;
-	case TXS_Q: u = "Q"; break;
+	case TXS_Q: u = "M"; n = n < 0 ? n : n * 3; break;
 	case TXS_HA: u = "M"; n = n < 0 ? n : n * 6; break;
 	case TXS_Y: u = "Y"; break;
-	case TXS_DE: u = "DE"; break;
-	case TXS_CE: u = "CE"; break;
+	case TXS_DE: u = "Y"; n = n < 0 ? n : n * 10; break;
+	case TXS_CE: u = "Y"; n = n < 0 ? n : n * 100; break;
 	case TXS_ML: u = "Y"; n = n < 0 ? n : n * 1000; break;
 	default: break;
-	}
-	if (unit == TXS_DE && n >= 0) {
-		u = "Y";
-		n *= 10;
-	} else if (unit == TXS_CE && n >= 0) {
-		u = "Y";
-		n *= 100;
 	}
 	double whole = (double)(long long)n;
 	if (n >= 0 && n < 1e6 && n - whole == 0.5) {
