@@ -22,22 +22,28 @@
 	 (1u << TXC_DEICTIC) | (1u << TXC_REF) | (1u << TXC_REL) | (1u << TXC_MOD) |         \
 	 (1u << TXC_OFTEN) | (1u << TXC_EVERY) | (1u << TXC_FISCAL) | (1u << TXC_HOLIDAY))
 
-static int may_start(const tx_ctx *c, size_t i)
+/* Classes whose words can carry an expression by themselves; a starter
+ * from any other class ("the", "about", "last") needs one of these, or a
+ * number, within the next few tokens. */
+#define TX_CORES                                                                            \
+	((1u << TXC_MONTH) | (1u << TXC_WEEKDAY) | (1u << TXC_SEASON) | (1u << TXC_PART) |  \
+	 (1u << TXC_UNIT) | (1u << TXC_DEICTIC) | (1u << TXC_REF) | (1u << TXC_OFTEN) |      \
+	 (1u << TXC_HOLIDAY) | (1u << TXC_FISCAL) | (1u << TXC_ORDINAL))
+#define TX_CORE_REACH 5
+
+static int is_core(const tx_ctx *c, size_t i)
 {
 	const chr_token *k = &c->t->tok[i];
 	if (k->kind == CHR_TOK_NUMBER || (k->flags & (CHR_TF_DIGIT | CHR_TF_HYPHEN)))
 		return 1;
-	if (k->kind != CHR_TOK_WORD)
-		return 0;
-	const tx_word *w = chr_tx_lookup(k->key);
-	if (!w)
-		return 0;
-	if (w->mask & TX_STARTERS)
-		return 1;
-	if (tx_has(w, TXC_GLUE)) {
-		int g = w->val[TXC_GLUE];
-		return g == TXS_THE || g == TXS_AT || g == TXS_NO || g == TXS_UP;
-	}
+	return c->lex[i] && (c->entries[c->lex[i]].mask & TX_CORES);
+}
+
+static int core_ahead(const tx_ctx *c, size_t i)
+{
+	for (size_t k = i; k < c->n && k < i + TX_CORE_REACH; k++)
+		if (is_core(c, k))
+			return 1;
 	return 0;
 }
 
@@ -87,13 +93,36 @@ chr_status chr_timex_find(chr_arena *arena, const chr_tokens *toks, const char *
 	c.t = toks;
 	c.n = toks->n;
 	c.a = chr_tx_anchor(anchor);
-	for (size_t i = 0; i < c.n;) {
-		tx_match m;
-		size_t e = may_start(&c, i) ? chr_tx_match_at(&c, i, &m) : 0;
-		if (!e) {
-			i++;
-			continue;
+	tx_parts_cache parts_cache;
+	parts_cache.tok_plus_one = 0;
+	c.parts = &parts_cache;
+	uint32_t *starts = NULL;
+	size_t nstarts = 0;
+	if (c.n) {
+		/* one pass looks every word up and lists the few tokens that can
+		 * start an expression; the rules then visit only those */
+		c.lex = chr_arena_alloc(arena, c.n * sizeof *c.lex);
+		starts = chr_arena_alloc(arena, c.n * sizeof *starts);
+		if (!c.lex || !starts) {
+			st = CHR_ENOMEM;
+			goto fail;
 		}
+		c.entries = chr_tx_entries();
+		uint32_t glue = 1u << (TXS_THE - TXS_THE) | 1u << (TXS_AT - TXS_THE) | 1u << (TXS_NO - TXS_THE) |
+				1u << (TXS_UP - TXS_THE);
+		nstarts = chr_tx_lex_scan(toks, c.lex, starts, TX_STARTERS, glue);
+	}
+	size_t next = 0;  /* the first token not inside an expression */
+	for (size_t si = 0; si < nstarts; si++) {
+		size_t i = starts[si];
+		if (i < next)
+			continue;
+		if (!core_ahead(&c, i))
+			continue;
+		tx_match m;
+		size_t e = chr_tx_match_at(&c, i, &m);
+		if (!e)
+			continue;
 		if (!m.drop && !(m.type == CHR_TIMEX_DURATION && negated(&c, i)) && m.value[0]) {
 			chr_timex t;
 			memset(&t, 0, sizeof t);
@@ -104,7 +133,10 @@ chr_status chr_timex_find(chr_arena *arena, const chr_tokens *toks, const char *
 			t.type = m.type;
 			memcpy(t.value, m.value, sizeof t.value);
 			t.value[sizeof t.value - 1] = '\0';
-			snprintf(t.mod, sizeof t.mod, "%s", chr_tx_symbol_name(m.mod));
+			const char *mod = chr_tx_symbol_name(m.mod);
+			size_t modlen = strlen(mod);
+			if (modlen < sizeof t.mod)
+				memcpy(t.mod, mod, modlen + 1);
 			if (!m.derived && strlen(t.value) == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[0] != 'X') {
 				c.q_y = atoi(t.value);
 				c.q_q = t.value[6] - '0';
@@ -114,7 +146,7 @@ chr_status chr_timex_find(chr_arena *arena, const chr_tokens *toks, const char *
 			if (st != CHR_OK)
 				goto fail;
 		}
-		i = e;
+		next = e;
 	}
 	return CHR_OK;
 fail:

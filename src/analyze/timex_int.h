@@ -52,6 +52,19 @@ typedef struct tx_word {
 /* The lexicon entry for a token key, or NULL.  Thread-safe after the
  * first call (loaded once from data/time/en.txt). */
 const tx_word *chr_tx_lookup(uint64_t key);
+/* The entry number of a key (0: none), without the once-only load check:
+ * call chr_tx_lookup first. */
+uint16_t chr_tx_lookup_index(uint64_t key);
+/* Looks every token up (lex[i] = entry number or 0) and lists in starts
+ * the tokens that can begin an expression: numbers, digit and hyphen
+ * words, words of a class in start_mask, and glue words whose bit
+ * (symbol - TXS_THE) is in start_glue.  Returns how many were listed. */
+size_t chr_tx_lex_scan(const chr_tokens *t, uint16_t *lex, uint32_t *starts, uint32_t start_mask,
+		       uint32_t start_glue);
+/* The entry of a number from chr_tx_lookup_index, or NULL for 0. */
+const tx_word *chr_tx_entry(uint16_t index);
+/* The entry array itself, for inline lookups by number. */
+const tx_word *chr_tx_entries(void);
 /* The symbol's name ("MID", "SU") or "". */
 const char *chr_tx_symbol_name(int sym);
 
@@ -89,10 +102,29 @@ void chr_tx_fmt_duration(char *out, double n, int unit); /* n < 0: X */
 /* The anchor moved by delta days ("XXXX-XX-XX" without one). */
 void chr_tx_fmt_rel_day(char *out, const tx_anchor *a, int delta);
 
+/* One part of a hyphenated token ("three", "day" of "three-day"). */
+typedef struct tx_part {
+	const char *s;
+	size_t n;
+	const tx_word *w;
+	int is_int;
+	long ival;
+} tx_part;
+
+/* The parts of the last hyphenated token split: several rules ask. */
+typedef struct tx_parts_cache {
+	size_t tok_plus_one;  /* 0: empty */
+	size_t n;
+	tx_part part[4];
+} tx_parts_cache;
+
 /* One run of the recogniser over a document. */
 typedef struct tx_ctx {
 	const chr_tokens *t;
 	size_t n;
+	uint16_t *lex;        /* each token's lexicon entry number, looked up once */
+	const tx_word *entries; /* chr_tx_entry(0): entry number k is entries[k] */
+	tx_parts_cache *parts;
 	tx_anchor a;
 	/* the last day the text named ("Thursday", "Dec. 3"): what a bare
 	 * clock time or "the next day" hangs on */

@@ -28,9 +28,24 @@ static const char *const symbol_names[TXS_COUNT] = {
 	"LONG", "OLD", "FOR", "SINCE", "BY", "UNTIL"
 };
 
-/* 2^11 slots for a list of a few hundred words keeps probes short. */
-#define TX_SLOTS 2048u
-static tx_word table[TX_SLOTS];
+/* The keys sit in their own 32 KB array (2^12 slots for a few hundred
+ * words), so the probe for an ordinary word, which finds an empty slot,
+ * stays in L1; only a hit touches the entries. */
+#define TX_SLOTS 4096u
+#define TX_MAX_WORDS 1024u
+static uint64_t keys[TX_SLOTS];
+static uint16_t slot_entry[TX_SLOTS];
+static tx_word entries[TX_MAX_WORDS + 1];  /* entry 0 stays empty: "no word" */
+static size_t nentries = 1;
+/* One bit per 2^15 hash buckets: a 4 KB filter that turns away almost
+ * every ordinary word before the key table is touched. */
+#define TX_FILTER_BITS 32768u
+static uint64_t filter[TX_FILTER_BITS / 64];
+
+static size_t filter_bit(uint64_t key)
+{
+	return (size_t)(key >> 40) & (TX_FILTER_BITS - 1);
+}
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 const char *chr_tx_symbol_name(int sym)
@@ -45,13 +60,16 @@ static tx_word *slot_for(uint64_t key, int create)
 	if (key == 0)
 		return NULL;
 	for (size_t i = 0, h = (size_t)(key & (TX_SLOTS - 1)); i < TX_SLOTS; i++, h = (h + 1) & (TX_SLOTS - 1)) {
-		if (table[h].key == key)
-			return &table[h];
-		if (table[h].key == 0) {
-			if (!create)
+		if (keys[h] == key)
+			return &entries[slot_entry[h]];
+		if (keys[h] == 0) {
+			if (!create || nentries >= TX_MAX_WORDS)
 				return NULL;
-			table[h].key = key;
-			return &table[h];
+			keys[h] = key;
+			filter[filter_bit(key) / 64] |= 1ull << (filter_bit(key) % 64);
+			slot_entry[h] = (uint16_t)nentries;
+			entries[nentries].key = key;
+			return &entries[nentries++];
 		}
 	}
 	return NULL;
@@ -127,9 +145,63 @@ static void load_table(void)
 	}
 }
 
+static inline uint16_t lookup_index(uint64_t key)
+{
+	size_t b = filter_bit(key);
+	if (!(filter[b / 64] >> (b % 64) & 1) || key == 0)
+		return 0;
+	/* the table is never full (TX_MAX_WORDS < TX_SLOTS), so an empty slot
+	 * ends every probe */
+	size_t h = (size_t)(key & (TX_SLOTS - 1));
+	for (;;) {
+		uint64_t k = keys[h];
+		if (k == key)
+			return entries[slot_entry[h]].mask ? slot_entry[h] : 0;
+		if (k == 0)
+			return 0;
+		h = (h + 1) & (TX_SLOTS - 1);
+	}
+}
+
+uint16_t chr_tx_lookup_index(uint64_t key)
+{
+	return lookup_index(key);
+}
+
+size_t chr_tx_lex_scan(const chr_tokens *t, uint16_t *lex, uint32_t *starts, uint32_t start_mask,
+		       uint32_t start_glue)
+{
+	size_t n = 0;
+	pthread_once(&table_once, load_table);
+	for (size_t i = 0; i < t->n; i++) {
+		const chr_token *k = &t->tok[i];
+		uint16_t e = k->kind == CHR_TOK_WORD ? lookup_index(k->key) : 0;
+		lex[i] = e;
+		int start = k->kind == CHR_TOK_NUMBER || (k->flags & (CHR_TF_DIGIT | CHR_TF_HYPHEN));
+		if (e) {
+			const tx_word *w = &entries[e];
+			start |= (w->mask & start_mask) != 0;
+			int g = w->val[TXC_GLUE] - TXS_THE;
+			start |= (w->mask >> TXC_GLUE & 1) && g >= 0 && g < 32 && (start_glue >> g & 1u);
+		}
+		if (start)
+			starts[n++] = (uint32_t)i;
+	}
+	return n;
+}
+
+const tx_word *chr_tx_entry(uint16_t index)
+{
+	return index ? &entries[index] : NULL;
+}
+
+const tx_word *chr_tx_entries(void)
+{
+	return entries;
+}
+
 const tx_word *chr_tx_lookup(uint64_t key)
 {
 	pthread_once(&table_once, load_table);
-	const tx_word *w = slot_for(key, 0);
-	return w && w->mask ? w : NULL;
+	return chr_tx_entry(chr_tx_lookup_index(key));
 }

@@ -8,39 +8,57 @@
 
 #include "analyze/timex_int.h"
 
+/* Writes v as exactly width digits (the callers bound v). */
+static char *put_digits(char *p, int v, int width)
+{
+	for (int k = width - 1; k >= 0; k--) {
+		p[k] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + width;
+}
+
+/* These run for every date the pass writes, so they build the string by
+ * hand rather than through snprintf. */
 void chr_tx_fmt_year(char *out, int y)
 {
 	if (y <= 0 || y > 9999)
-		snprintf(out, 32, "XXXX");
+		memcpy(out, "XXXX", 5);
 	else
-		snprintf(out, 32, "%04d", y);
+		*put_digits(out, y, 4) = '\0';
 }
 
 void chr_tx_fmt_month(char *out, int y, int m)
 {
 	chr_tx_fmt_year(out, y);
+	out[4] = '-';
 	if (m >= 1 && m <= 12)
-		snprintf(out + 4, 28, "-%02d", m);
+		put_digits(out + 5, m, 2);
 	else
-		snprintf(out + 4, 28, "-XX");
+		memcpy(out + 5, "XX", 2);
+	out[7] = '\0';
 }
 
 void chr_tx_fmt_day(char *out, int y, int m, int d)
 {
 	chr_tx_fmt_month(out, y, m);
+	out[7] = '-';
 	if (d >= 1 && d <= 31)
-		snprintf(out + 7, 25, "-%02d", d);
+		put_digits(out + 8, d, 2);
 	else
-		snprintf(out + 7, 25, "-XX");
+		memcpy(out + 8, "XX", 2);
+	out[10] = '\0';
 }
 
 void chr_tx_fmt_week(char *out, int y, int w)
 {
 	chr_tx_fmt_year(out, y);
+	memcpy(out + 4, "-W", 2);
 	if (w >= 1 && w <= 53)
-		snprintf(out + 4, 28, "-W%02d", w);
+		put_digits(out + 6, w, 2);
 	else
-		snprintf(out + 4, 28, "-WXX");
+		memcpy(out + 6, "XX", 2);
+	out[8] = '\0';
 }
 
 void chr_tx_fmt_rel_day(char *out, const tx_anchor *a, int delta)

@@ -7,34 +7,6 @@
 
 #include "analyze/timex_tok.h"
 
-const tx_word *chr_tx_word(const tx_ctx *c, size_t i)
-{
-	if (i >= c->n)
-		return NULL;
-	return chr_tx_lookup(c->t->tok[i].key);
-}
-
-int chr_tx_class(const tx_ctx *c, size_t i, tx_class cls, int *val)
-{
-	const tx_word *w = chr_tx_word(c, i);
-	if (!tx_has(w, cls))
-		return 0;
-	if (val)
-		*val = w->val[cls];
-	return 1;
-}
-
-int chr_tx_glue(const tx_ctx *c, size_t i, int sym)
-{
-	int v;
-	return chr_tx_class(c, i, TXC_GLUE, &v) && v == sym;
-}
-
-int chr_tx_same_sentence(const tx_ctx *c, size_t i, size_t base)
-{
-	return i < c->n && base < c->n && c->t->tok[i].sentence == c->t->tok[base].sentence;
-}
-
 /* Digits with optional thousands commas: "25", "1,000".  At most 9 digits
  * so the value fits and years like 99999 stay plain numbers. */
 static int parse_int(const char *s, size_t n, long *v)
@@ -89,6 +61,11 @@ int chr_tx_digit_ordinal(const tx_ctx *c, size_t i, long *v)
 
 size_t chr_tx_parts(const tx_ctx *c, size_t i, tx_part *parts, size_t cap)
 {
+	tx_parts_cache *pc = c->parts;
+	if (pc && pc->tok_plus_one == i + 1 && cap >= pc->n) {
+		memcpy(parts, pc->part, pc->n * sizeof *parts);
+		return pc->n;
+	}
 	size_t n;
 	const char *s = chr_token_text(c->t, i, &n);
 	size_t k = 0, from = 0;
@@ -99,10 +76,15 @@ size_t chr_tx_parts(const tx_ctx *c, size_t i, tx_part *parts, size_t cap)
 			tx_part *pt = &parts[k++];
 			pt->s = s + from;
 			pt->n = p - from;
-			pt->w = chr_tx_lookup(chr_fold_hash(pt->s, pt->n));
+			pt->w = chr_tx_entry(chr_tx_lookup_index(chr_fold_hash(pt->s, pt->n)));
 			pt->is_int = parse_int(pt->s, pt->n, &pt->ival);
 		}
 		from = p + 1;
+	}
+	if (pc && cap >= 4) {
+		pc->tok_plus_one = i + 1;
+		pc->n = k;
+		memcpy(pc->part, parts, k * sizeof *parts);
 	}
 	return k;
 }

@@ -6,20 +6,33 @@
 
 #include "analyze/timex_int.h"
 
-/* One part of a hyphenated token ("three", "day" of "three-day"). */
-typedef struct tx_part {
-	const char *s;
-	size_t n;
-	const tx_word *w;
-	int is_int;
-	long ival;
-} tx_part;
 
-const tx_word *chr_tx_word(const tx_ctx *c, size_t i);
+static inline const tx_word *chr_tx_word(const tx_ctx *c, size_t i)
+{
+	return i < c->n && c->lex[i] ? &c->entries[c->lex[i]] : NULL;
+}
+
 /* Whether token i is in cls (then *val gets its value; val may be NULL). */
-int chr_tx_class(const tx_ctx *c, size_t i, tx_class cls, int *val);
-int chr_tx_glue(const tx_ctx *c, size_t i, int sym);
-int chr_tx_same_sentence(const tx_ctx *c, size_t i, size_t base);
+static inline int chr_tx_class(const tx_ctx *c, size_t i, tx_class cls, int *val)
+{
+	const tx_word *w = chr_tx_word(c, i);
+	if (!tx_has(w, cls))
+		return 0;
+	if (val)
+		*val = w->val[cls];
+	return 1;
+}
+
+static inline int chr_tx_glue(const tx_ctx *c, size_t i, int sym)
+{
+	const tx_word *w = chr_tx_word(c, i);
+	return tx_has(w, TXC_GLUE) && w->val[TXC_GLUE] == sym;
+}
+
+static inline int chr_tx_same_sentence(const tx_ctx *c, size_t i, size_t base)
+{
+	return i < c->n && base < c->n && c->t->tok[i].sentence == c->t->tok[base].sentence;
+}
 /* A plain whole number token ("25", "1,000"). */
 int chr_tx_int(const tx_ctx *c, size_t i, long *v);
 int chr_tx_int_text(const char *s, size_t n, long *v);
