@@ -91,13 +91,15 @@ static int day_at(const tx_ctx *c, size_t i, int *d)
 }
 
 /* ", 2025" or " 2025" after a date: the tokens it adds (0 if none). */
+static size_t spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y);
+
 static size_t year_after(const tx_ctx *c, size_t i, size_t base, int *y)
 {
 	if (is_punct(c, i, ',') && SAME(c, i + 1, base) && year_at(c, i + 1, y))
 		return 2;
 	if (SAME(c, i, base) && year_at(c, i, y))
 		return 1;
-	return 0;
+	return SAME(c, i, base) ? spoken_year_at(c, i, base, y) : 0;
 }
 
 /* Month words that are also common words or other abbreviations ("may",
@@ -757,13 +759,15 @@ static size_t core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	/* a day after: "5 p.m. Tuesday", "noon Saturday", "9 a.m. Nov. 9" */
 	char day[32];
 	day[0] = '\0';
-	if (SAME(c, j, base)) {
+	/* "5 p.m. EST, Nov. 6" */
+	size_t dj = is_punct(c, j, ',') && (CLS(c, j + 1, TXC_MONTH, NULL) || CLS(c, j + 1, TXC_WEEKDAY, NULL)) ? j + 1 : j;
+	if (SAME(c, dj, base)) {
 		tx_match dm = *m;
-		size_t e = core_weekday(c, j, base, &dm, 0);
+		size_t e = core_weekday(c, dj, base, &dm, 0);
 		if (!e)
-			e = core_month(c, j, base, &dm);
-		if (!e)
-			e = core_deictic(c, j, base, &dm);
+			e = core_month(c, dj, base, &dm);
+		if (!e && dj == j)
+			e = core_deictic(c, dj, base, &dm);
 		if (e && !dm.drop && strlen(dm.value) == 10) {
 			memcpy(day, dm.value, sizeof day);
 			j = e;
@@ -1065,8 +1069,9 @@ static int ends_in(const tx_ctx *c, size_t i, const char *a, const char *b)
 	return (n == strlen(a) && memcmp(s, a, n) == 0) || (n == strlen(b) && memcmp(s, b, n) == 0);
 }
 
-/* "nineteen ninety-six": a year read out, as in broadcast transcripts */
-static size_t core_spoken_year(tx_ctx *c, size_t i, size_t base, tx_match *m)
+/* "nineteen ninety-six": a year read out, as in broadcast transcripts;
+ * returns the tokens it takes (0 if none) */
+static size_t spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y)
 {
 	int a;
 	double b;
@@ -1075,9 +1080,38 @@ static size_t core_spoken_year(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	size_t k = chr_tx_count(c, i + 1, &b);
 	if (!k || b < 10 || b > 99 || b != (double)(int)b)
 		return 0;
+	*y = a * 100 + (int)b;
+	return 1 + k;
+}
+
+static size_t core_spoken_year(tx_ctx *c, size_t i, size_t base, tx_match *m)
+{
+	int y;
+	size_t k = spoken_year_at(c, i, base, &y);
+	if (!k)
+		return 0;
 	m->type = CHR_TIMEX_DATE;
-	chr_tx_fmt_year(m->value, a * 100 + (int)b);
-	return i + 1 + k;
+	chr_tx_fmt_year(m->value, y);
+	return i + k;
+}
+
+/* "summer", "the winter of 1994", "spring 2025" */
+static size_t core_season(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the)
+{
+	int s, y = 0;
+	if (!CLS(c, i, TXC_SEASON, &s) || !(after_the || upper(c, i) || (i > 0 && GLUE(c, i - 1, TXS_IN))))
+		return 0;
+	size_t j = i + 1, k = 0;
+	if (GLUE(c, j, TXS_OF) && SAME(c, j + 1, base)) {
+		k = year_at(c, j + 1, &y) ? 1 : spoken_year_at(c, j + 1, base, &y);
+		if (k)
+			k++;
+	} else if (SAME(c, j, base)) {
+		k = year_after(c, j, base, &y);
+	}
+	m->type = CHR_TIMEX_DATE;
+	chr_tx_season(m->value, &c->a, k ? y : 0, s, 0);
+	return j + k;
 }
 
 /* Christmas, Thanksgiving [Day]: fixed days are month*100+day; floating
@@ -1212,9 +1246,8 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 			TRY_RULE(core_set(c, j, base, &cur));
 		if (tx_has(w, TXC_FISCAL))
 			TRY_RULE(core_fiscal(c, j, base, &cur, after_the));
-		if (tx_has(w, TXC_SEASON) && (after_the || upper(c, j)))
-			TRY_RULE((cur.type = CHR_TIMEX_DATE,
-				  chr_tx_season(cur.value, &c->a, 0, w->val[TXC_SEASON], 0), j + 1));
+		if (tx_has(w, TXC_SEASON))
+			TRY_RULE(core_season(c, j, base, &cur, after_the));
 		if (after_the && tx_has(w, TXC_UNIT))
 			TRY_RULE(core_the_unit(c, j, &cur));
 		if (tx_has(w, TXC_UNIT))
