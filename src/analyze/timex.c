@@ -137,6 +137,9 @@ chr_status chr_timex_find(chr_arena *arena, const chr_tokens *toks, const char *
 			size_t modlen = strlen(mod);
 			if (modlen < sizeof t.mod)
 				memcpy(t.mod, mod, modlen + 1);
+			if (!m.derived && t.value[0] >= '0' && t.value[3] >= '0' && t.value[3] <= '9' && (t.value[4] == '\0' || t.value[4] == '-') &&
+			    t.type == CHR_TIMEX_DATE)
+				c.last_year = atoi(t.value);
 			if (!m.derived && strlen(t.value) == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[0] != 'X') {
 				c.q_y = atoi(t.value);
 				c.q_q = t.value[6] - '0';

@@ -134,6 +134,7 @@ typedef struct tx_ctx {
 	 * news compares it with "a year earlier", which means that quarter */
 	int q_y, q_q;
 	uint32_t q_sentence, cur_sentence;
+	int last_year;  /* the last year the text named, for "that year" */
 } tx_ctx;
 
 /* A recognised expression: tokens [start, end). */

@@ -556,6 +556,17 @@ static size_t core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 			chr_tx_fmt_duration(m->value, -1, unit);
 			return j + 1;
 		}
+		if ((is_that || is_same) && unit == TXS_Y && c->last_year) {
+			/* "that year": the year the text last named */
+			m->type = CHR_TIMEX_DATE;
+			chr_tx_fmt_year(m->value, c->last_year);
+			return j + 1;
+		}
+		if ((is_that || is_same) && unit == TXS_Q && c->q_y) {
+			m->type = CHR_TIMEX_DATE;
+			snprintf(m->value, sizeof m->value, "%04d-Q%d", c->q_y, c->q_q);
+			return j + 1;
+		}
 		if ((is_that || is_same) && unit != TXS_D)
 			return 0;
 		/* "the past year" reads as the year before; "the past week" as a span */
@@ -1188,6 +1199,7 @@ static size_t core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 		chr_tx_rel_quarter(m->value, &c->a, dir > 0 ? 0 : -1);
 		break;
 	}
+	case TXS_W: chr_tx_rel_week(m->value, &c->a, 0, 0); break;
 	case TXS_WE: {
 		int wd = c->a.ok ? chr_tx_weekday(c->a.y, c->a.m, c->a.d) : 7;
 		chr_tx_rel_week(m->value, &c->a, wd <= 3 ? -1 : 0, 1);
@@ -1333,6 +1345,8 @@ size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 	if (j < c->n && GLUE(c, j, TXS_THE) && SAME(c, j + 1, i)) {
 		j++;
 		after_the = 1;
+		/* "the early summer", "the late 1980s" */
+		j = premods(c, j, i, &mod);
 	}
 	if (j >= c->n || !SAME(c, j, i))
 		return 0;
