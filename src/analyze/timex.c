@@ -123,6 +123,7 @@ chr_status chr_timex_find(chr_arena *arena, const chr_tokens *toks, const char *
 		size_t e = chr_tx_match_at(&c, i, &m);
 		if (!e)
 			continue;
+		i = m.start;
 		if (!m.drop && !(m.type == CHR_TIMEX_DURATION && negated(&c, i)) && m.value[0]) {
 			chr_timex t;
 			memset(&t, 0, sizeof t);

@@ -139,6 +139,7 @@ typedef struct tx_ctx {
 
 /* A recognised expression: tokens [start, end). */
 typedef struct tx_match {
+	size_t start; /* first token (chr_tx_match_at's i unless a lead word is left out) */
 	size_t end;
 	chr_timex_type type;
 	int mod;      /* TXS_* modifier or 0 */

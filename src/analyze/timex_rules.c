@@ -1360,8 +1360,10 @@ size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 	}
 	if (mod && !m->mod)
 		m->mod = mod;
-	if (m->mod == 0 && mod == 0)
-		m->mod = 0;
+	m->start = i;
+	/* "the three-hour talks": the article belongs to the noun */
+	if (after_the && j == i + 1 && m->type == CHR_TIMEX_DURATION && (tok(c, j)->flags & CHR_TF_HYPHEN))
+		m->start = j;
 	m->end = e;
 	return e;
 }
