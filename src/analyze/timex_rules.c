@@ -497,7 +497,7 @@ static size_t core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m, int a
 	size_t n0;
 	const char *s0 = chr_token_text(c->t, i, &n0);
 	if (cnt == 1 && n0 <= 2 && (s0[0] | 0x20) == 'a' && i > 0 && !CLS(c, i + k, TXC_AFTER, NULL) &&
-	    (tok(c, i - 1)->kind == CHR_TOK_NUMBER || is_punct(c, i - 1, '%') ||
+	    (tok(c, i - 1)->kind == CHR_TOK_NUMBER || is_punct(c, i - 1, '%') || CLS(c, i - 1, TXC_RATE, NULL) ||
 	     tok(c, i - 1)->kind == CHR_TOK_SYMBOL || CLS(c, i - 1, TXC_NOTYEAR, NULL))) {
 		m->type = CHR_TIMEX_SET;
 		chr_tx_fmt_duration(m->value, 1, unit);
@@ -517,6 +517,11 @@ static size_t core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 	int is_that = n == 4 && (s[0] | 0x20) == 't' && (s[1] | 0x20) == 'h' && (s[2] | 0x20) == 'a';
 	int is_same = n == 4 && (s[0] | 0x20) == 's';
 	int is_this = n == 4 && (s[0] | 0x20) == 't' && (s[1] | 0x20) == 'h' && (s[2] | 0x20) == 'i';
+	int is_full = n == 4 && (s[0] | 0x20) == 'f';
+	int fu;
+	/* "the full year" is the year; "a full day" is a span */
+	if (is_full && (!after_the || !CLS(c, i + 1, TXC_UNIT, &fu) || fu == TXS_D || fu == TXS_H))
+		return 0;
 	size_t j = i + 1;
 	int r2;
 	/* "this past weekend", "this coming Sunday" */
@@ -795,7 +800,7 @@ static size_t core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m)
 static size_t core_set(tx_ctx *c, size_t i, size_t base, tx_match *m)
 {
 	int u, v;
-	if (CLS(c, i, TXC_OFTEN, &u)) {
+	if (CLS(c, i, TXC_OFTEN, &u) && !(i > 0 && GLUE(c, i - 1, TXS_THE))) {  /* "the daily": a paper */
 		m->type = CHR_TIMEX_SET;
 		if (u == TXS_NI)
 			snprintf(m->value, sizeof m->value, "XXXX-XX-XXTNI");
@@ -1361,8 +1366,11 @@ size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 	if (mod && !m->mod)
 		m->mod = mod;
 	m->start = i;
-	/* "the three-hour talks": the article belongs to the noun */
-	if (after_the && j == i + 1 && m->type == CHR_TIMEX_DURATION && (tok(c, j)->flags & CHR_TF_HYPHEN))
+	/* "the three-hour talks", "the 2023 quarrel": the article belongs to
+	 * the noun */
+	if (after_the && j == i + 1 &&
+	    ((m->type == CHR_TIMEX_DURATION && (tok(c, j)->flags & CHR_TF_HYPHEN)) ||
+	     (e == j + 1 && tok(c, j)->kind == CHR_TOK_NUMBER && m->type == CHR_TIMEX_DATE)))
 		m->start = j;
 	m->end = e;
 	return e;
