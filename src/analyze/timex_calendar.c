@@ -1,5 +1,5 @@
 /*
- * timex_date.c - calendar arithmetic for time expressions: day numbers,
+ * timex_calendar.c - calendar arithmetic for time expressions: day numbers,
  * weekdays, ISO weeks, month steps and the article date.
  *
  * Proleptic Gregorian over years 1..9999 (the range TIMEX3 can write in
