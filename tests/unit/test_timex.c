@@ -85,6 +85,15 @@ static void dates_in_news_forms(void **state)
 		{ "2025-12-12", "Crops failed this summer after a dry spring.", "this summer=2025-SU" },
 		{ "2025-12-12", "The truce began in June last year.", "June last year=2024-06" },
 		{ "2025-12-12", "Shops close on Christmas Day.", "Christmas Day=2025-12-25" },
+		{ "2025-12-12", "The family met on Thanksgiving.", "Thanksgiving=2025-11-27" },
+		{ "2025-12-12", "The dam was built in nineteen ninety-six.", "nineteen ninety-six=1996" },
+		{ "2025-12-12", "The road has been shut since the winter of 2021.", "the winter of 2021=2021-WI" },
+		{ "2025-12-12", "The deal should close by year-end.", "year-end=2025/END" },
+		{ "2025-12-12", "Profit rose in the 2023 season after a bad 2022.", "2023=2023; 2022=2022" },
+		{ "2025-12-12", "They met in 2019. Later that year the talks failed.", "2019=2019; Later that year=2019/END" },
+		{ "2025-12-12", "Sales fell in the third quarter. A year earlier they rose.",
+		  "the third quarter=2025-Q3; A year earlier=2024-Q3" },
+		{ "2025-12-12", "Sales fell 3% from a year earlier.", "a year earlier=2024" },
 	};
 	run_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -138,6 +147,10 @@ static void durations_and_sets(void **state)
 		  "every week=P1W/SET; daily=P1D/SET" },
 		{ "2025-12-12", "The market opens each Thursday.", "each Thursday=XXXX-WXX-4/SET" },
 		{ "2025-12-12", "His two-year-old son and a man aged 52 years old were there.", "" },
+		{ "2025-12-12", "Data are published once a month and the three-hour talks resumed.",
+		  "a month=P1M/SET; three-hour=PT3H/DURATION" },
+		{ "2025-12-12", "Profit for the full year fell.", "the full year=2025" },
+		{ "2025-12-12", "She read it in the daily paper.", "" },
 	};
 	run_cases(cases, sizeof cases / sizeof cases[0]);
 }
