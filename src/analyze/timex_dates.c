@@ -421,6 +421,7 @@ size_t chr_tx_core_number(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		int u;
 		if (SAME(c, j, base) && CLS(c, j, TXC_UNIT, &u) && (u == TXS_Q || u == TXS_PE)) {
 			/* "the 1988 quarter", "the 1989 period": the quarter in the news */
+			m->derived = 1;
 			if (c->q_q)
 				snprintf(m->value, sizeof m->value, "%04d-Q%d", y, c->q_q);
 			else
