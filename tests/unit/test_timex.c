@@ -15,6 +15,7 @@
 #include "analyze/timex.h"
 #include "analyze/timex_int.h"
 #include "analyze/token.h"
+#include "util/fault.h"
 
 /* Runs the pass over s and renders "text=VALUE" items joined by "; ";
  * a TIME, DURATION or SET adds "/TYPE", a modifier "/MOD". */
@@ -275,6 +276,41 @@ static void pathological_text_stays_sane(void **state)
 	free(s);
 }
 
+/* Every allocation of the pass may fail: it reports CHR_ENOMEM and leaves
+ * an empty result, never a crash or a half-filled array. */
+static void out_of_memory_is_reported(void **state)
+{
+	(void)state;
+	static const char text[] = "On Thursday, Dec. 3, 2025, at 10:30 a.m., talks lasted five hours; "
+				   "they meet every week, last year and next year alike.";
+	int saw_failure = 0, saw_success = 0;
+	chr_arena ta;
+	chr_tokens t;
+	chr_arena_init(&ta);
+	assert_int_equal(chr_tokenize(&ta, text, sizeof text - 1, &t), CHR_OK);
+	for (long k = 0; k < 64 && !saw_success; k++) {
+		/* a fresh arena, so the pass's own allocations reach malloc */
+		chr_arena a;
+		chr_timexes tx;
+		chr_arena_init(&a);
+		chr_fault_fail_after(k);
+		chr_status st = chr_timex_find(&a, &t, "2025-12-12", &tx);
+		chr_fault_fail_after(-1);
+		if (st == CHR_OK) {
+			assert_true(tx.n >= 6);
+			saw_success = 1;
+		} else {
+			assert_int_equal(st, CHR_ENOMEM);
+			assert_int_equal(tx.n, 0);
+			saw_failure = 1;
+		}
+		chr_arena_free(&a);
+	}
+	chr_arena_free(&ta);
+	assert_true(saw_failure);
+	assert_true(saw_success);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -285,6 +321,7 @@ int main(void)
 		cmocka_unit_test(bad_calendar_dates_are_rejected),
 		cmocka_unit_test(calendar_arithmetic),
 		cmocka_unit_test(pathological_text_stays_sane),
+		cmocka_unit_test(out_of_memory_is_reported),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
