@@ -141,7 +141,7 @@ size_t chr_tx_core_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	if (!k) {
 		/* a bare month is a past one unless the sentence looks ahead */
 		int dir = chr_tx_tense_cue(c, i);
-		if (i > 0 && (GLUE(c, i - 1, TXS_BY) || GLUE(c, i - 1, TXS_UNTIL)))
+		if (i > 0 && (GLUE(c, i - 1, TXS_BY) || GLUE(c, i - 1, TXS_UNTIL) || GLUE(c, i - 1, TXS_THROUGH)))
 			dir = 1;  /* "by May": a deadline ahead */
 		y = chr_tx_year_for(&c->a, mo, 0, dir);
 	}

@@ -25,7 +25,7 @@ static const char *const symbol_names[TXS_COUNT] = {
 	"START", "END", "MID", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE",
 	"EQUAL_OR_LESS", "PRESENT_REF", "PAST_REF", "FUTURE_REF", "AM", "PM", "OCLOCK",
 	"THE", "OF", "AND", "OR", "AT", "TO", "THAN", "FROM", "IN", "ON", "BUT", "NO", "UP",
-	"LONG", "OLD", "FOR", "SINCE", "BY", "UNTIL"
+	"LONG", "OLD", "FOR", "SINCE", "BY", "UNTIL", "THROUGH"
 };
 
 /* The keys sit in their own 32 KB array (2^12 slots for a few hundred

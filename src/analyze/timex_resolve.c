@@ -128,6 +128,10 @@ static int64_t day_distance(const tx_anchor *a, int y, int m, int d)
 	return chr_tx_days(y, m, d) - chr_tx_days(a->y, a->m, a->d);
 }
 
+/* How much dearer a date is per unit of distance when it goes against
+ * the tense of its sentence. */
+#define TX_AGAINST_TENSE 6
+
 int chr_tx_year_for(const tx_anchor *a, int m, int d, int dir)
 {
 	if (!a->ok)
@@ -142,12 +146,11 @@ int chr_tx_year_for(const tx_anchor *a, int m, int d, int dir)
 			/* a month: 0 when it is the anchor's month */
 			dist = (int64_t)(y * 12 + m) - (a->y * 12 + a->m);
 		}
-		if (dir < 0 && dist > 0)
-			continue;
-		if (dir > 0 && dist < 0)
-			continue;
-		/* news looks back: a future date costs a little more */
-		int64_t cost = dist < 0 ? -dist * 2 : dist * 3;
+		/* news looks back: a future date costs a little more; the
+		 * sentence's tense makes the other direction dearer still, not
+		 * impossible ("was announced ... in early March" may be next month) */
+		int64_t cost = dist < 0 ? -dist * (dir > 0 ? TX_AGAINST_TENSE : 2)
+					: dist * (dir < 0 ? TX_AGAINST_TENSE : 3);
 		if (best_cost < 0 || cost < best_cost) {
 			best_cost = cost;
 			best = y;

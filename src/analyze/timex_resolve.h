@@ -21,7 +21,8 @@ void chr_tx_half(char *out, const tx_anchor *a, int year, int h);
 /* Season s (1 spring .. 4 winter) of year, or relative: rel -1 last, 0 this, +1 next. */
 void chr_tx_season(char *out, const tx_anchor *a, int year, int s, int rel);
 /* The year that puts month m (day d, or 0 for the month) nearest the
- * anchor; dir < 0 only past, > 0 only future, 0 either (past preferred). */
+ * anchor, the past preferred; dir < 0 (a past-tense sentence) or > 0
+ * (future) makes the other direction much dearer. */
 int chr_tx_year_for(const tx_anchor *a, int m, int d, int dir);
 /* Days from the anchor to weekday wd (1-7): mode -1 on or before, -2
  * strictly before, 1 on or after, 2 strictly after. */
