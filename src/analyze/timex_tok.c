@@ -235,15 +235,15 @@ int chr_tx_tense(const tx_ctx *c, size_t i)
 int chr_tx_tense_cue(const tx_ctx *c, size_t i)
 {
 	const chr_sentence *s = &c->t->sent[c->t->tok[i].sentence];
-	/* the nearest cue before, then after; 12 tokens either way bounds the
-	 * cost per expression */
-	for (size_t k = i, steps = 0; k > s->tok_begin && steps < 12; steps++) {
+	/* the nearest cue within six tokens before, then four after: the verb
+	 * of the clause, not of the next one, and a bounded cost */
+	for (size_t k = i, steps = 0; k > s->tok_begin && steps < 6; steps++) {
 		k--;
 		int t = tense_of(c, k);
 		if (t)
 			return t;
 	}
-	for (size_t k = i + 1, steps = 0; k < s->tok_end && steps < 12; k++, steps++) {
+	for (size_t k = i + 1, steps = 0; k < s->tok_end && steps < 4; k++, steps++) {
 		int t = tense_of(c, k);
 		if (t)
 			return t;
