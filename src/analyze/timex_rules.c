@@ -47,7 +47,7 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 			TRY_RULE(chr_tx_core_weekday(c, j, base, &cur, 0));
 		if (tx_has(w, TXC_DEICTIC))
 			TRY_RULE(chr_tx_core_deictic(c, j, base, &cur));
-		if (tx_has(w, TXC_REF))
+		if (tx_has(w, TXC_REF) || tx_has(w, TXC_NEAR))
 			TRY_RULE(chr_tx_core_ref(c, j, base, &cur, after_the));
 		if (tx_has(w, TXC_REL))
 			TRY_RULE(chr_tx_core_rel(c, j, base, &cur, after_the));

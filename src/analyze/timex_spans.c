@@ -13,6 +13,12 @@
 size_t chr_tx_core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the)
 {
 	int r;
+	if (after_the && CLS(c, i, TXC_NEAR, &r) && SAME(c, i + 1, base) && CLS(c, i + 1, TXC_NEAR, &r) && r == 2) {
+		/* "the near future", "the short term" */
+		snprintf(m->value, sizeof m->value, "FUTURE_REF");
+		m->type = CHR_TIMEX_DATE;
+		return i + 2;
+	}
 	if (!CLS(c, i, TXC_REF, &r))
 		return 0;
 	size_t n;
@@ -641,6 +647,7 @@ size_t chr_tx_core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 		break;
 	}
 	case TXS_W: chr_tx_rel_week(m->value, &c->a, 0, 0); break;
+	case TXS_M: chr_tx_rel_month(m->value, &c->a, 0); break;
 	case TXS_WE: {
 		int wd = c->a.ok ? chr_tx_weekday(c->a.y, c->a.m, c->a.d) : 7;
 		chr_tx_rel_week(m->value, &c->a, wd <= 3 ? -1 : 0, 1);
