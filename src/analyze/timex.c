@@ -66,6 +66,29 @@ static int negated(const tx_ctx *c, size_t start)
 	return 0;
 }
 
+static int digits(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	return 1;
+}
+
+/* Keeps what later expressions refer back to: the year for "that year",
+ * the quarter for "a year earlier" in results news. */
+static void remember(tx_ctx *c, const chr_timex *t)
+{
+	const char *v = t->value;
+	if (t->type != CHR_TIMEX_DATE || !digits(v, 4) || (v[4] != '\0' && v[4] != '-'))
+		return;
+	c->last_year = atoi(v);
+	if (v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' && v[7] == '\0') {
+		c->q_y = c->last_year;
+		c->q_q = v[6] - '0';
+		c->q_sentence = c->t->tok[t->tok_begin].sentence;
+	}
+}
+
 static chr_status push(chr_arena *arena, chr_timexes *out, size_t *cap, const chr_timex *t)
 {
 	if (out->n == *cap) {
@@ -138,14 +161,8 @@ chr_status chr_timex_find(chr_arena *arena, const chr_tokens *toks, const char *
 			size_t modlen = strlen(mod);
 			if (modlen < sizeof t.mod)
 				memcpy(t.mod, mod, modlen + 1);
-			if (!m.derived && t.value[0] >= '0' && t.value[3] >= '0' && t.value[3] <= '9' && (t.value[4] == '\0' || t.value[4] == '-') &&
-			    t.type == CHR_TIMEX_DATE)
-				c.last_year = atoi(t.value);
-			if (!m.derived && strlen(t.value) == 7 && t.value[4] == '-' && t.value[5] == 'Q' && t.value[0] != 'X') {
-				c.q_y = atoi(t.value);
-				c.q_q = t.value[6] - '0';
-				c.q_sentence = toks->tok[i].sentence;
-			}
+			if (!m.derived)
+				remember(&c, &t);
 			st = push(arena, out, &cap, &t);
 			if (st != CHR_OK)
 				goto fail;
