@@ -52,7 +52,7 @@ size_t chr_tx_core_month(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_weekday(tx_ctx *c, size_t i, size_t base, tx_match *m, int mode);
 size_t chr_tx_core_deictic(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the);
-size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the);
+size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the);
 size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int year);
 size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m);

@@ -30,7 +30,7 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 	} while (0)
 	if (k->kind == CHR_TOK_NUMBER || (k->flags & CHR_TF_DIGIT)) {
 		TRY_RULE(chr_tx_core_number(c, j, base, &cur));
-		TRY_RULE(chr_tx_core_duration(c, j, base, &cur, after_the));
+		TRY_RULE(chr_tx_core_duration(c, j, base, &cur));
 		TRY_RULE(chr_tx_core_ordinal(c, j, base, &cur, 0));
 		if (k->flags & CHR_TF_HYPHEN)
 			TRY_RULE(chr_tx_core_hyphen(c, j, base, &cur));
@@ -38,7 +38,7 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 			TRY_RULE(chr_tx_core_clock(c, j, base, &cur));
 	} else if (k->flags & CHR_TF_HYPHEN) {
 		TRY_RULE(chr_tx_core_hyphen(c, j, base, &cur));
-		TRY_RULE(chr_tx_core_duration(c, j, base, &cur, after_the));
+		TRY_RULE(chr_tx_core_duration(c, j, base, &cur));
 	}
 	if (w) {
 		if (tx_has(w, TXC_MONTH))
@@ -54,7 +54,7 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 		if (tx_has(w, TXC_ORDINAL))
 			TRY_RULE(chr_tx_core_ordinal(c, j, base, &cur, 0));
 		if (tx_has(w, TXC_NUMBER) || tx_has(w, TXC_VAGUE) || tx_has(w, TXC_UNIT))
-			TRY_RULE(chr_tx_core_duration(c, j, base, &cur, after_the));
+			TRY_RULE(chr_tx_core_duration(c, j, base, &cur));
 		if (tx_has(w, TXC_PART))
 			TRY_RULE(chr_tx_core_clock(c, j, base, &cur));
 		if (tx_has(w, TXC_OFTEN) || tx_has(w, TXC_EVERY))

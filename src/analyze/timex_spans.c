@@ -187,7 +187,7 @@ static size_t duration_tail(tx_ctx *c, size_t j, size_t base, tx_match *m, doubl
 	return j;
 }
 
-size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the)
+size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m)
 {
 	double cnt;
 	int unit;
@@ -207,7 +207,6 @@ size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m, int a
 		chr_tx_fmt_duration(m->value, -1, unit);
 		return i + 1;
 	}
-	(void)after_the;
 	/* "a year" after a rate ("5% a year", "twice a day") is a set */
 	size_t n0;
 	const char *s0 = chr_token_text(c->t, i, &n0);
@@ -495,7 +494,7 @@ size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 {
 	tx_part pt[4];
 	size_t np = chr_tx_parts(c, i, pt, 4);
-	int v, u, y;
+	int u, y;
 	if (np < 2)
 		return 0;
 	if (tx_has(pt[np - 1].w, TXC_GLUE) && pt[np - 1].w->val[TXC_GLUE] == TXS_OLD) {
@@ -591,7 +590,6 @@ size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	double cnt;
 	if (u == TXS_PE || u == TXS_HA || !chr_tx_parts_count(pt, last, &cnt))
 		return 0;
-	(void)v;
 	m->type = CHR_TIMEX_DURATION;
 	chr_tx_fmt_duration(m->value, cnt, u);
 	return i + 1;
