@@ -9,6 +9,13 @@
 
 #include "analyze/timex_match.h"
 
+static int ends_in(const tx_ctx *c, size_t i, const char *a, const char *b)
+{
+	size_t n;
+	const char *s = chr_token_text(c->t, i, &n);
+	return (n == strlen(a) && memcmp(s, a, n) == 0) || (n == strlen(b) && memcmp(s, b, n) == 0);
+}
+
 /* now, recently, the past, the future */
 size_t chr_tx_core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the)
 {
@@ -387,6 +394,10 @@ size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			j++;
 		else if (!colon)
 			return 0;
+		else if (!(i > 0 && (GLUE(c, i - 1, TXS_AT) || GLUE(c, i - 1, TXS_BY) || GLUE(c, i - 1, TXS_UNTIL) ||
+				     GLUE(c, i - 1, TXS_FROM) || GLUE(c, i - 1, TXS_SINCE))) &&
+			 !(SAME(c, j, base) && CLS(c, j, TXC_ZONE, NULL)))
+			return 0;  /* "2:30 into the game", "a 3:1 vote": a clock needs "at" or a zone */
 	} else if (tok(c, i)->kind == CHR_TOK_WORD && (tok(c, i)->flags & CHR_TF_DIGIT) && n >= 3 && n <= 7) {
 		/* "5pm", "10am", "5p.m." */
 		size_t d = 0;
@@ -438,6 +449,17 @@ size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			j = e;
 		}
 	}
+	if (!day[0] && GLUE(c, j, TXS_ON) && SAME(c, j + 1, base)) {
+		/* "at 10:30 a.m. on Thursday": the day is its own expression, but
+		 * it dates the clock time */
+		tx_match dm = *m;
+		tx_ctx probe = *c;  /* the look-ahead must not move the day the text is on */
+		size_t e = chr_tx_core_weekday(&probe, j + 1, base, &dm, 0);
+		if (!e)
+			e = chr_tx_core_month(&probe, j + 1, base, &dm);
+		if (e && !dm.drop && strlen(dm.value) == 10)
+			memcpy(day, dm.value, sizeof day);
+	}
 	if (!day[0])
 		chr_tx_ref_day(c, i, day);
 	snprintf(m->value, sizeof m->value, "%.10sT%02d:%02d", day, hh, mm);
@@ -461,8 +483,19 @@ size_t chr_tx_core_set(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		return 0;
 	size_t j = i + 1;
 	double cnt;
+	int every_other = 0;
+	if (ends_in(c, j, "other", "other") && SAME(c, j + 1, base)) {
+		every_other = 1;  /* "every other week" */
+		j++;
+	}
 	size_t k = chr_tx_count_unit(c, j, base, &cnt, &u);
 	m->type = CHR_TIMEX_SET;
+	if (every_other && !k && CLS(c, j, TXC_UNIT, &u) && u != TXS_PE && u != TXS_HA && u != TXS_WE) {
+		chr_tx_fmt_duration(m->value, 2, u);
+		return j + 1;
+	}
+	if (every_other)
+		return 0;
 	if (k) {
 		chr_tx_fmt_duration(m->value, cnt, u);
 		return j + k;
@@ -595,12 +628,6 @@ size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	return i + 1;
 }
 
-static int ends_in(const tx_ctx *c, size_t i, const char *a, const char *b)
-{
-	size_t n;
-	const char *s = chr_token_text(c->t, i, &n);
-	return (n == strlen(a) && memcmp(s, a, n) == 0) || (n == strlen(b) && memcmp(s, b, n) == 0);
-}
 
 /* "year end", "year's end": the close of the article's year */
 size_t chr_tx_core_year_end(tx_ctx *c, size_t i, size_t base, tx_match *m)
