@@ -657,6 +657,19 @@ size_t chr_tx_core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 	if (s[n - 1] == 's')
 		return 0;
 	m->type = CHR_TIMEX_DATE;
+	if (u == TXS_W && GLUE(c, i + 1, TXS_OF) && SAME(c, i + 2, i)) {
+		/* "the week of March 6": that date's ISO week */
+		tx_match dm = *m;
+		size_t e = chr_tx_core_month(c, i + 2, i, &dm);
+		int y, mo, d;
+		if (e && !dm.drop && strlen(dm.value) == 10 && dm.value[0] != 'X' &&
+		    sscanf(dm.value, "%4d-%2d-%2d", &y, &mo, &d) == 3) {
+			int wy, w;
+			chr_tx_iso_week(y, mo, d, &wy, &w);
+			chr_tx_fmt_week(m->value, wy, w);
+			return e;
+		}
+	}
 	if (u == TXS_Y && i + 1 < c->n && ends_in(c, i + 1, "ended", "ending")) {
 		/* "the year ended March 31": a fiscal year, a span */
 		m->type = CHR_TIMEX_DURATION;

@@ -150,6 +150,7 @@ static void durations_and_sets(void **state)
 		  "every week=P1W/SET; daily=P1D/SET" },
 		{ "2025-12-12", "The market opens each Thursday.", "each Thursday=XXXX-WXX-4/SET" },
 		{ "2025-12-12", "Envoys meet every other week.", "every other week=P2W/SET" },
+		{ "2025-12-12", "A hearing is set for the week of March 6.", "the week of March 6=2026-W10" },
 		{ "2025-12-12", "His two-year-old son and a man aged 52 years old were there.", "" },
 		{ "2025-12-12", "Data are published once a month and the three-hour talks resumed.",
 		  "a month=P1M/SET; three-hour=PT3H/DURATION" },
