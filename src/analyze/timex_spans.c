@@ -40,15 +40,21 @@ size_t chr_tx_core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		return 0;
 	if (n == 4 && (s[0] | 0x20) == 'o')  /* "once" is mostly "one time" */
 		return 0;
-	if (n == 6 && (s[0] | 0x20) == 'r' && (s[5] | 0x20) == 't')
-		return 0;  /* "recent" qualifies a noun; only "recent weeks" is a time */
 	/* "the recent talks", "the current crisis": adjectives, not times */
 	int noun = (n == 4 && (s[0] | 0x20) == 'p') || (n == 6 && (s[0] | 0x20) == 'f');
 	if (after_the && !noun)
 		return 0;
-	/* "recent years", "current quarter": the unit decides */
-	if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u))
-		return 0;
+	/* "recent years" is a vague span; "current quarter" is left to the
+	 * relative rules */
+	if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u)) {
+		size_t un;
+		const char *us = chr_token_text(c->t, i + 1, &un);
+		if (r != TXS_PAST_REF || us[un - 1] != 's' || u == TXS_PE)
+			return 0;
+		m->type = CHR_TIMEX_DURATION;
+		chr_tx_fmt_duration(m->value, -1, u);
+		return i + 2;
+	}
 	snprintf(m->value, sizeof m->value, "%s", chr_tx_symbol_name(r));
 	m->type = CHR_TIMEX_DATE;
 	return i + 1;
