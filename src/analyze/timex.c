@@ -28,13 +28,21 @@
 #define TX_CORES                                                                            \
 	((1u << TXC_MONTH) | (1u << TXC_WEEKDAY) | (1u << TXC_SEASON) | (1u << TXC_PART) |  \
 	 (1u << TXC_UNIT) | (1u << TXC_DEICTIC) | (1u << TXC_REF) | (1u << TXC_OFTEN) |      \
-	 (1u << TXC_HOLIDAY) | (1u << TXC_FISCAL) | (1u << TXC_ORDINAL) | (1u << TXC_NEAR))
+	 (1u << TXC_HOLIDAY) | (1u << TXC_FISCAL) | (1u << TXC_ORDINAL) | (1u << TXC_NEAR) |     \
+	 (1u << TXC_AMPM))
 #define TX_CORE_REACH 5
 
 static int is_core(const tx_ctx *c, size_t i)
 {
 	const chr_token *k = &c->t->tok[i];
-	if (k->kind == CHR_TOK_NUMBER || (k->flags & (CHR_TF_DIGIT | CHR_TF_HYPHEN)))
+	if (k->kind == CHR_TOK_NUMBER) {
+		/* a year, a clock time or a written-out date stands alone; a
+		 * plain count ("15", "3.5") needs a unit or month beside it */
+		size_t n = k->end - k->start;
+		const char *s = c->t->text + k->start;
+		return n == 4 || memchr(s, ':', n) || memchr(s, '/', n) || memchr(s, '-', n);
+	}
+	if (k->flags & (CHR_TF_DIGIT | CHR_TF_HYPHEN))
 		return 1;
 	return c->lex[i] && (c->entries[c->lex[i]].mask & TX_CORES);
 }
