@@ -483,8 +483,10 @@ static chr_status vote_types(link_ctx *l)
 {
 	ent_ctx *c = l->c;
 	uint16_t (*votes)[3] = chr_arena_calloc(c->arena, c->nsp + 1, sizeof *votes);
+	uint32_t *first_tb = chr_arena_alloc(c->arena, (c->nsp + 1) * sizeof *first_tb);
+	uint8_t *first_ty = chr_arena_alloc(c->arena, c->nsp + 1);
 	uint32_t nv = 0;
-	if (!votes)
+	if (!votes || !first_tb || !first_ty)
 		return CHR_ENOMEM;
 	for (int round = 0; round < 2; round++) {
 		for (size_t i = 0; i < c->nsp; i++) {
@@ -496,10 +498,16 @@ static chr_status vote_types(link_ctx *l)
 			uint32_t *v = map_slot(&l->m, mk(K_VOTE, seq_key(c, b, e)), 1);
 			if (!v)
 				continue;
-			if (!*v)
+			if (!*v) {
 				*v = ++nv;
+				first_tb[nv - 1] = UINT32_MAX;
+			}
 			uint16_t *cnt = votes[*v - 1];
 			if (round == 0) {
+				if (s->tb < first_tb[*v - 1]) {
+					first_tb[*v - 1] = s->tb;
+					first_ty[*v - 1] = s->type;
+				}
 				if (cnt[s->type] < UINT16_MAX)
 					cnt[s->type]++;
 				if (s->src != SRC_TAGGER && cnt[s->type] < UINT16_MAX - 2)
@@ -508,7 +516,7 @@ static chr_status vote_types(link_ctx *l)
 					cnt[0]++;      /* "Gloria": a listed given name */
 				continue;
 			}
-			int best = s->type;
+			int best = first_ty[*v - 1];   /* a tie goes to the first reading */
 			for (int ty = 0; ty < 3; ty++)
 				if (cnt[ty] > cnt[best] ||
 				    (cnt[ty] == cnt[best] && ty == CHR_ENT_PERSON && chr_gaz_first_name(c->g, c->t->tok[b].key)))
