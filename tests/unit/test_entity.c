@@ -16,6 +16,7 @@
 
 #include "analyze/entity.h"
 #include "analyze/gazetteer.h"
+#include "util/fault.h"
 
 typedef struct run {
 	chr_arena arena;
@@ -347,6 +348,43 @@ static void empty_and_odd_input(void **state)
 	}
 }
 
+/* Every allocation of the stage may fail: CHR_ENOMEM and empty results,
+ * never a crash, and the next call works. */
+static void out_of_memory_is_reported(void **state)
+{
+	(void)state;
+	static const char text[] = "Russian President Vladimir Putin met Dr Helga Marquardsen of the "
+				   "Institute of Marine Studies in Moscow. Marquardsen and Putin spoke.";
+	int saw_failure = 0, saw_success = 0;
+	chr_arena ta;
+	chr_tokens t;
+	chr_arena_init(&ta);
+	assert_int_equal(chr_tokenize(&ta, text, sizeof text - 1, &t), CHR_OK);
+	assert_non_null(chr_gaz_default());   /* built before faults are armed */
+	(void)chr_tagger_default();
+	for (long k = 0; k < 200 && !saw_success; k++) {
+		chr_arena a;
+		chr_entities ents;
+		chr_arena_init(&a);
+		chr_fault_fail_after(k);
+		chr_status st = chr_entities_find(&a, &t, &ents);
+		chr_fault_fail_after(-1);
+		if (st == CHR_OK) {
+			assert_true(ents.n >= 3);
+			saw_success = 1;
+		} else {
+			assert_int_equal(st, CHR_ENOMEM);
+			assert_int_equal(ents.n, 0);
+			assert_int_equal(ents.nmen, 0);
+			saw_failure = 1;
+		}
+		chr_arena_free(&a);
+	}
+	chr_arena_free(&ta);
+	assert_true(saw_failure);
+	assert_true(saw_success);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,6 +398,7 @@ int main(void)
 		cmocka_unit_test(what_is_no_name),
 		cmocka_unit_test(pathological_input_is_bounded),
 		cmocka_unit_test(empty_and_odd_input),
+		cmocka_unit_test(out_of_memory_is_reported),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
