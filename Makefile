@@ -6,8 +6,8 @@
 #   make fuzz       long libFuzzer runs (FUZZ_SECONDS each, default 300)
 #   make bench      benchmarks (bench/README.md)
 #   make regen      refresh golden files, showing each diff and asking first
-#   make model      retrain the entity tagger (data/model/ner.txt) from GUM_NER
 #   make gazetteer  regenerate the derived lists in data/gazetteer/ (needs npm)
+#   make model      retrain the entity tagger (data/model/ner.txt) from GUM_NER
 #
 # Variants build into their own folder: BUILD=build/asan SANITIZE=1.
 
@@ -39,7 +39,7 @@ FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 
 .PHONY: all lib unit-tests test test-quick check-unit cli-tests clang-build golden seeds bad-input asan fuzz fuzz-smoke \
-	demo bench regen clean setup model gazetteer
+	demo bench regen clean setup gazetteer model
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/chronicle

@@ -12,9 +12,13 @@
  * word shape (Xxxx, XX, X.X., dd), token flags, the words and shapes two
  * tokens either side, gazetteer bits of the token and its neighbours,
  * whether the same word is also written capitalised mid-sentence or in
- * lowercase elsewhere in the document, and (tag-dependent) the two
- * previous tags and the type this word was last tagged with.
+ * lowercase elsewhere in the document, the neighbours of its first
+ * capitalised mid-sentence occurrence (context aggregation), and
+ * (tag-dependent) the two previous tags and the type this word was last
+ * tagged with earlier in the document (prediction history).  At most 52
+ * static and 6 tag-dependent keys per token.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -297,6 +301,7 @@ size_t chr_ner_static(chr_ner_doc *d, size_t i, uint64_t *keys)
 		if (i + 1 < d->toks->n && d->toks->tok[i + 1].sentence == sent)
 			keys[n++] = fkey(T_GAZ_P1, d->gaz[i + 1] & 0x1FF);
 	}
+	assert(n <= CHR_NER_MAX_STATIC);
 	for (size_t k = 0; k < n; k++)
 		if (!keys[k])
 			keys[k] = 1;  /* 0 marks an empty slot in the model's table */
@@ -318,6 +323,7 @@ size_t chr_ner_dynamic(chr_ner_doc *d, size_t i, int prev1, int prev2, uint64_t 
 		int inside = prev1 > 0 && prev1 < CHR_NER_NCLASS;
 		keys[n++] = fkey2(T_HIST_SH, h, (uint64_t)inside);
 	}
+	assert(n <= CHR_NER_MAX_DYNAMIC);
 	for (size_t k = 0; k < n; k++)
 		if (!keys[k])
 			keys[k] = 1;
