@@ -51,7 +51,14 @@ typedef struct demonym {
 	const char *country_id;
 } demonym;
 
+/* A bit per hashed first-token key of every name and title: most tokens of
+ * a text start neither, and this 8 KB table (L1-resident) says so without
+ * a probe into the large tables. */
+#define FIRST_FILTER_BITS (1u << 16)
+
 struct chr_gazetteer {
+	uint64_t name_first[FIRST_FILTER_BITS / 64];
+	uint64_t title_first[FIRST_FILTER_BITS / 64];
 	table names;    /* a: entry + 1 (0: prefix only) | PREFIX_BIT; b: capmask | rank << 16 */
 	table titles;   /* a: 1 for a whole title | PREFIX_BIT */
 	table words;    /* a: W_* flags; b: demonym + 1 */
@@ -67,6 +74,18 @@ struct chr_gazetteer {
 static uint64_t fix_key(uint64_t k)
 {
 	return k ? k : 1;
+}
+
+static void first_filter_add(uint64_t *filter, uint64_t key)
+{
+	uint32_t bit = (uint32_t)(key >> 48) & (FIRST_FILTER_BITS - 1);
+	filter[bit >> 6] |= 1ull << (bit & 63);
+}
+
+static int first_filter_has(const uint64_t *filter, uint64_t key)
+{
+	uint32_t bit = (uint32_t)(key >> 48) & (FIRST_FILTER_BITS - 1);
+	return (filter[bit >> 6] >> (bit & 63)) & 1;
 }
 
 static slot *table_find(const table *t, uint64_t key)
@@ -253,6 +272,8 @@ static chr_status add_name(chr_gazetteer *g, const chr_tokens *t, size_t tb, siz
 	uint64_t key = 0;
 	for (size_t j = 0; j < n; j++) {
 		key = chr_key_combine(key, t->tok[tb + j].key);
+		if (j == 0)
+			first_filter_add(g->name_first, key);
 		slot *s = table_put(&g->names, key);
 		if (!s)
 			return CHR_ENOMEM;
@@ -432,6 +453,8 @@ static chr_status add_title(chr_gazetteer *g, file_toks *ft, const char *s, cons
 	for (size_t j = tb; j < te; j++) {
 		prev = key;
 		key = chr_key_combine(key, ft->t->tok[j].key);
+		if (j == tb)
+			first_filter_add(g->title_first, key);
 		slot *sl = table_put(&g->titles, key);
 		if (!sl)
 			return CHR_ENOMEM;
@@ -446,7 +469,10 @@ static chr_status add_title(chr_gazetteer *g, file_toks *ft, const char *s, cons
 	if (wl + 2 < sizeof plural && ft->t->tok[te - 1].kind == CHR_TOK_WORD && w[wl - 1] != 's') {
 		memcpy(plural, w, wl);
 		plural[wl] = 's';
-		slot *sl = table_put(&g->titles, chr_key_combine(prev, chr_fold_hash(plural, wl + 1)));
+		uint64_t pkey = chr_key_combine(prev, chr_fold_hash(plural, wl + 1));
+		if (te - tb == 1)
+			first_filter_add(g->title_first, pkey);
+		slot *sl = table_put(&g->titles, pkey);
 		if (!sl)
 			return CHR_ENOMEM;
 		sl->a |= 1;
@@ -646,6 +672,8 @@ size_t chr_gaz_match(const chr_gazetteer *g, const chr_tokens *toks, size_t i, c
 	uint64_t key = 0;
 	for (size_t j = i; j < end; j++) {
 		key = chr_key_combine(key, toks->tok[j].key);
+		if (j == i && !first_filter_has(g->name_first, key))
+			break;
 		const slot *s = table_find(&g->names, key);
 		if (!s)
 			break;
@@ -678,6 +706,8 @@ size_t chr_gaz_title(const chr_gazetteer *g, const chr_tokens *toks, size_t i)
 	uint64_t key = 0;
 	for (size_t j = i; j < end; j++) {
 		key = chr_key_combine(key, toks->tok[j].key);
+		if (j == i && !first_filter_has(g->title_first, key))
+			break;
 		const slot *s = table_find(&g->titles, key);
 		if (!s)
 			break;
