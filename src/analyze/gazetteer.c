@@ -57,7 +57,8 @@ typedef struct demonym {
 #define FIRST_FILTER_BITS (1u << 16)
 
 struct chr_gazetteer {
-	uint64_t name_first[FIRST_FILTER_BITS / 64];
+	uint64_t name_first[FIRST_FILTER_BITS / 64];       /* names written capitalised */
+	uint64_t name_first_lower[FIRST_FILTER_BITS / 64]; /* names opening in lowercase (al-, de) */
 	uint64_t title_first[FIRST_FILTER_BITS / 64];
 	table names;    /* a: entry + 1 (0: prefix only) | PREFIX_BIT; b: capmask | rank << 16 */
 	table titles;   /* a: 1 for a whole title | PREFIX_BIT */
@@ -273,7 +274,7 @@ static chr_status add_name(chr_gazetteer *g, const chr_tokens *t, size_t tb, siz
 	for (size_t j = 0; j < n; j++) {
 		key = chr_key_combine(key, t->tok[tb + j].key);
 		if (j == 0)
-			first_filter_add(g->name_first, key);
+			first_filter_add((capmask & 1) ? g->name_first : g->name_first_lower, key);
 		slot *s = table_put(&g->names, key);
 		if (!s)
 			return CHR_ENOMEM;
@@ -672,7 +673,8 @@ size_t chr_gaz_match(const chr_gazetteer *g, const chr_tokens *toks, size_t i, c
 	uint64_t key = 0;
 	for (size_t j = i; j < end; j++) {
 		key = chr_key_combine(key, toks->tok[j].key);
-		if (j == i && !first_filter_has(g->name_first, key))
+		if (j == i && !first_filter_has(g->name_first_lower, key) &&
+		    (!(toks->tok[i].flags & CHR_TF_UPPER) || !first_filter_has(g->name_first, key)))
 			break;
 		const slot *s = table_find(&g->names, key);
 		if (!s)

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#define XXH_INLINE_ALL  /* short keys: the call itself would cost more than the hash */
 #include <xxhash.h>
 
 #include "analyze/tagger_int.h"
