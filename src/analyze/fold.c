@@ -88,24 +88,33 @@ size_t chr_fold(const char *s, size_t len, char *out, size_t cap)
 	return n;
 }
 
+/* Lowercases the ASCII letters of eight bytes at once: a byte in 'A'..'Z'
+ * gains 0x20.  The caller has checked that no byte has its high bit set. */
+static inline uint64_t lower8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+	uint64_t ge_a = x + ones * (0x80 - 'A');
+	uint64_t gt_z = x + ones * (0x80 - 'Z' - 1);
+	uint64_t upper = ge_a & ~gt_z & (ones * 0x80);
+	return x | (upper >> 2);
+}
+
 uint64_t chr_fold_hash(const char *s, size_t len)
 {
 	/* Tokens longer than this are junk (base64, runs of letters); hashing
 	 * their first part keeps the cost bounded and their keys distinct
 	 * enough to never match a dictionary word. */
-	char buf[256];
-	size_t n = 0;
-	int ascii = 1;
-	buf[0] = '\0';
-	for (size_t i = 0; i < len && i < sizeof buf - 1; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80) {
-			ascii = 0;
+	char buf[256 + 8];
+	size_t n = len < 255 ? len : 255;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t x = 0;
+		memcpy(&x, s + i, n - i < 8 ? n - i : 8);
+		if (x & 0x8080808080808080ull) {
+			n = chr_fold(s, len, buf, 256);
 			break;
 		}
-		buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		x = lower8(x);
+		memcpy(buf + i, &x, 8);
 	}
-	if (!ascii)
-		n = chr_fold(s, len, buf, sizeof buf);
-	return XXH3_64bits(buf, n) ^ (len > sizeof buf - 1 ? (uint64_t)len : 0);
+	return XXH3_64bits(buf, n) ^ (len > 255 ? (uint64_t)len : 0);
 }
