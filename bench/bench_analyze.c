@@ -72,7 +72,7 @@ static int run_part(int part, const char *text, size_t len, const char *date)
 	chr_arena_init(&arena);
 	memset(&an, 0, sizeof an);
 	if (part == PART_ALL) {
-		st = chr_analysis_run(&arena, text, len, date, &an);
+		st = chr_analysis_run(&arena, text, len, date, NULL, &an);
 	} else {
 		st = chr_tokenize(&arena, text, len, &an.toks);
 		if (st == CHR_OK && part == PART_TIMES)

@@ -8,7 +8,7 @@
 #include "doc.h"
 
 chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, const char *anchor,
-			    chr_analysis *out)
+			    const char *lang, chr_analysis *out)
 {
 	chr_status st = chr_tokenize(arena, text, len, &out->toks);
 	if (st != CHR_OK)
@@ -16,7 +16,7 @@ chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, cons
 	st = chr_timex_find(arena, &out->toks, anchor, &out->times);
 	if (st != CHR_OK)
 		return st;
-	return chr_entities_find(arena, &out->toks, &out->ents);
+	return chr_entities_find_lang(arena, &out->toks, lang, &out->ents);
 }
 
 chr_status chr_doc_analyze(chr_doc *doc)
@@ -28,7 +28,7 @@ chr_status chr_doc_analyze(chr_doc *doc)
 		return CHR_ENOMEM;
 	size_t len;
 	const char *text = chr_doc_text(doc, &len);
-	chr_status st = chr_analysis_run(&doc->arena, text, len, doc->date, an);
+	chr_status st = chr_analysis_run(&doc->arena, text, len, doc->date, doc->lang, an);
 	if (st == CHR_OK)
 		doc->analysis = an;
 	return st;

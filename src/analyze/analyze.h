@@ -19,10 +19,11 @@ typedef struct chr_analysis {
 
 /*
  * Analyses text[0..len) (paragraphs joined by "\n\n") with anchor as the
- * article date ("YYYY-MM-DD" or NULL).  Everything is arena-owned.
+ * article date ("YYYY-MM-DD" or NULL) and lang its language ("en", "de",
+ * NULL when unknown).  Everything is arena-owned.
  */
 chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, const char *anchor,
-			    chr_analysis *out);
+			    const char *lang, chr_analysis *out);
 
 /* Appends `,"entities":[...],"times":[...]` (the SPEC's analyze fields). */
 chr_status chr_analysis_write_json(const chr_analysis *an, const char *text, chr_buf *b);

@@ -532,7 +532,22 @@ static chr_status run_tagger(ent_ctx *c, const chr_tagger *model)
 
 chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entities *out)
 {
+	return chr_entities_find_lang(arena, toks, NULL, out);
+}
+
+/* The tagger and the organisation head words learned English, where a
+ * capital inside a sentence marks a name; German capitalises every noun.
+ * Elsewhere the lists, the title patterns and given-name evidence speak. */
+static int reads_like_english(const char *lang)
+{
+	return !lang || !*lang || strcmp(lang, "en") == 0 || strcmp(lang, "und") == 0;
+}
+
+chr_status chr_entities_find_lang(chr_arena *arena, const chr_tokens *toks, const char *lang,
+				  chr_entities *out)
+{
 	chr_status st = CHR_OK;
+	int english = reads_like_english(lang);
 	ent_ctx c;
 	memset(&c, 0, sizeof c);
 	memset(out, 0, sizeof *out);
@@ -572,7 +587,7 @@ chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entit
 	}
 	chr_gaz_bits_from(c.g, toks, c.gm_n, c.gm_e, c.title, c.bits);
 
-	const chr_tagger *model = chr_tagger_default();
+	const chr_tagger *model = english ? chr_tagger_default() : NULL;
 	if (model) {
 		st = run_tagger(&c, model);
 		if (st == CHR_ENOMEM)
@@ -587,7 +602,7 @@ chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entit
 		goto done;
 	if (c.tags && (st = decode_tagger(&c)) != CHR_OK)
 		goto done;
-	if ((st = ent_rules_orgs(&c)) != CHR_OK)
+	if (english && (st = ent_rules_orgs(&c)) != CHR_OK)
 		goto done;
 	pass_gazetteer(&c);
 	pass_tagger(&c);

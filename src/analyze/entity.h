@@ -50,6 +50,12 @@ typedef struct chr_entities {
 /* Finds the named entities of a tokenised text; arena-owned results. */
 chr_status chr_entities_find(chr_arena *arena, const chr_tokens *toks, chr_entities *out);
 
+/* The same for a text in language lang ("en", "de", ...; NULL or "und":
+ * English).  Outside English the tagger and the English organisation
+ * patterns are left out: the lists, titles and given names remain. */
+chr_status chr_entities_find_lang(chr_arena *arena, const chr_tokens *toks, const char *lang,
+				  chr_entities *out);
+
 /* "PERSON", "ORG", "PLACE", "MISC". */
 const char *chr_ent_type_name(chr_ent_type type);
 

@@ -262,6 +262,11 @@ chr_status ent_rules_caps(ent_ctx *c)
 			b++;
 		while (e > b && !ent_is_cap(c, e - 1))
 			e--;
+		/* A capitalised noun before a given name is no part of the name:
+		 * German "Vizeaussenministerin Maren Holst", an unlisted title. */
+		while (b + 2 <= e - 1 && !(c->bits[b] & CHR_GAZ_FIRST_NAME) &&
+		       (c->bits[b + 1] & CHR_GAZ_FIRST_NAME) && !c->gm_n[b] && ent_is_cap(c, b + 2))
+			b++;
 		if (b >= e) {
 			i = next;
 			continue;

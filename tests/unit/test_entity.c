@@ -250,6 +250,26 @@ static void lowercase_and_sentence_starts_are_no_names(void **state)
 	chr_arena_free(&r.arena);
 }
 
+/* German capitalises every noun: only lists, titles and given names count. */
+static void german_nouns_are_no_names(void **state)
+{
+	(void)state;
+	run r;
+	const char *text = "Viele Dörfer am Stausee warten auf Wasser. Die Gespräche in Genf leitete "
+			   "Vizeaussenministerin Sigrid Brandvold, sagte Außenminister Sergej Lawrow.";
+	chr_arena_init(&r.arena);
+	r.text = text;
+	assert_int_equal(chr_tokenize(&r.arena, text, strlen(text), &r.toks), CHR_OK);
+	assert_int_equal(chr_entities_find_lang(&r.arena, &r.toks, "de", &r.ents), CHR_OK);
+	check_invariants(&r);
+	assert_null(by_id(&r, "viele-dorfer"));
+	assert_null(by_id(&r, "viele"));
+	assert_null(by_id(&r, "stausee"));
+	assert_null(by_id(&r, "wasser"));
+	expect_entity(&r, "sigrid-brandvold", CHR_ENT_PERSON);
+	chr_arena_free(&r.arena);
+}
+
 static void place_of_an_organisation(void **state)
 {
 	(void)state;
@@ -394,6 +414,7 @@ int main(void)
 		cmocka_unit_test(spelling_variants_are_one_entity),
 		cmocka_unit_test(acronyms_join_their_names),
 		cmocka_unit_test(lowercase_and_sentence_starts_are_no_names),
+		cmocka_unit_test(german_nouns_are_no_names),
 		cmocka_unit_test(place_of_an_organisation),
 		cmocka_unit_test(what_is_no_name),
 		cmocka_unit_test(pathological_input_is_bounded),
