@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/run.sh BUILD - speed and memory of `chronicle text` on generated
+# bench/run.sh BUILD - speed and memory of `chronicle text` and `analyze` on generated
 # corpora, as a Markdown table for BENCHMARKS.md (see bench/README.md).
 #
 #   bench/run.sh build          (what `make bench` runs)
@@ -100,6 +100,10 @@ cmd_text() {
 	fi
 }
 
+cmd_analyze() {
+	echo "exec '$bin' analyze '$1' >/dev/null"
+}
+
 cmd_gumbo() {
 	echo "exec '$build/bench/baseline_gumbo' '$1' >/dev/null"
 }
@@ -179,6 +183,10 @@ text_mbs=$LAST_MBS text_cpu=$LAST_CPU_MBS
 if [ -n "$jsonl_big" ]; then
 	row "plain text, the same articles as one JSONL file" "$jsonl_big" "$text_docs" cmd_text
 fi
+if [ -n "$jsonl_big" ]; then
+	row "analyze (clean + tokens + times + entities + JSON), the JSONL file" "$jsonl_big" "$text_docs" cmd_analyze
+	analyze_mbs=$LAST_MBS analyze_cpu=$LAST_CPU_MBS
+fi
 row "HTML, folder of ~80 KB pages (X/10)" "$html_small" $((html_docs / 10)) cmd_text
 rss_html_small=$MAX_RSS
 row "HTML, folder of ~80 KB pages" "$html_big" "$html_docs" cmd_text
@@ -193,6 +201,7 @@ fi
 {
 	echo
 	echo "Targets (issue 2): plain text >= 200 MB/s per core (measured: $text_mbs MB/s wall, $text_cpu MB per CPU-s);"
+	[ -n "${analyze_mbs:-}" ] && echo "(issue 3): analyze >= 20 MB/s per core (measured: $analyze_mbs MB/s wall, $analyze_cpu MB per CPU-s);"
 	if [ -n "$gumbo_mbs" ]; then
 		awk -v h="$html_mbs" -v g="$gumbo_mbs" -v hc="$html_cpu" -v gc="$gumbo_cpu" 'BEGIN {
 			printf "HTML >= 0.7 x gumbo parse-and-extract in the same run (measured: %s / %s MB/s = %.2f x by wall time, %s / %s = %.2f x by CPU time).\n", h, g, (g > 0 ? h / g : 0), hc, gc, (gc > 0 ? hc / gc : 0)
