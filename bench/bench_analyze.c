@@ -11,53 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "analyze/analyze.h"
 #include "chronicle.h"
 #include "doc.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap + 1);
-	while (buf) {
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (n < cap)
-			break;
-		char *more = realloc(buf, cap * 2 + 1);
-		if (!more) {
-			free(buf);
-			buf = NULL;
-			break;
-		}
-		buf = more;
-		cap *= 2;
-	}
-	fclose(f);
-	if (buf) {
-		buf[n] = '\0';
-		*len = n;
-	}
-	return buf;
-}
+#include "bench_util.h"
 
 enum { PART_TOKENS, PART_TIMES, PART_ENTITIES, PART_ALL, NPARTS };
 static const char *const part_names[NPARTS] = {
@@ -102,11 +60,9 @@ int main(int argc, char **argv)
 		return 1;
 	for (size_t i = 0; i < ndocs; i++) {
 		size_t len = 0;
-		char *body = slurp(argv[first + (int)i], &len);
-		if (!body) {
-			fprintf(stderr, "bench_analyze: cannot read %s\n", argv[first + (int)i]);
+		char *body = bench_read_file(argv[first + (int)i], &len);
+		if (!body)
 			return 1;
-		}
 		chr_raw_doc raw = {0};
 		raw.id = raw.source = argv[first + (int)i];
 		raw.body = body;
@@ -125,17 +81,18 @@ int main(int argc, char **argv)
 	printf("| part | MB/s | docs/s |\n|---|---:|---:|\n");
 	for (int part = 0; part < NPARTS; part++) {
 		for (int r = 0; r < runs; r++) {
-			double t0 = now();
+			double t0 = bench_now();
 			for (size_t i = 0; i < ndocs; i++) {
 				size_t len;
 				const char *text = chr_doc_text(docs[i], &len);
 				if (!run_part(part, text, len, chr_doc_date(docs[i])))
 					return 1;
 			}
-			t[r] = now() - t0;
+			t[r] = bench_now() - t0;
 		}
-		qsort(t, (size_t)runs, sizeof *t, cmp);
-		double med = t[runs / 2] > 0 ? t[runs / 2] : 1e-9;
+		double med = bench_median(t, (size_t)runs);
+		if (med <= 0)
+			med = 1e-9;
 		printf("| %s | %.1f | %.0f |\n", part_names[part], (double)bytes / 1e6 / med, (double)ndocs / med);
 	}
 	for (size_t i = 0; i < ndocs; i++)

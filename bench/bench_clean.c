@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "chronicle.h"
+#include "bench_util.h"
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
 
@@ -91,21 +92,6 @@ static size_t article(char *buf)
 	return (size_t)(p - buf);
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	/* CPU time of this thread: the figure is per core, and other
-	 * processes on a busy machine do not count against us. */
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
 int main(int argc, char **argv)
 {
 	size_t ndocs = argc > 1 ? (size_t)atol(argv[1]) : 20000;
@@ -136,7 +122,7 @@ int main(int argc, char **argv)
 	}
 	size_t kept = 0;
 	for (int r = 0; r < runs; r++) {
-		double t0 = now();
+		double t0 = bench_now();
 		for (size_t i = 0; i < ndocs; i++) {
 			chr_raw_doc raw = {0};
 			raw.id = "bench";
@@ -152,9 +138,9 @@ int main(int argc, char **argv)
 			kept += len;
 			chr_doc_free(doc);
 		}
-		t[r] = now() - t0;
+		t[r] = bench_now() - t0;
 	}
-	qsort(t, (size_t)runs, sizeof *t, cmp);
+	qsort(t, (size_t)runs, sizeof *t, bench_cmp_double);
 	double med = t[runs / 2];
 	/* Reference in the same run: a byte-table tokenizer alone (count
 	 * words, FNV-hash their bytes), the floor any cleaner sits above. */
@@ -166,7 +152,7 @@ int main(int argc, char **argv)
 	if (!rt)
 		return 1;
 	for (int r = 0; r < runs; r++) {
-		double t0 = now();
+		double t0 = bench_now();
 		uint64_t h = 0xcbf29ce484222325ULL, nwords = 0;
 		int in = 0;
 		for (size_t i = 0; i < total; i++) {
@@ -180,9 +166,9 @@ int main(int argc, char **argv)
 			}
 		}
 		sink += h + nwords;
-		rt[r] = now() - t0;
+		rt[r] = bench_now() - t0;
 	}
-	qsort(rt, (size_t)runs, sizeof *rt, cmp);
+	qsort(rt, (size_t)runs, sizeof *rt, bench_cmp_double);
 	double ref = rt[runs / 2];
 	free(rt);
 	size_t bytes = total - ndocs;

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "chronicle.h"
+#include "bench_util.h"
 
 typedef struct page {
 	char *data;
@@ -35,34 +36,8 @@ static double now(void)
 
 static int load(const char *path, page *out)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		perror(path);
-		return -1;
-	}
-	size_t alloc = 1 << 16, len = 0;
-	char *buf = malloc(alloc);
-	size_t n;
-	while (buf && (n = fread(buf + len, 1, alloc - len - 1, f)) > 0) {
-		len += n;
-		if (alloc - len - 1 == 0) {
-			char *b = realloc(buf, alloc * 2);
-			if (!b) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = b;
-			alloc *= 2;
-		}
-	}
-	fclose(f);
-	if (!buf)
-		return -1;
-	buf[len] = '\0';
-	out->data = buf;
-	out->len = len;
-	return 0;
+	out->data = bench_read_file(path, &out->len);
+	return out->data ? 0 : -1;
 }
 
 /* Text of the tree, iteratively (pages can nest deep). */
@@ -156,12 +131,6 @@ static double run_chronicle(const page *pages, size_t np, int rounds, size_t *si
 	return now() - t0;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
 int main(int argc, char **argv)
 {
 	int rounds = 3, repeats = 5, first = 1;
@@ -206,8 +175,8 @@ int main(int argc, char **argv)
 		tc[k] = run_chronicle(pages, np, rounds, &sink);
 		tg[k] = run_gumbo(pages, np, rounds, &sink);
 	}
-	qsort(tc, (size_t)repeats, sizeof tc[0], cmp_double);
-	qsort(tg, (size_t)repeats, sizeof tg[0], cmp_double);
+	qsort(tc, (size_t)repeats, sizeof tc[0], bench_cmp_double);
+	qsort(tg, (size_t)repeats, sizeof tg[0], bench_cmp_double);
 	double c = tc[repeats / 2], g = tg[repeats / 2];
 	double n = (double)np * rounds, mb = (double)bytes * rounds / 1e6;
 	printf("pages %zu (%.1f KB average), rounds %d, median of %d\n", np,

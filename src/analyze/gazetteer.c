@@ -661,63 +661,80 @@ const chr_gazetteer *chr_gaz_default(void)
 
 /* ------------------------------------------------------------- lookup -- */
 
-size_t chr_gaz_match(const chr_gazetteer *g, const chr_tokens *toks, size_t i, const chr_gaz_entry **entry)
+/*
+ * Walks the token n-grams that start at token i through a table of names
+ * or titles stored with all their prefixes: calls found(ctx, slot, length)
+ * for each n-gram in the table, and stops at the first n-gram that is not
+ * (or is no prefix of a longer entry).  A sentence end or MAX_NAME_TOKENS
+ * ends the walk too.  The first token's key has passed its filter already.
+ */
+static void walk_ngrams(const table *tab, const chr_tokens *toks, size_t i,
+			void (*found)(void *ctx, const slot *s, size_t len), void *ctx)
 {
-	size_t best = 0;
-	*entry = NULL;
-	if (!g || i >= toks->n)
-		return 0;
 	size_t end = toks->sent[toks->tok[i].sentence].tok_end;
 	if (end > i + MAX_NAME_TOKENS)
 		end = i + MAX_NAME_TOKENS;
 	uint64_t key = 0;
 	for (size_t j = i; j < end; j++) {
 		key = chr_key_combine(key, toks->tok[j].key);
-		if (j == i && !first_filter_has(g->name_first_lower, key) &&
-		    (!(toks->tok[i].flags & CHR_TF_UPPER) || !first_filter_has(g->name_first, key)))
-			break;
-		const slot *s = table_find(&g->names, key);
+		const slot *s = table_find(tab, key);
 		if (!s)
 			break;
-		uint32_t idx = s->a & ~PREFIX_BIT;
-		if (idx) {
-			uint32_t capmask = s->b & 0xFFFF;
-			int ok = 1;
-			for (size_t b = 0; b <= j - i && ok; b++)
-				if ((capmask >> b & 1) && !(toks->tok[i + b].flags & CHR_TF_UPPER))
-					ok = 0;
-			if (ok) {
-				best = j - i + 1;
-				*entry = &g->ent[idx - 1];
-			}
-		}
+		found(ctx, s, j - i + 1);
 		if (!(s->a & PREFIX_BIT))
 			break;
 	}
-	return best;
+}
+
+typedef struct name_match {
+	const chr_gazetteer *g;
+	const chr_token *first;
+	size_t best;
+	const chr_gaz_entry *entry;
+} name_match;
+
+/* A listed name matches where the text capitalises what the list does. */
+static void name_found(void *ctx, const slot *s, size_t len)
+{
+	name_match *m = ctx;
+	uint32_t idx = s->a & ~PREFIX_BIT;
+	if (!idx)
+		return;
+	uint32_t capmask = s->b & 0xFFFF;
+	for (size_t b = 0; b < len; b++)
+		if ((capmask >> b & 1) && !(m->first[b].flags & CHR_TF_UPPER))
+			return;
+	m->best = len;
+	m->entry = &m->g->ent[idx - 1];
+}
+
+size_t chr_gaz_match(const chr_gazetteer *g, const chr_tokens *toks, size_t i, const chr_gaz_entry **entry)
+{
+	*entry = NULL;
+	if (!g || i >= toks->n)
+		return 0;
+	uint64_t first = chr_key_combine(0, toks->tok[i].key);
+	if (!first_filter_has(g->name_first_lower, first) &&
+	    (!(toks->tok[i].flags & CHR_TF_UPPER) || !first_filter_has(g->name_first, first)))
+		return 0;
+	name_match m = { g, &toks->tok[i], 0, NULL };
+	walk_ngrams(&g->names, toks, i, name_found, &m);
+	*entry = m.entry;
+	return m.best;
+}
+
+static void title_found(void *ctx, const slot *s, size_t len)
+{
+	if (s->a & 1)
+		*(size_t *)ctx = len;
 }
 
 size_t chr_gaz_title(const chr_gazetteer *g, const chr_tokens *toks, size_t i)
 {
 	size_t best = 0;
-	if (!g || i >= toks->n)
+	if (!g || i >= toks->n || !first_filter_has(g->title_first, chr_key_combine(0, toks->tok[i].key)))
 		return 0;
-	size_t end = toks->sent[toks->tok[i].sentence].tok_end;
-	if (end > i + MAX_NAME_TOKENS)
-		end = i + MAX_NAME_TOKENS;
-	uint64_t key = 0;
-	for (size_t j = i; j < end; j++) {
-		key = chr_key_combine(key, toks->tok[j].key);
-		if (j == i && !first_filter_has(g->title_first, key))
-			break;
-		const slot *s = table_find(&g->titles, key);
-		if (!s)
-			break;
-		if (s->a & 1)
-			best = j - i + 1;
-		if (!(s->a & PREFIX_BIT))
-			break;
-	}
+	walk_ngrams(&g->titles, toks, i, title_found, &best);
 	return best;
 }
 
