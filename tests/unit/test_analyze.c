@@ -1,0 +1,152 @@
+/*
+ * test_analyze.c - chr_doc_analyze end to end: the entities and times it
+ * adds to a cleaned document's JSON, parsed back with jansson.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "chronicle.h"
+
+static const char article[] =
+	"Russian President Vladimir Putin received U.S. envoy Steve Witkoff at the Kremlin on Thursday.\n"
+	"The talks lasted about five hours, Kremlin aide Yuri Ushakov told reporters. Putin called them useful.\n"
+	"Witkoff had first met Putin in mid-August 2025.\n";
+
+static json_t *analyse(const char *body, const char *date)
+{
+	chr_raw_doc raw = {0};
+	raw.id = "sample";
+	raw.source = "tests/sample";
+	raw.body = body;
+	raw.body_len = strlen(body);
+	raw.format = CHR_FORMAT_TEXT;
+	raw.date = date;   /* as a JSON Lines "date" field gives it */
+	chr_clean_opts opts = {.raw = 1};
+	chr_doc *doc = NULL;
+	assert_int_equal(chr_doc_clean(&raw, &opts, &doc), CHR_OK);
+	assert_int_equal(chr_doc_analyze(doc), CHR_OK);
+	assert_int_equal(chr_doc_analyze(doc), CHR_OK);   /* idempotent */
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
+	assert_non_null(f);
+	assert_int_equal(chr_doc_write_json(doc, f), CHR_OK);
+	fclose(f);
+	chr_doc_free(doc);
+	json_error_t err;
+	json_t *root = json_loads(data, 0, &err);
+	if (!root)
+		fail_msg("analyze JSON does not parse: %s", err.text);
+	free(data);
+	return root;
+}
+
+static json_t *entity(json_t *root, const char *id)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(root, "entities"), i, e)
+		if (strcmp(json_string_value(json_object_get(e, "id")), id) == 0)
+			return e;
+	return NULL;
+}
+
+static json_t *time_named(json_t *root, const char *text)
+{
+	size_t i;
+	json_t *t;
+	json_array_foreach(json_object_get(root, "times"), i, t)
+		if (strcmp(json_string_value(json_object_get(t, "text")), text) == 0)
+			return t;
+	return NULL;
+}
+
+/* The text a [start, end) span of the document's text covers. */
+static int span_is(json_t *root, json_int_t s, json_int_t e, const char *want)
+{
+	const char *text = json_string_value(json_object_get(root, "text"));
+	return s >= 0 && e >= s && (size_t)e <= strlen(text) && strlen(want) == (size_t)(e - s) &&
+	       memcmp(text + s, want, (size_t)(e - s)) == 0;
+}
+
+static void entities_carry_ids_mentions_roles_and_places(void **state)
+{
+	(void)state;
+	json_t *root = analyse(article, "2025-12-12");
+	json_t *putin = entity(root, "vladimir-putin");
+	assert_non_null(putin);
+	assert_string_equal(json_string_value(json_object_get(putin, "type")), "PERSON");
+	assert_string_equal(json_string_value(json_object_get(putin, "name")), "Vladimir Putin");
+	json_t *men = json_object_get(putin, "mentions");
+	assert_int_equal(json_array_size(men), 3);
+	size_t i;
+	json_t *m;
+	json_array_foreach(men, i, m) {
+		json_int_t s = json_integer_value(json_array_get(m, 0)), e = json_integer_value(json_array_get(m, 1));
+		assert_true(span_is(root, s, e, i == 0 ? "Vladimir Putin" : "Putin"));
+	}
+	assert_string_equal(json_string_value(json_array_get(json_object_get(putin, "roles"), 0)),
+			    "Russian President");
+	json_t *ushakov = entity(root, "yury-ushakov");   /* the listed spelling gives the id */
+	assert_non_null(ushakov);
+	json_t *kremlin = entity(root, "kremlin");
+	assert_non_null(kremlin);
+	assert_string_equal(json_string_value(json_object_get(kremlin, "type")), "ORG");
+	assert_string_equal(json_string_value(json_object_get(kremlin, "place")), "moscow");
+	assert_non_null(entity(root, "steve-witkoff"));
+	json_decref(root);
+}
+
+static void times_resolve_against_the_document_date(void **state)
+{
+	(void)state;
+	json_t *root = analyse(article, "2025-12-12");
+	json_t *t = time_named(root, "Thursday");
+	assert_non_null(t);
+	assert_string_equal(json_string_value(json_object_get(t, "value")), "2025-12-11");
+	assert_string_equal(json_string_value(json_object_get(t, "type")), "DATE");
+	assert_true(json_is_null(json_object_get(t, "mod")));
+	assert_true(span_is(root, json_integer_value(json_object_get(t, "start")),
+			    json_integer_value(json_object_get(t, "end")), "Thursday"));
+	t = time_named(root, "about five hours");
+	assert_non_null(t);
+	assert_string_equal(json_string_value(json_object_get(t, "value")), "PT5H");
+	assert_string_equal(json_string_value(json_object_get(t, "type")), "DURATION");
+	assert_string_equal(json_string_value(json_object_get(t, "mod")), "APPROX");
+	t = time_named(root, "mid-August 2025");
+	assert_non_null(t);
+	assert_string_equal(json_string_value(json_object_get(t, "value")), "2025-08");
+	assert_string_equal(json_string_value(json_object_get(t, "mod")), "MID");
+	json_decref(root);
+}
+
+static void no_date_means_no_resolved_day(void **state)
+{
+	(void)state;
+	json_t *root = analyse("The envoys met on December 3 and again on Friday.\n", NULL);
+	assert_true(json_is_null(json_object_get(root, "date")));
+	json_t *t = time_named(root, "December 3");
+	assert_non_null(t);
+	assert_string_equal(json_string_value(json_object_get(t, "value")), "XXXX-12-03");
+	t = time_named(root, "Friday");
+	assert_non_null(t);
+	assert_non_null(strstr(json_string_value(json_object_get(t, "value")), "X"));
+	json_decref(root);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(entities_carry_ids_mentions_roles_and_places),
+		cmocka_unit_test(times_resolve_against_the_document_date),
+		cmocka_unit_test(no_date_means_no_resolved_day),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
