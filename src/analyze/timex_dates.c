@@ -325,7 +325,8 @@ size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int ye
 	} else if (unit == TXS_HA && o >= 1 && o <= 2) {
 		chr_tx_half(m->value, &c->a, y, o);
 	} else if (unit == TXS_CE && o >= 1 && o <= 99) {
-		snprintf(m->value, sizeof m->value, "%02dXX", o - 1);
+		/* TIMEX3 writes a century as its two leading digits: "19" */
+		snprintf(m->value, sizeof m->value, "%02d", o - 1);
 	} else {
 		return 0;
 	}
@@ -333,18 +334,18 @@ size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int ye
 	return j;
 }
 
-/* "1990s", "'90s" */
+/* "1990s", "'90s": TIMEX3 writes a decade as its three leading digits, "199" */
 size_t chr_tx_core_decade(tx_ctx *c, size_t i, tx_match *m, const char *s, size_t n)
 {
 	long v;
 	if (n == 5 && (s[4] | 0x20) == 's' && chr_tx_int_text(s, 4, &v) && v % 10 == 0 && v >= 1000) {
-		snprintf(m->value, sizeof m->value, "%03ldX", v / 10);
+		snprintf(m->value, sizeof m->value, "%03ld", v / 10);
 		m->type = CHR_TIMEX_DATE;
 		return i + 1;
 	}
 	if (n == 3 && (s[2] | 0x20) == 's' && chr_tx_int_text(s, 2, &v) && v % 10 == 0 && i > 0 &&
 	    tok(c, i - 1)->kind == CHR_TOK_QUOTE) {
-		snprintf(m->value, sizeof m->value, "19%ldX", v / 10);
+		snprintf(m->value, sizeof m->value, "19%ld", v / 10);
 		m->type = CHR_TIMEX_DATE;
 		return i + 1;
 	}

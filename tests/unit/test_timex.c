@@ -82,7 +82,7 @@ static void dates_in_news_forms(void **state)
 		{ "2025-12-12", "They met in 1998 and again in 2004.", "1998=1998; 2004=2004" },
 		{ "2025-12-12", "Growth slowed in the third quarter.", "the third quarter=2025-Q3" },
 		{ "2025-12-12", "Sales rose in third-quarter trading.", "third-quarter=2025-Q3" },
-		{ "2025-12-12", "The town grew in the 1990s.", "the 1990s=199X" },
+		{ "2025-12-12", "The town grew in the 1990s.", "the 1990s=199" },
 		{ "2025-12-12", "Crops failed this summer after a dry spring.", "this summer=2025-SU" },
 		{ "2025-12-12", "The truce began in June last year.", "June last year=2024-06" },
 		{ "2025-12-12", "Shops close on Christmas Day.", "Christmas Day=2025-12-25" },
