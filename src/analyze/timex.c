@@ -87,12 +87,22 @@ static int digits(const char *s, size_t n)
 static void remember(tx_ctx *c, const chr_timex *t)
 {
 	const char *v = t->value;
+	if (t->type == CHR_TIMEX_DURATION && v[0] == 'P') {
+		/* "the first nine months", "the year": results news moves on
+		 * from the quarter to a longer period */
+		size_t n = strlen(v);
+		long k = atol(v + 1);
+		if (n >= 3 && ((v[n - 1] == 'M' && k >= 6 && v[1] != 'T') || (v[n - 1] == 'Y' && k == 1)))
+			c->q_off = 1;
+		return;
+	}
 	if (t->type != CHR_TIMEX_DATE || !digits(v, 4) || (v[4] != '\0' && v[4] != '-'))
 		return;
 	c->last_year = atoi(v);
 	if (v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' && v[7] == '\0') {
 		c->q_y = c->last_year;
 		c->q_q = v[6] - '0';
+		c->q_off = 0;
 		c->q_sentence = c->t->tok[t->tok_begin].sentence;
 	}
 }

@@ -423,7 +423,7 @@ size_t chr_tx_core_number(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		if (SAME(c, j, base) && CLS(c, j, TXC_UNIT, &u) && (u == TXS_Q || u == TXS_PE)) {
 			/* "the 1988 quarter", "the 1989 period": the quarter in the news */
 			m->derived = 1;
-			if (c->q_q)
+			if (c->q_q && !c->q_off)
 				snprintf(m->value, sizeof m->value, "%04d-Q%d", y, c->q_q);
 			else
 				chr_tx_fmt_year(m->value, y);

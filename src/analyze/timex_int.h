@@ -134,6 +134,9 @@ typedef struct tx_ctx {
 	 * news compares it with "a year earlier", which means that quarter */
 	int q_y, q_q;
 	uint32_t q_sentence, cur_sentence;
+	/* a longer period ("the nine months", "the year ended June 30") was
+	 * named after that quarter: "a year earlier" now compares it */
+	int q_off;
 	int last_year;  /* the last year the text named, for "that year" */
 } tx_ctx;
 

@@ -148,7 +148,7 @@ static void shifted(tx_ctx *c, tx_match *m, double cnt, int unit, int dir)
 	int delta = dir * n;
 	switch (unit) {
 	case TXS_Y:
-		if (c->q_y && n == 1 && dir < 0 && c->cur_sentence - c->q_sentence <= TX_QUARTER_REACH) {
+		if (c->q_y && !c->q_off && n == 1 && dir < 0 && c->cur_sentence - c->q_sentence <= TX_QUARTER_REACH) {
 			/* "a year earlier" beside quarterly results */
 			snprintf(m->value, sizeof m->value, "%04d-Q%d", c->q_y - 1, c->q_q);
 			break;
