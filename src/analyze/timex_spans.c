@@ -49,10 +49,18 @@ size_t chr_tx_core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 	if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u)) {
 		size_t un;
 		const char *us = chr_token_text(c->t, i + 1, &un);
-		if (r != TXS_PAST_REF || us[un - 1] != 's' || u == TXS_PE)
+		if (r == TXS_PRESENT_REF || us[un - 1] != 's' || u == TXS_PE)
 			return 0;
-		m->type = CHR_TIMEX_DURATION;
-		chr_tx_fmt_duration(m->value, -1, u);
+		if (r == TXS_PAST_REF && u != TXS_Y && u != TXS_DE) {
+			/* "recent weeks": a span of some weeks */
+			m->type = CHR_TIMEX_DURATION;
+			chr_tx_fmt_duration(m->value, -1, u);
+			return i + 2;
+		}
+		/* "recent years", "future quarters": no span anyone could
+		 * measure, only the past or the future at large */
+		m->type = CHR_TIMEX_DATE;
+		snprintf(m->value, sizeof m->value, "%s", chr_tx_symbol_name(r));
 		return i + 2;
 	}
 	snprintf(m->value, sizeof m->value, "%s", chr_tx_symbol_name(r));
@@ -284,6 +292,12 @@ size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 			/* "the past weeks", "coming months" */
 			if (r == 0)
 				return 0;
+			if (r < 0 && (unit == TXS_Y || unit == TXS_DE) && CLS(c, i, TXC_REF, NULL)) {
+				/* "past years", like "recent years": the past at large */
+				m->type = CHR_TIMEX_DATE;
+				snprintf(m->value, sizeof m->value, "PAST_REF");
+				return j + 1;
+			}
 			m->type = CHR_TIMEX_DURATION;
 			chr_tx_fmt_duration(m->value, -1, unit);
 			return j + 1;

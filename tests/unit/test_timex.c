@@ -190,6 +190,23 @@ static void bad_calendar_dates_are_rejected(void **state)
 	run_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Vague periods, and which period results news compares with. */
+static void vague_periods_and_results(void **state)
+{
+	(void)state;
+	static const tcase cases[] = {
+		{ "2025-12-12", "Rents have soared in recent years.", "recent years=PAST_REF" },
+		{ "2025-12-12", "Rents have soared in recent weeks.", "recent weeks=PXW/DURATION" },
+		{ "2025-12-12", "Such floods were rare in past years.", "past years=PAST_REF" },
+		{ "2025-12-12", "The credits will lower taxes in future quarters.", "future quarters=FUTURE_REF" },
+		{ "2025-10-30", "Profit rose in the third quarter from $5 million a year earlier.",
+		  "the third quarter=2025-Q3; a year earlier=2024-Q3" },
+		{ "2025-10-30", "Profit rose in the third quarter. For the nine months, it fell from $9 million a year earlier.",
+		  "the third quarter=2025-Q3; the nine months=P9M/DURATION; a year earlier=2024" },
+	};
+	run_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 static void calendar_arithmetic(void **state)
 {
 	(void)state;
@@ -323,6 +340,7 @@ int main(void)
 		cmocka_unit_test(durations_and_sets),
 		cmocka_unit_test(no_article_date_gives_x_forms),
 		cmocka_unit_test(bad_calendar_dates_are_rejected),
+		cmocka_unit_test(vague_periods_and_results),
 		cmocka_unit_test(calendar_arithmetic),
 		cmocka_unit_test(pathological_text_stays_sane),
 		cmocka_unit_test(out_of_memory_is_reported),
