@@ -99,6 +99,9 @@ static void remember(tx_ctx *c, const chr_timex *t)
 	if (t->type != CHR_TIMEX_DATE || !digits(v, 4) || (v[4] != '\0' && v[4] != '-'))
 		return;
 	c->last_year = atoi(v);
+	c->last_month = 0;
+	if (v[4] == '-' && v[5] >= '0' && v[5] <= '1' && v[6] >= '0' && v[6] <= '9')
+		c->last_month = (v[5] - '0') * 10 + (v[6] - '0');
 	if (v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' && v[7] == '\0') {
 		c->q_y = c->last_year;
 		c->q_q = v[6] - '0';

@@ -10,7 +10,6 @@
 
 #include "analyze/timex_match.h"
 
-static size_t spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y);
 
 static void set_ref_day(tx_ctx *c, size_t i, int y, int m, int d)
 {
@@ -69,7 +68,7 @@ static size_t year_after(const tx_ctx *c, size_t i, size_t base, int *y)
 		return 2;
 	if (SAME(c, i, base) && chr_tx_year_at(c, i, y))
 		return 1;
-	return SAME(c, i, base) ? spoken_year_at(c, i, base, y) : 0;
+	return SAME(c, i, base) ? chr_tx_spoken_year_at(c, i, base, y, 0) : 0;
 }
 
 /* Month words that are also common words or other abbreviations ("may",
@@ -466,12 +465,43 @@ size_t chr_tx_core_fiscal(tx_ctx *c, size_t i, size_t base, tx_match *m, int aft
 	return e;
 }
 
-/* "nineteen ninety-six": a year read out, as in broadcast transcripts;
- * returns the tokens it takes (0 if none) */
-static size_t spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y)
+/* "nineteen ninety-six": a year read out, as in broadcast transcripts */
+static int is_thousand(const tx_ctx *c, size_t i)
+{
+	size_t n;
+	if (i >= c->n)
+		return 0;
+	const char *s = chr_token_text(c->t, i, &n);
+	static const char w[] = "thousand";
+	if (n != sizeof w - 1)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if ((s[k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
+size_t chr_tx_spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y, int thousands)
 {
 	int a;
 	double b;
+	if (thousands && CLS(c, i, TXC_NUMBER, &a) && a >= 1 && a <= 2 && SAME(c, i + 1, base) &&
+	    is_thousand(c, i + 1)) {
+		/* "two thousand", "two thousand and five", "two thousand five" */
+		size_t j = i + 2;
+		*y = a * 1000;
+		if (GLUE(c, j, TXS_AND) && SAME(c, j + 1, base) && chr_tx_count(c, j + 1, &b) && b >= 1 && b <= 99 &&
+		    b == (double)(int)b) {
+			*y += (int)b;
+			return j + 1 + chr_tx_count(c, j + 1, &b) - i;
+		}
+		size_t k = SAME(c, j, base) ? chr_tx_count(c, j, &b) : 0;
+		if (k && b >= 1 && b <= 99 && b == (double)(int)b && !CLS(c, j + k, TXC_UNIT, NULL)) {
+			*y += (int)b;
+			return j + k - i;
+		}
+		return j - i;
+	}
 	if (!CLS(c, i, TXC_NUMBER, &a) || a < 10 || a > 20 || !SAME(c, i + 1, base))
 		return 0;
 	size_t k = chr_tx_count(c, i + 1, &b);
@@ -484,7 +514,7 @@ static size_t spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y)
 size_t chr_tx_core_spoken_year(tx_ctx *c, size_t i, size_t base, tx_match *m)
 {
 	int y;
-	size_t k = spoken_year_at(c, i, base, &y);
+	size_t k = chr_tx_spoken_year_at(c, i, base, &y, 0);
 	if (!k)
 		return 0;
 	m->type = CHR_TIMEX_DATE;
@@ -500,7 +530,7 @@ size_t chr_tx_core_season(tx_ctx *c, size_t i, size_t base, tx_match *m, int aft
 		return 0;
 	size_t j = i + 1, k = 0;
 	if (GLUE(c, j, TXS_OF) && SAME(c, j + 1, base)) {
-		k = chr_tx_year_at(c, j + 1, &y) ? 1 : spoken_year_at(c, j + 1, base, &y);
+		k = chr_tx_year_at(c, j + 1, &y) ? 1 : chr_tx_spoken_year_at(c, j + 1, base, &y, 0);
 		if (k)
 			k++;
 	} else if (SAME(c, j, base)) {

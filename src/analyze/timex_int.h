@@ -138,6 +138,7 @@ typedef struct tx_ctx {
 	 * named after that quarter: "a year earlier" now compares it */
 	int q_off;
 	int last_year;  /* the last year the text named, for "that year" */
+	int last_month; /* and its month (0: none), for "the following month" */
 } tx_ctx;
 
 /* A recognised expression: tokens [start, end). */

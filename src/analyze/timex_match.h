@@ -40,6 +40,9 @@ static inline int is_punct(const tx_ctx *c, size_t i, char ch)
 /* A four-digit year token (1000..2999, not a count), a day of the month. */
 int chr_tx_year_at(const tx_ctx *c, size_t i, int *y);
 int chr_tx_day_at(const tx_ctx *c, size_t i, int *d);
+/* A year read out at i ("nineteen ninety-six"; with thousands also "two
+ * thousand five"): the tokens it takes, 0 if none. */
+size_t chr_tx_spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y, int thousands);
 /* The day a clock time hangs on: the last day named in the sentence, or
  * the article date. */
 void chr_tx_ref_day(const tx_ctx *c, size_t i, char *out);

@@ -315,6 +315,22 @@ size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		}
 		if ((is_that || is_same) && unit != TXS_D)
 			return 0;
+		if (after_the && r != 0 && (unit == TXS_Y || unit == TXS_M) && c->last_year &&
+		    ((n == 9 && (s[0] | 0x20) == 'f') || (n >= 8 && (s[0] | 0x20) == 'p' && (s[1] | 0x20) == 'r'))) {
+			/* "the following year", "the previous month": next to the
+			 * period the story is telling, not to the article date */
+			m->type = CHR_TIMEX_DATE;
+			if (unit == TXS_Y) {
+				chr_tx_fmt_year(m->value, c->last_year + r);
+				return j + 1;
+			}
+			if (c->last_month) {
+				int y = c->last_year, mo = c->last_month;
+				chr_tx_add_months(&y, &mo, r);
+				chr_tx_fmt_month(m->value, y, mo);
+				return j + 1;
+			}
+		}
 		/* "the past year" reads as the year before; "the past week" as a span */
 		if (after_the && r < 0 && (unit == TXS_W || unit == TXS_M || unit == TXS_D) && !is_same) {
 			int pr;
@@ -689,6 +705,14 @@ size_t chr_tx_core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 			chr_tx_fmt_week(m->value, wy, w);
 			return e;
 		}
+	}
+	int yv;
+	size_t yk;
+	if (u == TXS_Y && (tok(c, i)->end - tok(c, i)->start) == 4 && SAME(c, i + 1, i) &&
+	    ((yk = chr_tx_year_at(c, i + 1, &yv) ? 1 : 0) || (yk = chr_tx_spoken_year_at(c, i + 1, i, &yv, 1)))) {
+		/* "the year 2000", "the year two thousand" */
+		chr_tx_fmt_year(m->value, yv);
+		return i + 1 + yk;
 	}
 	if (u == TXS_Y && i + 1 < c->n && ends_in(c, i + 1, "ended", "ending")) {
 		/* "the year ended March 31": a fiscal year, a span */
