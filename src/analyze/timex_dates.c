@@ -116,7 +116,7 @@ size_t chr_tx_core_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			return j;
 		}
 		if (!y) {
-			y = chr_tx_year_for(&c->a, mo, d, 0);
+			y = chr_tx_year_for(&c->a, mo, d, chr_tx_tense_cue(c, i));
 			if (y && !chr_tx_valid_date(y, mo, d))
 				y = 0;  /* February 29 in a year without one */
 		}
@@ -166,7 +166,7 @@ static size_t core_day_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		k = 2;
 	j += k;
 	if (!k)
-		y = chr_tx_year_for(&c->a, mo, d, 0);
+		y = chr_tx_year_for(&c->a, mo, d, chr_tx_tense_cue(c, i));
 	if (d > chr_tx_month_days(y ? y : 2000, mo)) {
 		m->drop = 1;
 		return j;
