@@ -138,6 +138,39 @@ static size_t premods(const tx_ctx *c, size_t i, size_t base, int *mod)
 	return j;
 }
 
+/* Whether the sentence of token i reads as running text: a title in
+ * Title Case ("Talks Resume Next Week") has few lowercase words. */
+static int running_text(const tx_ctx *c, size_t i)
+{
+	const chr_sentence *s = &c->t->sent[tok(c, i)->sentence];
+	int lower = 0;
+	for (size_t k = s->tok_begin; k < s->tok_end && lower < 3; k++) {
+		const chr_token *t = tok(c, k);
+		if (t->kind == CHR_TOK_WORD && !(t->flags & (CHR_TF_UPPER | CHR_TF_DIGIT)) && t->end - t->start > 3)
+			lower++;
+	}
+	return lower >= 3;
+}
+
+/* A unit or part of day written with a capital inside running text is a
+ * name: the show "60 Minutes", the film "High Noon", "This Week". */
+static int in_a_name(const tx_ctx *c, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++) {
+		const chr_token *t = tok(c, k);
+		const tx_word *w = chr_tx_word(c, k);
+		if (!(t->flags & CHR_TF_UPPER) || (t->flags & (CHR_TF_ALL_UPPER | CHR_TF_SENT_START)) || !w)
+			continue;
+		if (!(tx_has(w, TXC_UNIT) || tx_has(w, TXC_PART)) || tx_has(w, TXC_MONTH) || tx_has(w, TXC_WEEKDAY))
+			continue;
+		if (k > from && (CLS(c, k - 1, TXC_HOLIDAY, NULL) || CLS(c, k - 1, TXC_WEEKDAY, NULL)))
+			continue;  /* "Thanksgiving Day", "Friday Night" */
+		if (running_text(c, k))
+			return 1;
+	}
+	return 0;
+}
+
 size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 {
 	memset(m, 0, sizeof *m);
@@ -160,6 +193,12 @@ size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 		/* the modifiers were not part of a time; try the core alone */
 		memset(m, 0, sizeof *m);
 		return 0;
+	}
+	if (in_a_name(c, j, e)) {
+		m->drop = 1;
+		m->start = i;
+		m->end = e;
+		return e;
 	}
 	if (mod && !m->mod)
 		m->mod = mod;
