@@ -20,7 +20,8 @@
 	((1u << TXC_MONTH) | (1u << TXC_WEEKDAY) | (1u << TXC_NUMBER) | (1u << TXC_VAGUE) |  \
 	 (1u << TXC_ORDINAL) | (1u << TXC_SEASON) | (1u << TXC_PART) | (1u << TXC_UNIT) |    \
 	 (1u << TXC_DEICTIC) | (1u << TXC_REF) | (1u << TXC_REL) | (1u << TXC_MOD) |         \
-	 (1u << TXC_OFTEN) | (1u << TXC_EVERY) | (1u << TXC_FISCAL) | (1u << TXC_HOLIDAY) | (1u << TXC_NEAR))
+	 (1u << TXC_OFTEN) | (1u << TXC_EVERY) | (1u << TXC_FISCAL) | (1u << TXC_HOLIDAY) | (1u << TXC_NEAR) | \
+	 (1u << TXC_DECADE))
 
 /* Classes whose words can carry an expression by themselves; a starter
  * from any other class ("the", "about", "last") needs one of these, or a
@@ -29,7 +30,7 @@
 	((1u << TXC_MONTH) | (1u << TXC_WEEKDAY) | (1u << TXC_SEASON) | (1u << TXC_PART) |  \
 	 (1u << TXC_UNIT) | (1u << TXC_DEICTIC) | (1u << TXC_REF) | (1u << TXC_OFTEN) |      \
 	 (1u << TXC_HOLIDAY) | (1u << TXC_FISCAL) | (1u << TXC_ORDINAL) | (1u << TXC_NEAR) |     \
-	 (1u << TXC_AMPM))
+	 (1u << TXC_AMPM) | (1u << TXC_DECADE))
 #define TX_CORE_REACH 5
 
 static int is_core(const tx_ctx *c, size_t i)

@@ -351,6 +351,26 @@ size_t chr_tx_core_decade(tx_ctx *c, size_t i, tx_match *m, const char *s, size_
 	return 0;
 }
 
+/* "the nineties": the latest such decade that has begun by the article
+ * date (the 1990s before 2090), the 1900s without one */
+size_t chr_tx_core_decade_word(tx_ctx *c, size_t i, tx_match *m)
+{
+	int d;
+	if (!CLS(c, i, TXC_DECADE, &d) || d < 1 || d > 9)
+		return 0;
+	int century = 19;
+	if (c->a.ok) {
+		century = c->a.y / 100;
+		if (century * 100 + d * 10 > c->a.y)
+			century--;
+	}
+	if (century < 1)
+		return 0;
+	snprintf(m->value, sizeof m->value, "%02d%d", century % 100, d);
+	m->type = CHR_TIMEX_DATE;
+	return i + 1;
+}
+
 /* Digits: 2025-12-03, 12/3/2025, 1990, 1990s, 3 December, 10:30 a.m. */
 size_t chr_tx_core_number(tx_ctx *c, size_t i, size_t base, tx_match *m)
 {

@@ -61,6 +61,7 @@ size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int ye
 size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_set(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_decade(tx_ctx *c, size_t i, tx_match *m, const char *s, size_t n);
+size_t chr_tx_core_decade_word(tx_ctx *c, size_t i, tx_match *m);
 size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_number(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_fiscal(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the);

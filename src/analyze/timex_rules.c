@@ -71,6 +71,8 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 			TRY_RULE(chr_tx_core_spoken_year(c, j, base, &cur));
 		if (tx_has(w, TXC_HOLIDAY))
 			TRY_RULE(chr_tx_core_holiday(c, j, base, &cur));
+		if (after_the && tx_has(w, TXC_DECADE))
+			TRY_RULE(chr_tx_core_decade_word(c, j, &cur));
 	}
 #undef TRY_RULE
 	if (best_end)
