@@ -241,6 +241,13 @@ size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	return duration_tail(c, i + k, base, m, cnt, unit);
 }
 
+/* "following", "previous", "preceding": they count from the time the
+ * story is telling, where "next" and "last" count from the article date */
+static int anaphoric(const char *s, size_t n)
+{
+	return (n == 9 && (s[0] | 0x20) == 'f') || (n >= 8 && (s[0] | 0x20) == 'p' && (s[1] | 0x20) == 'r');
+}
+
 /* last/this/next ... */
 size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the)
 {
@@ -316,7 +323,7 @@ size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		if ((is_that || is_same) && unit != TXS_D)
 			return 0;
 		if (after_the && r != 0 && (unit == TXS_Y || unit == TXS_M) && c->last_year &&
-		    ((n == 9 && (s[0] | 0x20) == 'f') || (n >= 8 && (s[0] | 0x20) == 'p' && (s[1] | 0x20) == 'r'))) {
+		    anaphoric(s, n)) {
 			/* "the following year", "the previous month": next to the
 			 * period the story is telling, not to the article date */
 			m->type = CHR_TIMEX_DATE;
@@ -380,6 +387,14 @@ size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 			return j + 2;
 		}
 		chr_tx_fmt_month(m->value, y, v);
+		return j + 1;
+	}
+	if (CLS(c, j, TXC_WEEKDAY, &v) && upper(c, j) && after_the && r != 0 && c->ref_ok &&
+	    anaphoric(s, n)) {
+		/* "the previous Friday": the one before the day the story is on */
+		tx_anchor ra = { 1, c->ref_y, c->ref_m, c->ref_d };
+		chr_tx_weekday_value(m->value, &ra, v, r < 0 ? -2 : 2);
+		m->type = CHR_TIMEX_DATE;
 		return j + 1;
 	}
 	if (CLS(c, j, TXC_WEEKDAY, &v) && upper(c, j)) {

@@ -213,6 +213,8 @@ static void vague_periods_and_results(void **state)
 		{ "2025-12-12", "Talks failed in March 2019. The following month the army moved.",
 		  "March 2019=2019-03; The following month=2019-04" },
 		{ "2025-12-12", "He left in 2004; the previous year had been hard.", "2004=2004; the previous year=2003" },
+		{ "2025-12-15", "Shares fell on Friday, down 4% from the previous Friday.",
+		  "Friday=2025-12-12; the previous Friday=2025-12-05" },
 		{ "2025-12-12", "Nobody expected the year two thousand to be calm.", "the year two thousand=2000" },
 		{ "2025-12-12", "By the year 2030 the lake may be gone.", "the year 2030=2030" },
 		{ "2025-12-12", "Two thousand people marched.", "" },
