@@ -441,9 +441,15 @@ size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			return 0;
 		}
 		j++;
-		if (SAME(c, j, base) && CLS(c, j, TXC_AMPM, &ap))
+		int pd;
+		if (SAME(c, j, base) && CLS(c, j, TXC_AMPM, &ap)) {
 			j++;
-		else if (!colon)
+		} else if (hh >= 1 && hh <= 12 && GLUE(c, j, TXS_IN) && GLUE(c, j + 1, TXS_THE) && SAME(c, j + 2, base) &&
+			   CLS(c, j + 2, TXC_PART, &pd) && (pd == TXS_MO || pd == TXS_AF || pd == TXS_EV || pd == TXS_NI)) {
+			/* "4 in the morning", "9 in the evening" */
+			ap = pd == TXS_MO || (pd == TXS_NI && hh <= 4) ? TXS_AM : TXS_PM;
+			j += 3;
+		} else if (!colon)
 			return 0;
 		else if (!(i > 0 && (GLUE(c, i - 1, TXS_AT) || GLUE(c, i - 1, TXS_BY) || GLUE(c, i - 1, TXS_UNTIL) ||
 				     GLUE(c, i - 1, TXS_FROM) || GLUE(c, i - 1, TXS_SINCE))) &&
