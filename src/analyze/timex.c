@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "analyze/timex_int.h"
-#include "analyze/timex_tok.h"
+#include "analyze/timex_match.h"
 
 /* Classes whose words can begin an expression. */
 #define TX_STARTERS                                                                          \
@@ -41,7 +41,7 @@ static int is_core(const tx_ctx *c, size_t i)
 		 * plain count ("15", "3.5") needs a unit or month beside it */
 		size_t n = k->end - k->start;
 		const char *s = c->t->text + k->start;
-		return n == 4 || memchr(s, ':', n) || memchr(s, '/', n) || memchr(s, '-', n);
+		return n == 4 || memchr(s, ':', n) || memchr(s, '/', n) || memchr(s, '-', n) || chr_tx_list_day(c, i);
 	}
 	if (k->flags & (CHR_TF_DIGIT | CHR_TF_HYPHEN))
 		return 1;

@@ -123,6 +123,9 @@ size_t chr_tx_core_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		m->type = CHR_TIMEX_DATE;
 		chr_tx_fmt_day(m->value, y, mo, d);
 		set_ref_day(c, i, y, mo, d);
+		c->list_next = j;
+		c->list_y = y;
+		c->list_m = mo;
 		return j;
 	}
 	size_t k = year_after(c, j, base, &y);
@@ -175,6 +178,19 @@ static size_t core_day_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	chr_tx_fmt_day(m->value, y, mo, d);
 	set_ref_day(c, i, y, mo, d);
 	return j;
+}
+
+int chr_tx_list_day(const tx_ctx *c, size_t i)
+{
+	if (!c->list_next || i != c->list_next + 1 || i >= c->n || tok(c, i)->kind != CHR_TOK_NUMBER ||
+	    tok(c, i)->end - tok(c, i)->start > 2 || !SAME(c, i, c->list_next))
+		return 0;
+	if (!(GLUE(c, i - 1, TXS_AND) || GLUE(c, i - 1, TXS_OR) || is_punct(c, i - 1, ',')))
+		return 0;
+	/* not a count: "April 24 and 25 people" */
+	return !(i + 1 < c->n && (CLS(c, i + 1, TXC_UNIT, NULL) || CLS(c, i + 1, TXC_NOTYEAR, NULL) ||
+				 CLS(c, i + 1, TXC_MONTH, NULL) || is_punct(c, i + 1, '%') ||
+				 tok(c, i + 1)->kind == CHR_TOK_NUMBER));
 }
 
 /* The day a clock time or part of day belongs to, written into out. */
@@ -425,7 +441,15 @@ size_t chr_tx_core_number(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	e = chr_tx_core_clock(c, i, base, m);
 	if (e)
 		return e;
-	int y;
+	int y, ld;
+	if (chr_tx_list_day(c, i) && chr_tx_day_at(c, i, &ld) &&
+	    ld <= chr_tx_month_days(c->list_y ? c->list_y : 2000, c->list_m)) {
+		/* "April 24 and 25", "May 3, 4 and 5" */
+		m->type = CHR_TIMEX_DATE;
+		chr_tx_fmt_day(m->value, c->list_y, c->list_m, ld);
+		c->list_next = i + 1;
+		return i + 1;
+	}
 	if (chr_tx_year_at(c, i, &y)) {
 		/* "1988 third quarter" */
 		size_t j = i + 1;

@@ -138,6 +138,10 @@ typedef struct tx_ctx {
 	/* a longer period ("the nine months", "the year ended June 30") was
 	 * named after that quarter: "a year earlier" now compares it */
 	int q_off;
+	/* the token after the last "month day" ("April 24"): a day number
+	 * listed after it ("and 25") takes its month */
+	size_t list_next;
+	int list_y, list_m;
 	int last_year;  /* the last year the text named, for "that year" */
 	int last_month; /* and its month (0: none), for "the following month" */
 } tx_ctx;

@@ -43,6 +43,8 @@ int chr_tx_day_at(const tx_ctx *c, size_t i, int *d);
 /* A year read out at i ("nineteen ninety-six"; with thousands also "two
  * thousand five"): the tokens it takes, 0 if none. */
 size_t chr_tx_spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y, int thousands);
+/* Whether the number at i continues a list of days ("April 24 and 25"). */
+int chr_tx_list_day(const tx_ctx *c, size_t i);
 /* The day a clock time hangs on: the last day named in the sentence, or
  * the article date. */
 void chr_tx_ref_day(const tx_ctx *c, size_t i, char *out);

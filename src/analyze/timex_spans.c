@@ -621,6 +621,21 @@ size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		m->mod = 0;
 		return 0;
 	}
+	/* "the fiscal-first quarter" */
+	if (np == 2 && tx_has(pt[0].w, TXC_FISCAL) && tx_has(pt[1].w, TXC_ORDINAL) && SAME(c, i + 1, base) &&
+	    CLS(c, i + 1, TXC_UNIT, &u)) {
+		int o = pt[1].w->val[TXC_ORDINAL];
+		m->type = CHR_TIMEX_DATE;
+		if (u == TXS_Q && o >= 1 && o <= 4) {
+			chr_tx_quarter(m->value, &c->a, 0, o, chr_tx_tense(c, i));
+			return i + 2;
+		}
+		if (u == TXS_HA && o >= 1 && o <= 2) {
+			chr_tx_half(m->value, &c->a, 0, o);
+			return i + 2;
+		}
+		return 0;
+	}
 	/* an ordinal period: third-quarter, first-half */
 	if (np == 2 && tx_has(pt[1].w, TXC_UNIT) && (tx_has(pt[0].w, TXC_ORDINAL))) {
 		int o = pt[0].w->val[TXC_ORDINAL];
