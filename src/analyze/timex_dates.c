@@ -254,7 +254,9 @@ size_t chr_tx_core_weekday(tx_ctx *c, size_t i, size_t base, tx_match *m, int mo
 	if (SAME(c, j, base) && CLS(c, j, TXC_PART, &p) && !(tok(c, j)->flags & CHR_TF_UPPER)) {
 		size_t len = strlen(m->value);
 		snprintf(m->value + len, sizeof m->value - len, "T%s", chr_tx_part_code(p));
-		m->type = CHR_TIMEX_TIME;
+		/* news corpora (TimeBank) type "Friday night" as the day it is
+		 * part of, a DATE, where "this evening" is a TIME */
+		m->type = CHR_TIMEX_DATE;
 		j++;
 	}
 	return j;
@@ -277,7 +279,9 @@ size_t chr_tx_core_deictic(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	if (SAME(c, j, base) && CLS(c, j, TXC_PART, &p) && p != TXS_MI && p != TXS_MN) {
 		size_t len = strlen(m->value);
 		snprintf(m->value + len, sizeof m->value - len, "T%s", chr_tx_part_code(p));
-		m->type = CHR_TIMEX_TIME;
+		/* news corpora (TimeBank) type "Friday night" as the day it is
+		 * part of, a DATE, where "this evening" is a TIME */
+		m->type = CHR_TIMEX_DATE;
 		j++;
 	}
 	return j;
