@@ -165,7 +165,7 @@ static void shifted(tx_ctx *c, tx_match *m, double cnt, int unit, int dir)
 		break;
 	case TXS_M: chr_tx_rel_month(m->value, &c->a, delta); break;
 	case TXS_Q: chr_tx_rel_quarter(m->value, &c->a, delta); break;
-	case TXS_W: chr_tx_fmt_rel_day(m->value, &c->a, delta * 7); break;
+	case TXS_W: chr_tx_rel_week(m->value, &c->a, delta, 0); break;  /* "six weeks ago": that week */
 	case TXS_D: chr_tx_fmt_rel_day(m->value, &c->a, delta); break;
 	case TXS_DE: chr_tx_rel_year(m->value, &c->a, delta * 10); break;
 	case TXS_CE: chr_tx_rel_century(m->value, &c->a, delta); break;

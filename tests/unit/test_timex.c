@@ -124,6 +124,7 @@ static void weekdays_and_relative_days(void **state)
 		{ "2025-12-12", "This year was hard; last year was worse; next year is unclear.",
 		  "This year=2025; last year=2024; next year=2026" },
 		{ "2025-12-12", "The deal fell through two years ago.", "two years ago=2023" },
+		{ "2025-12-12", "The boat sank six weeks ago.", "six weeks ago=2025-W44" },
 		{ "2025-12-12", "The convoy left at 4 in the morning.", "4 in the morning=2025-12-12T04:00/TIME" },
 		{ "2025-12-12", "They ate at 9 in the evening.", "9 in the evening=2025-12-12T21:00/TIME" },
 		{ "2025-12-12", "The session began at 10:30 a.m. on Thursday.",
