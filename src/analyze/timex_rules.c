@@ -173,6 +173,24 @@ static int in_a_name(const tx_ctx *c, size_t from, size_t to)
 	return 0;
 }
 
+/* "a year ago", "a year earlier", "last year" right after a quarter
+ * ("the quarter a year ago", "the third quarter last year"): the tokens
+ * it takes, 0 if none. */
+static size_t year_back(const tx_ctx *c, size_t j, size_t base)
+{
+	int u, a;
+	double cnt;
+	if (!SAME(c, j + 1, base))
+		return 0;
+	if (CLS(c, j, TXC_REL, &a) && a < 0 && CLS(c, j + 1, TXC_UNIT, &u) && u == TXS_Y &&
+	    tok(c, j + 1)->end - tok(c, j + 1)->start == 4)
+		return 2;
+	if (chr_tx_count(c, j, &cnt) == 1 && cnt == 1 && CLS(c, j + 1, TXC_UNIT, &u) && u == TXS_Y &&
+	    SAME(c, j + 2, base) && CLS(c, j + 2, TXC_AFTER, &a) && a < 0)
+		return 3;
+	return 0;
+}
+
 size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 {
 	memset(m, 0, sizeof *m);
@@ -201,6 +219,23 @@ size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 		m->start = i;
 		m->end = e;
 		return e;
+	}
+	size_t yb;
+	if (m->type == CHR_TIMEX_DATE && strlen(m->value) == 7 && m->value[4] == '-' && m->value[5] == 'Q' &&
+	    m->value[0] != 'X' && (yb = year_back(c, e, i))) {
+		/* the same quarter of the year before */
+		int y = (m->value[0] - '0') * 1000 + (m->value[1] - '0') * 100 + (m->value[2] - '0') * 10 +
+			(m->value[3] - '0');
+		if (y > 1) {
+			char q = m->value[6];
+			chr_tx_fmt_year(m->value, y - 1);
+			m->value[4] = '-';
+			m->value[5] = 'Q';
+			m->value[6] = q;
+			m->value[7] = '\0';
+			m->derived = 1;
+			e += yb;
+		}
 	}
 	if (mod && !m->mod)
 		m->mod = mod;
