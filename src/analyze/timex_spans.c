@@ -297,6 +297,12 @@ size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		int plural = us[un - 1] == 's' && unit != TXS_S;
 		if (plural) {
 			/* "the past weeks", "coming months" */
+			if (r == 0 && n == 5 && (s[0] | 0x20) == 't' && (s[2] | 0x20) == 'e' && unit == TXS_D) {
+				/* "these days": the present */
+				m->type = CHR_TIMEX_DATE;
+				snprintf(m->value, sizeof m->value, "PRESENT_REF");
+				return j + 1;
+			}
 			if (r == 0)
 				return 0;
 			if (r < 0 && (unit == TXS_Y || unit == TXS_DE) && CLS(c, i, TXC_REF, NULL)) {

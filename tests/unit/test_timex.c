@@ -203,6 +203,8 @@ static void vague_periods_and_results(void **state)
 	static const tcase cases[] = {
 		{ "2025-12-12", "Rents have soared in recent years.", "recent years=PAST_REF" },
 		{ "2025-12-12", "Rents have soared in recent weeks.", "recent weeks=PXW/DURATION" },
+		{ "2025-12-12", "Markets fall faster these days.", "these days=PRESENT_REF" },
+		{ "2025-12-12", "These three months were hard.", "These three months=P3M/DURATION" },
 		{ "2025-12-12", "Such floods were rare in past years.", "past years=PAST_REF" },
 		{ "2025-12-12", "The credits will lower taxes in future quarters.", "future quarters=FUTURE_REF" },
 		{ "2025-12-12", "He spoke about the case on the show \"60 Minutes\" with his lawyer.", "" },
