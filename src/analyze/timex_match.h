@@ -60,6 +60,7 @@ size_t chr_tx_core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the);
 size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int year);
+size_t chr_tx_core_part(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the);
 size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_set(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_decade(tx_ctx *c, size_t i, tx_match *m, const char *s, size_t n);

@@ -55,8 +55,10 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 			TRY_RULE(chr_tx_core_ordinal(c, j, base, &cur, 0));
 		if (tx_has(w, TXC_NUMBER) || tx_has(w, TXC_VAGUE) || tx_has(w, TXC_UNIT))
 			TRY_RULE(chr_tx_core_duration(c, j, base, &cur));
-		if (tx_has(w, TXC_PART))
+		if (tx_has(w, TXC_PART)) {
 			TRY_RULE(chr_tx_core_clock(c, j, base, &cur));
+			TRY_RULE(chr_tx_core_part(c, j, base, &cur, after_the));
+		}
 		if (tx_has(w, TXC_OFTEN) || tx_has(w, TXC_EVERY))
 			TRY_RULE(chr_tx_core_set(c, j, base, &cur));
 		if (tx_has(w, TXC_FISCAL))

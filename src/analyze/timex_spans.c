@@ -585,6 +585,48 @@ size_t chr_tx_core_set(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	return 0;
 }
 
+/* A part of day p ("afternoon") on the day named right after it
+ * ("yesterday", "Friday"), else on the day the sentence is about; j is
+ * the token after the part.  Returns the end. */
+static size_t part_of_day(tx_ctx *c, size_t i, size_t j, size_t base, int p, tx_match *m)
+{
+	char day[32];
+	day[0] = '\0';
+	if (SAME(c, j, base)) {
+		tx_match dm = *m;
+		size_t e = CLS(c, j, TXC_DEICTIC, NULL) ? chr_tx_core_deictic(c, j, base, &dm)
+							  : chr_tx_core_weekday(c, j, base, &dm, 0);
+		if (e && !dm.drop && strlen(dm.value) == 10) {
+			memcpy(day, dm.value, sizeof day);
+			j = e;
+		}
+	}
+	if (!day[0])
+		chr_tx_ref_day(c, i, day);
+	snprintf(m->value, sizeof m->value, "%.10sT%s", day, chr_tx_part_code(p));
+	m->type = CHR_TIMEX_TIME;
+	return j;
+}
+
+/* "mid afternoon", "late evening", "in the morning": a part of the day
+ * the story is on.  A bare "morning" is too often a noun of its own. */
+size_t chr_tx_core_part(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the)
+{
+	int p, v;
+	if (!CLS(c, i, TXC_PART, &p) || !(p == TXS_MO || p == TXS_AF || p == TXS_EV || p == TXS_NI))
+		return 0;
+	size_t n;
+	const char *s = chr_token_text(c->t, i, &n);
+	if (s[n - 1] == 's')
+		return 0;  /* "mornings": a set, only with every */
+	int led = i > 0 && CLS(c, i - 1, TXC_MOD, &v) && (v == TXS_START || v == TXS_MID || v == TXS_END) &&
+		  !after_the;
+	int in_the = after_the && i >= 2 && GLUE(c, i - 2, TXS_IN);
+	if (!led && !in_the)
+		return 0;
+	return part_of_day(c, i, i + 1, base, p, m);
+}
+
 /* mid-August, three-day, third-quarter, year-earlier, mid-1990s */
 size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 {
@@ -624,6 +666,9 @@ size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			chr_tx_season(m->value, &c->a, 0, pt[1].w->val[TXC_SEASON], 0);
 			return i + 1;
 		}
+		int pd = tx_has(pt[1].w, TXC_PART) ? pt[1].w->val[TXC_PART] : 0;
+		if (pd == TXS_MO || pd == TXS_AF || pd == TXS_EV || pd == TXS_NI)
+			return part_of_day(c, i, i + 1, base, pd, m);  /* "mid-afternoon yesterday" */
 		m->mod = 0;
 		return 0;
 	}
