@@ -244,9 +244,17 @@ size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 	m->start = i;
 	/* "the three-hour talks", "the 2023 quarrel": the article belongs to
 	 * the noun */
+	/* "the Aug. 7 bombing", "the October 1998 attack", "the weeks before":
+	 * a calendar date or a bare plural does not take the article either */
+	const char *v = m->value;
+	int calendar = m->type == CHR_TIMEX_DATE && v[0] && v[4] == '-' && v[5] >= '0' && v[5] <= '1' &&
+		       (CLS(c, j, TXC_MONTH, NULL) || tok(c, j)->kind == CHR_TOK_NUMBER ||
+			(tok(c, j)->flags & CHR_TF_HYPHEN));
+	int bare_plural = m->type == CHR_TIMEX_DURATION && e == j + 1 && v[0] == 'P' && (v[1] == 'X' || v[2] == 'X') &&
+			  CLS(c, j, TXC_UNIT, NULL);
 	if (after_the && j == i + 1 &&
 	    ((m->type == CHR_TIMEX_DURATION && (tok(c, j)->flags & CHR_TF_HYPHEN)) ||
-	     (e == j + 1 && tok(c, j)->kind == CHR_TOK_NUMBER && m->type == CHR_TIMEX_DATE)))
+	     (e == j + 1 && tok(c, j)->kind == CHR_TOK_NUMBER && m->type == CHR_TIMEX_DATE) || calendar || bare_plural))
 		m->start = j;
 	m->end = e;
 	return e;

@@ -130,6 +130,8 @@ static void weekdays_and_relative_days(void **state)
 		{ "2025-12-12", "On Thursday traders bought in the morning and sold.",
 		  "Thursday=2025-12-11; the morning=2025-12-11TMO/TIME" },
 		{ "2025-12-12", "Good morning to all of you.", "" },
+		{ "2025-12-12", "Since the Aug. 7 bombing, guards are armed.", "Aug. 7=2025-08-07" },
+		{ "2025-12-12", "His car was seen in the weeks before the attack.", "weeks=PXW/DURATION" },
 		{ "2025-12-12", "The convoy left at 4 in the morning.", "4 in the morning=2025-12-12T04:00/TIME" },
 		{ "2025-12-12", "They ate at 9 in the evening.", "9 in the evening=2025-12-12T21:00/TIME" },
 		{ "2025-12-12", "The session began at 10:30 a.m. on Thursday.",
