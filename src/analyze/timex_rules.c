@@ -142,6 +142,26 @@ static size_t premods(const tx_ctx *c, size_t i, size_t base, int *mod)
 	return j;
 }
 
+/* "about", "within", "only", "just": modifiers TimeML leaves outside the
+ * span of the expression they modify. */
+static int outside_word(const tx_ctx *c, size_t i)
+{
+	static const char *const words[] = { "about", "within", "only", "just" };
+	size_t n;
+	const char *s = chr_token_text(c->t, i, &n);
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+		size_t k = strlen(words[w]);
+		if (n != k)
+			continue;
+		size_t a = 0;
+		while (a < k && (s[a] | 0x20) == words[w][a])
+			a++;
+		if (a == k)
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the sentence of token i reads as running text: a title in
  * Title Case ("Talks Resume Next Week") has few lowercase words. */
 static int running_text(const tx_ctx *c, size_t i)
@@ -252,6 +272,10 @@ size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 			(tok(c, j)->flags & CHR_TF_HYPHEN));
 	int bare_plural = m->type == CHR_TIMEX_DURATION && e == j + 1 && v[0] == 'P' && (v[1] == 'X' || v[2] == 'X') &&
 			  CLS(c, j, TXC_UNIT, NULL);
+	/* "about five hours", "within a week", "only minutes": the modifier
+	 * stays in mod, outside the span, as TimeML marks it */
+	if (m->start == i && i < j && outside_word(c, i))
+		m->start = i + 1;
 	if (after_the && j == i + 1 &&
 	    ((m->type == CHR_TIMEX_DURATION && (tok(c, j)->flags & CHR_TF_HYPHEN)) ||
 	     (e == j + 1 && tok(c, j)->kind == CHR_TOK_NUMBER && m->type == CHR_TIMEX_DATE) || calendar || bare_plural))

@@ -150,7 +150,8 @@ static void durations_and_sets(void **state)
 {
 	(void)state;
 	static const tcase cases[] = {
-		{ "2025-12-12", "The meeting lasted about three hours.", "about three hours=PT3H/DURATION/APPROX" },
+		{ "2025-12-12", "The meeting lasted about three hours.", "three hours=PT3H/DURATION/APPROX" },
+		{ "2025-12-12", "He will decide within a week.", "a week=P1W/DURATION/EQUAL_OR_LESS" },
 		{ "2025-12-12", "They opened three-day talks in Doha.", "three-day=P3D/DURATION" },
 		{ "2025-12-12", "The call did not last five minutes but five hours.", "five hours=PT5H/DURATION" },
 		{ "2025-12-12", "The talks didn't last five minutes.", "" },
