@@ -41,7 +41,8 @@ static int is_core(const tx_ctx *c, size_t i)
 		 * plain count ("15", "3.5") needs a unit or month beside it */
 		size_t n = k->end - k->start;
 		const char *s = c->t->text + k->start;
-		return n == 4 || memchr(s, ':', n) || memchr(s, '/', n) || memchr(s, '-', n) || chr_tx_list_day(c, i);
+		return n == 4 || memchr(s, ':', n) || memchr(s, '/', n) || memchr(s, '-', n) ||
+		       (c->list_next && i == c->list_next + 1 && chr_tx_list_day(c, i));
 	}
 	if (k->flags & (CHR_TF_DIGIT | CHR_TF_HYPHEN))
 		return 1;
