@@ -312,8 +312,11 @@ size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int ye
 {
 	int o, unit;
 	long lv;
+	int hu;
 	if (CLS(c, i, TXC_ORDINAL, &o)) {
-		if (o == 99)
+		if (o == 99 && SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &hu) && hu == TXS_HA)
+			o = 2;  /* "the last half of 1989" */
+		else if (o == 99)
 			return 0;  /* "last" is rel */
 	} else if (chr_tx_digit_ordinal(c, i, &lv) && lv < 100) {
 		o = (int)lv;
@@ -327,6 +330,14 @@ size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int ye
 		return 0;
 	double cnt;
 	size_t k = chr_tx_count_unit(c, j, base, &cnt, &unit);
+	int hy = year;
+	size_t hk;
+	if (k && o == 1 && cnt == 2 && unit == TXS_Q && (hk = of_year(c, j + k, base, &hy))) {
+		/* "the first two quarters of 1990": its first half */
+		m->type = CHR_TIMEX_DATE;
+		chr_tx_half(m->value, &c->a, hy, 1);
+		return j + k + hk;
+	}
 	if (k && o == 1) {
 		m->type = CHR_TIMEX_DURATION;
 		chr_tx_fmt_duration(m->value, cnt, unit);
