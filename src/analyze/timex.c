@@ -94,8 +94,10 @@ static void remember(tx_ctx *c, const chr_timex *t)
 		 * from the quarter to a longer period */
 		size_t n = strlen(v);
 		long k = atol(v + 1);
-		if (n >= 3 && ((v[n - 1] == 'M' && k >= 6 && v[1] != 'T') || (v[n - 1] == 'Y' && k == 1)))
+		if (n >= 3 && n < sizeof c->period && ((v[n - 1] == 'M' && k >= 6 && v[1] != 'T') || (v[n - 1] == 'Y' && k == 1))) {
 			c->q_off = 1;
+			memcpy(c->period, v, n + 1);
+		}
 		return;
 	}
 	if (t->type != CHR_TIMEX_DATE || !digits(v, 4) || (v[4] != '\0' && v[4] != '-'))

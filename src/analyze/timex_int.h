@@ -138,6 +138,7 @@ typedef struct tx_ctx {
 	/* a longer period ("the nine months", "the year ended June 30") was
 	 * named after that quarter: "a year earlier" now compares it */
 	int q_off;
+	char period[16];  /* that longer period's value ("P9M") */
 	/* the token after the last "month day" ("April 24"): a day number
 	 * listed after it ("and 25") takes its month */
 	size_t list_next;

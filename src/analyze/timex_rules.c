@@ -277,7 +277,7 @@ size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 	if (m->start == i && i < j && outside_word(c, i))
 		m->start = i + 1;
 	if (after_the && j == i + 1 &&
-	    ((m->type == CHR_TIMEX_DURATION && (tok(c, j)->flags & CHR_TF_HYPHEN)) ||
+	    ((m->type == CHR_TIMEX_DURATION && e == j + 1 && (tok(c, j)->flags & CHR_TF_HYPHEN)) ||
 	     (e == j + 1 && tok(c, j)->kind == CHR_TOK_NUMBER && m->type == CHR_TIMEX_DATE) || calendar || bare_plural))
 		m->start = j;
 	m->end = e;

@@ -722,9 +722,25 @@ size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			m->derived = 1;
 			return oe;
 		}
+		/* "the year-earlier nine months": a span as long as the one it
+		 * compares with */
+		double cnt;
+		int cu;
+		size_t ck = SAME(c, i + 1, base) ? chr_tx_count_unit(c, i + 1, base, &cnt, &cu) : 0;
+		if (ck && cnt > 1) {
+			m->type = CHR_TIMEX_DURATION;
+			chr_tx_fmt_duration(m->value, cnt, cu);
+			return i + 1 + ck;
+		}
 		/* "the year-earlier quarter", "year-ago period" */
-		if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u2) && (u2 == TXS_Q || u2 == TXS_PE))
+		if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u2) && (u2 == TXS_Q || u2 == TXS_PE)) {
+			if (u2 == TXS_PE && c->q_off && c->period[0]) {
+				/* after "the nine months": that many months a year before */
+				m->type = CHR_TIMEX_DURATION;
+				memcpy(m->value, c->period, sizeof c->period);
+			}
 			return i + 2;
+		}
 		return i + 1;
 	}
 	/* day-long, year-long */
