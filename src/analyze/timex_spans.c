@@ -238,6 +238,13 @@ size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		chr_tx_fmt_duration(m->value, 1, unit);
 		return i + k;
 	}
+	/* "will one day be": some day ahead, not a span */
+	if (cnt == 1 && k == 2 && unit == TXS_D && n0 == 3 && (s0[0] | 0x20) == 'o' && !CLS(c, i + k, TXC_AFTER, NULL) &&
+	    !(i > 0 && (GLUE(c, i - 1, TXS_FOR) || GLUE(c, i - 1, TXS_THE))) && chr_tx_tense_cue(c, i) > 0) {
+		m->type = CHR_TIMEX_DATE;
+		snprintf(m->value, sizeof m->value, "FUTURE_REF");
+		return i + k;
+	}
 	return duration_tail(c, i + k, base, m, cnt, unit);
 }
 

@@ -212,6 +212,8 @@ static void vague_periods_and_results(void **state)
 		{ "2025-12-12", "Rents have soared in recent years.", "recent years=PAST_REF" },
 		{ "2025-12-12", "Rents have soared in recent weeks.", "recent weeks=PXW/DURATION" },
 		{ "2025-12-12", "Markets fall faster these days.", "these days=PRESENT_REF" },
+		{ "2025-12-12", "She believes the town will one day be rich.", "one day=FUTURE_REF" },
+		{ "2025-12-12", "The strike lasted one day.", "one day=P1D/DURATION" },
 		{ "2025-12-12", "These three months were hard.", "These three months=P3M/DURATION" },
 		{ "2025-12-12", "Such floods were rare in past years.", "past years=PAST_REF" },
 		{ "2025-12-12", "The credits will lower taxes in future quarters.", "future quarters=FUTURE_REF" },
