@@ -519,6 +519,24 @@ size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			j = e;
 		}
 	}
+	size_t pj = 0;
+	if (!day[0] && is_punct(c, j, '(')) {
+		/* "10:35 a.m. (0735 GMT) Friday": the day after an aside */
+		for (size_t k = j + 1; k < j + 6 && SAME(c, k, base); k++)
+			if (is_punct(c, k, ')')) {
+				pj = k + 1;
+				break;
+			}
+	}
+	if (!day[0] && pj && SAME(c, pj, base)) {
+		tx_match dm = *m;
+		tx_ctx probe = *c;
+		size_t e = chr_tx_core_weekday(&probe, pj, base, &dm, 0);
+		if (!e)
+			e = chr_tx_core_month(&probe, pj, base, &dm);
+		if (e && !dm.drop && strlen(dm.value) == 10)
+			memcpy(day, dm.value, sizeof day);
+	}
 	if (!day[0] && GLUE(c, j, TXS_ON) && SAME(c, j + 1, base)) {
 		/* "at 10:30 a.m. on Thursday": the day is its own expression, but
 		 * it dates the clock time */

@@ -134,6 +134,8 @@ static void weekdays_and_relative_days(void **state)
 		{ "2025-12-12", "His car was seen in the weeks before the attack.", "weeks=PXW/DURATION" },
 		{ "2025-12-12", "The convoy left at 4 in the morning.", "4 in the morning=2025-12-12T04:00/TIME" },
 		{ "2025-12-12", "They ate at 9 in the evening.", "9 in the evening=2025-12-12T21:00/TIME" },
+		{ "2025-12-12", "The blast came at 10:35 a.m. (0735 GMT) Thursday.",
+		  "10:35 a.m.=2025-12-11T10:35/TIME; Thursday=2025-12-11" },
 		{ "2025-12-12", "The session began at 10:30 a.m. on Thursday.",
 		  "10:30 a.m.=2025-12-11T10:30/TIME; Thursday=2025-12-11" },
 		{ "2025-12-12", "On Thursday, at 10:30 a.m., he spoke.",
