@@ -851,8 +851,13 @@ size_t chr_tx_core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 	switch (u) {
 	case TXS_Y: chr_tx_rel_year(m->value, &c->a, 0); break;
 	case TXS_Q: {
-		/* the quarter a report is about: the last one that ended */
+		/* the quarter a report is about: the one the text last named,
+		 * else the last one that ended */
 		int dir = chr_tx_tense(c, i);
+		if (c->q_y && dir <= 0 && c->cur_sentence - c->q_sentence <= TX_QUARTER_REACH) {
+			snprintf(m->value, 32, "%04d-Q%d", c->q_y, c->q_q);
+			break;
+		}
 		chr_tx_rel_quarter(m->value, &c->a, dir > 0 ? 0 : -1);
 		break;
 	}

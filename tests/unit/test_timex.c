@@ -237,6 +237,8 @@ static void vague_periods_and_results(void **state)
 		  "the nine months=P9M/DURATION; the year-earlier period=P9M/DURATION" },
 		{ "2025-10-30", "Net for the year-earlier nine months included a gain.",
 		  "the year-earlier nine months=P9M/DURATION" },
+		{ "2025-11-20", "Sun earned $5 million in the fiscal first quarter. Sales rose in the quarter.",
+		  "the fiscal first quarter=2025-Q1; the quarter=2025-Q1" },
 		{ "2025-12-12", "Earnings will fall for the last half of 2024.", "the last half of 2024=2024-H2" },
 		{ "2025-12-12", "Prices stay low through the first two quarters of 2026.",
 		  "the first two quarters of 2026=2026-H1" },
