@@ -13,14 +13,15 @@
 #include <string.h>
 
 #include "analyze/timex_int.h"
-#include "analyze/timex_tok.h"
+#include "analyze/timex_match.h"
 
 /* Classes whose words can begin an expression. */
 #define TX_STARTERS                                                                          \
 	((1u << TXC_MONTH) | (1u << TXC_WEEKDAY) | (1u << TXC_NUMBER) | (1u << TXC_VAGUE) |  \
 	 (1u << TXC_ORDINAL) | (1u << TXC_SEASON) | (1u << TXC_PART) | (1u << TXC_UNIT) |    \
 	 (1u << TXC_DEICTIC) | (1u << TXC_REF) | (1u << TXC_REL) | (1u << TXC_MOD) |         \
-	 (1u << TXC_OFTEN) | (1u << TXC_EVERY) | (1u << TXC_FISCAL) | (1u << TXC_HOLIDAY) | (1u << TXC_NEAR))
+	 (1u << TXC_OFTEN) | (1u << TXC_EVERY) | (1u << TXC_FISCAL) | (1u << TXC_HOLIDAY) | (1u << TXC_NEAR) | \
+	 (1u << TXC_DECADE))
 
 /* Classes whose words can carry an expression by themselves; a starter
  * from any other class ("the", "about", "last") needs one of these, or a
@@ -29,7 +30,7 @@
 	((1u << TXC_MONTH) | (1u << TXC_WEEKDAY) | (1u << TXC_SEASON) | (1u << TXC_PART) |  \
 	 (1u << TXC_UNIT) | (1u << TXC_DEICTIC) | (1u << TXC_REF) | (1u << TXC_OFTEN) |      \
 	 (1u << TXC_HOLIDAY) | (1u << TXC_FISCAL) | (1u << TXC_ORDINAL) | (1u << TXC_NEAR) |     \
-	 (1u << TXC_AMPM))
+	 (1u << TXC_AMPM) | (1u << TXC_DECADE))
 #define TX_CORE_REACH 5
 
 static int is_core(const tx_ctx *c, size_t i)
@@ -40,7 +41,8 @@ static int is_core(const tx_ctx *c, size_t i)
 		 * plain count ("15", "3.5") needs a unit or month beside it */
 		size_t n = k->end - k->start;
 		const char *s = c->t->text + k->start;
-		return n == 4 || memchr(s, ':', n) || memchr(s, '/', n) || memchr(s, '-', n);
+		return n == 4 || memchr(s, ':', n) || memchr(s, '/', n) || memchr(s, '-', n) ||
+		       (c->list_next && i == c->list_next + 1 && chr_tx_list_day(c, i));
 	}
 	if (k->flags & (CHR_TF_DIGIT | CHR_TF_HYPHEN))
 		return 1;
@@ -87,12 +89,27 @@ static int digits(const char *s, size_t n)
 static void remember(tx_ctx *c, const chr_timex *t)
 {
 	const char *v = t->value;
+	if (t->type == CHR_TIMEX_DURATION && v[0] == 'P') {
+		/* "the first nine months", "the year": results news moves on
+		 * from the quarter to a longer period */
+		size_t n = strlen(v);
+		long k = atol(v + 1);
+		if (n >= 3 && n < sizeof c->period && ((v[n - 1] == 'M' && k >= 6 && v[1] != 'T') || (v[n - 1] == 'Y' && k == 1))) {
+			c->q_off = 1;
+			memcpy(c->period, v, n + 1);
+		}
+		return;
+	}
 	if (t->type != CHR_TIMEX_DATE || !digits(v, 4) || (v[4] != '\0' && v[4] != '-'))
 		return;
 	c->last_year = atoi(v);
+	c->last_month = 0;
+	if (v[4] == '-' && v[5] >= '0' && v[5] <= '1' && v[6] >= '0' && v[6] <= '9')
+		c->last_month = (v[5] - '0') * 10 + (v[6] - '0');
 	if (v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4' && v[7] == '\0') {
 		c->q_y = c->last_year;
 		c->q_q = v[6] - '0';
+		c->q_off = 0;
 		c->q_sentence = c->t->tok[t->tok_begin].sentence;
 	}
 }

@@ -25,7 +25,7 @@ typedef struct chr_timex {
 	uint32_t tok_begin, tok_end;/* its tokens */
 	chr_timex_type type;
 	char value[32];             /* "2025-12-11", "2025-08", "PT5H", "XXXX-12-03", "P1W" */
-	char mod[12];               /* "" or "MID", "START", "END", "APPROX", "LESS_THAN", ... */
+	char mod[16];                 /* "" or "MID", "START", "END", "APPROX", "LESS_THAN", "EQUAL_OR_LESS", ... */
 } chr_timex;
 
 typedef struct chr_timexes {

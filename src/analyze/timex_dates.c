@@ -10,7 +10,6 @@
 
 #include "analyze/timex_match.h"
 
-static size_t spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y);
 
 static void set_ref_day(tx_ctx *c, size_t i, int y, int m, int d)
 {
@@ -69,7 +68,7 @@ static size_t year_after(const tx_ctx *c, size_t i, size_t base, int *y)
 		return 2;
 	if (SAME(c, i, base) && chr_tx_year_at(c, i, y))
 		return 1;
-	return SAME(c, i, base) ? spoken_year_at(c, i, base, y) : 0;
+	return SAME(c, i, base) ? chr_tx_spoken_year_at(c, i, base, y, 0) : 0;
 }
 
 /* Month words that are also common words or other abbreviations ("may",
@@ -117,13 +116,16 @@ size_t chr_tx_core_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			return j;
 		}
 		if (!y) {
-			y = chr_tx_year_for(&c->a, mo, d, 0);
+			y = chr_tx_year_for(&c->a, mo, d, chr_tx_tense_cue(c, i));
 			if (y && !chr_tx_valid_date(y, mo, d))
 				y = 0;  /* February 29 in a year without one */
 		}
 		m->type = CHR_TIMEX_DATE;
 		chr_tx_fmt_day(m->value, y, mo, d);
 		set_ref_day(c, i, y, mo, d);
+		c->list_next = j;
+		c->list_y = y;
+		c->list_m = mo;
 		return j;
 	}
 	size_t k = year_after(c, j, base, &y);
@@ -167,7 +169,7 @@ static size_t core_day_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		k = 2;
 	j += k;
 	if (!k)
-		y = chr_tx_year_for(&c->a, mo, d, 0);
+		y = chr_tx_year_for(&c->a, mo, d, chr_tx_tense_cue(c, i));
 	if (d > chr_tx_month_days(y ? y : 2000, mo)) {
 		m->drop = 1;
 		return j;
@@ -176,6 +178,19 @@ static size_t core_day_month(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	chr_tx_fmt_day(m->value, y, mo, d);
 	set_ref_day(c, i, y, mo, d);
 	return j;
+}
+
+int chr_tx_list_day(const tx_ctx *c, size_t i)
+{
+	if (!c->list_next || i != c->list_next + 1 || i >= c->n || tok(c, i)->kind != CHR_TOK_NUMBER ||
+	    tok(c, i)->end - tok(c, i)->start > 2 || !SAME(c, i, c->list_next))
+		return 0;
+	if (!(GLUE(c, i - 1, TXS_AND) || GLUE(c, i - 1, TXS_OR) || is_punct(c, i - 1, ',')))
+		return 0;
+	/* not a count: "April 24 and 25 people" */
+	return !(i + 1 < c->n && (CLS(c, i + 1, TXC_UNIT, NULL) || CLS(c, i + 1, TXC_NOTYEAR, NULL) ||
+				 CLS(c, i + 1, TXC_MONTH, NULL) || is_punct(c, i + 1, '%') ||
+				 tok(c, i + 1)->kind == CHR_TOK_NUMBER));
 }
 
 /* The day a clock time or part of day belongs to, written into out. */
@@ -239,7 +254,9 @@ size_t chr_tx_core_weekday(tx_ctx *c, size_t i, size_t base, tx_match *m, int mo
 	if (SAME(c, j, base) && CLS(c, j, TXC_PART, &p) && !(tok(c, j)->flags & CHR_TF_UPPER)) {
 		size_t len = strlen(m->value);
 		snprintf(m->value + len, sizeof m->value - len, "T%s", chr_tx_part_code(p));
-		m->type = CHR_TIMEX_TIME;
+		/* news corpora (TimeBank) type "Friday night" as the day it is
+		 * part of, a DATE, where "this evening" is a TIME */
+		m->type = CHR_TIMEX_DATE;
 		j++;
 	}
 	return j;
@@ -262,7 +279,9 @@ size_t chr_tx_core_deictic(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	if (SAME(c, j, base) && CLS(c, j, TXC_PART, &p) && p != TXS_MI && p != TXS_MN) {
 		size_t len = strlen(m->value);
 		snprintf(m->value + len, sizeof m->value - len, "T%s", chr_tx_part_code(p));
-		m->type = CHR_TIMEX_TIME;
+		/* news corpora (TimeBank) type "Friday night" as the day it is
+		 * part of, a DATE, where "this evening" is a TIME */
+		m->type = CHR_TIMEX_DATE;
 		j++;
 	}
 	return j;
@@ -293,8 +312,11 @@ size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int ye
 {
 	int o, unit;
 	long lv;
+	int hu;
 	if (CLS(c, i, TXC_ORDINAL, &o)) {
-		if (o == 99)
+		if (o == 99 && SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &hu) && hu == TXS_HA)
+			o = 2;  /* "the last half of 1989" */
+		else if (o == 99)
 			return 0;  /* "last" is rel */
 	} else if (chr_tx_digit_ordinal(c, i, &lv) && lv < 100) {
 		o = (int)lv;
@@ -308,6 +330,14 @@ size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int ye
 		return 0;
 	double cnt;
 	size_t k = chr_tx_count_unit(c, j, base, &cnt, &unit);
+	int hy = year;
+	size_t hk;
+	if (k && o == 1 && cnt == 2 && unit == TXS_Q && (hk = of_year(c, j + k, base, &hy))) {
+		/* "the first two quarters of 1990": its first half */
+		m->type = CHR_TIMEX_DATE;
+		chr_tx_half(m->value, &c->a, hy, 1);
+		return j + k + hk;
+	}
 	if (k && o == 1) {
 		m->type = CHR_TIMEX_DURATION;
 		chr_tx_fmt_duration(m->value, cnt, unit);
@@ -325,7 +355,8 @@ size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int ye
 	} else if (unit == TXS_HA && o >= 1 && o <= 2) {
 		chr_tx_half(m->value, &c->a, y, o);
 	} else if (unit == TXS_CE && o >= 1 && o <= 99) {
-		snprintf(m->value, sizeof m->value, "%02dXX", o - 1);
+		/* TIMEX3 writes a century as its two leading digits: "19" */
+		snprintf(m->value, sizeof m->value, "%02d", o - 1);
 	} else {
 		return 0;
 	}
@@ -333,22 +364,42 @@ size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int ye
 	return j;
 }
 
-/* "1990s", "'90s" */
+/* "1990s", "'90s": TIMEX3 writes a decade as its three leading digits, "199" */
 size_t chr_tx_core_decade(tx_ctx *c, size_t i, tx_match *m, const char *s, size_t n)
 {
 	long v;
 	if (n == 5 && (s[4] | 0x20) == 's' && chr_tx_int_text(s, 4, &v) && v % 10 == 0 && v >= 1000) {
-		snprintf(m->value, sizeof m->value, "%03ldX", v / 10);
+		snprintf(m->value, sizeof m->value, "%03ld", v / 10);
 		m->type = CHR_TIMEX_DATE;
 		return i + 1;
 	}
 	if (n == 3 && (s[2] | 0x20) == 's' && chr_tx_int_text(s, 2, &v) && v % 10 == 0 && i > 0 &&
 	    tok(c, i - 1)->kind == CHR_TOK_QUOTE) {
-		snprintf(m->value, sizeof m->value, "19%ldX", v / 10);
+		snprintf(m->value, sizeof m->value, "19%ld", v / 10);
 		m->type = CHR_TIMEX_DATE;
 		return i + 1;
 	}
 	return 0;
+}
+
+/* "the nineties": the latest such decade that has begun by the article
+ * date (the 1990s before 2090), the 1900s without one */
+size_t chr_tx_core_decade_word(tx_ctx *c, size_t i, tx_match *m)
+{
+	int d;
+	if (!CLS(c, i, TXC_DECADE, &d) || d < 1 || d > 9)
+		return 0;
+	int century = 19;
+	if (c->a.ok) {
+		century = c->a.y / 100;
+		if (century * 100 + d * 10 > c->a.y)
+			century--;
+	}
+	if (century < 1)
+		return 0;
+	snprintf(m->value, sizeof m->value, "%02d%d", century % 100, d);
+	m->type = CHR_TIMEX_DATE;
+	return i + 1;
 }
 
 /* Digits: 2025-12-03, 12/3/2025, 1990, 1990s, 3 December, 10:30 a.m. */
@@ -405,7 +456,15 @@ size_t chr_tx_core_number(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	e = chr_tx_core_clock(c, i, base, m);
 	if (e)
 		return e;
-	int y;
+	int y, ld;
+	if (chr_tx_list_day(c, i) && chr_tx_day_at(c, i, &ld) &&
+	    ld <= chr_tx_month_days(c->list_y ? c->list_y : 2000, c->list_m)) {
+		/* "April 24 and 25", "May 3, 4 and 5" */
+		m->type = CHR_TIMEX_DATE;
+		chr_tx_fmt_day(m->value, c->list_y, c->list_m, ld);
+		c->list_next = i + 1;
+		return i + 1;
+	}
 	if (chr_tx_year_at(c, i, &y)) {
 		/* "1988 third quarter" */
 		size_t j = i + 1;
@@ -422,7 +481,7 @@ size_t chr_tx_core_number(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		if (SAME(c, j, base) && CLS(c, j, TXC_UNIT, &u) && (u == TXS_Q || u == TXS_PE)) {
 			/* "the 1988 quarter", "the 1989 period": the quarter in the news */
 			m->derived = 1;
-			if (c->q_q)
+			if (c->q_q && !c->q_off)
 				snprintf(m->value, sizeof m->value, "%04d-Q%d", y, c->q_q);
 			else
 				chr_tx_fmt_year(m->value, y);
@@ -465,12 +524,43 @@ size_t chr_tx_core_fiscal(tx_ctx *c, size_t i, size_t base, tx_match *m, int aft
 	return e;
 }
 
-/* "nineteen ninety-six": a year read out, as in broadcast transcripts;
- * returns the tokens it takes (0 if none) */
-static size_t spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y)
+/* "nineteen ninety-six": a year read out, as in broadcast transcripts */
+static int is_thousand(const tx_ctx *c, size_t i)
+{
+	size_t n;
+	if (i >= c->n)
+		return 0;
+	const char *s = chr_token_text(c->t, i, &n);
+	static const char w[] = "thousand";
+	if (n != sizeof w - 1)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if ((s[k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
+size_t chr_tx_spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y, int thousands)
 {
 	int a;
 	double b;
+	if (thousands && CLS(c, i, TXC_NUMBER, &a) && a >= 1 && a <= 2 && SAME(c, i + 1, base) &&
+	    is_thousand(c, i + 1)) {
+		/* "two thousand", "two thousand and five", "two thousand five" */
+		size_t j = i + 2;
+		*y = a * 1000;
+		if (GLUE(c, j, TXS_AND) && SAME(c, j + 1, base) && chr_tx_count(c, j + 1, &b) && b >= 1 && b <= 99 &&
+		    b == (double)(int)b) {
+			*y += (int)b;
+			return j + 1 + chr_tx_count(c, j + 1, &b) - i;
+		}
+		size_t k = SAME(c, j, base) ? chr_tx_count(c, j, &b) : 0;
+		if (k && b >= 1 && b <= 99 && b == (double)(int)b && !CLS(c, j + k, TXC_UNIT, NULL)) {
+			*y += (int)b;
+			return j + k - i;
+		}
+		return j - i;
+	}
 	if (!CLS(c, i, TXC_NUMBER, &a) || a < 10 || a > 20 || !SAME(c, i + 1, base))
 		return 0;
 	size_t k = chr_tx_count(c, i + 1, &b);
@@ -483,7 +573,7 @@ static size_t spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y)
 size_t chr_tx_core_spoken_year(tx_ctx *c, size_t i, size_t base, tx_match *m)
 {
 	int y;
-	size_t k = spoken_year_at(c, i, base, &y);
+	size_t k = chr_tx_spoken_year_at(c, i, base, &y, 0);
 	if (!k)
 		return 0;
 	m->type = CHR_TIMEX_DATE;
@@ -499,7 +589,7 @@ size_t chr_tx_core_season(tx_ctx *c, size_t i, size_t base, tx_match *m, int aft
 		return 0;
 	size_t j = i + 1, k = 0;
 	if (GLUE(c, j, TXS_OF) && SAME(c, j + 1, base)) {
-		k = chr_tx_year_at(c, j + 1, &y) ? 1 : spoken_year_at(c, j + 1, base, &y);
+		k = chr_tx_year_at(c, j + 1, &y) ? 1 : chr_tx_spoken_year_at(c, j + 1, base, &y, 0);
 		if (k)
 			k++;
 	} else if (SAME(c, j, base)) {

@@ -17,6 +17,7 @@ typedef enum tx_class {
 	TXC_MONTH, TXC_WEEKDAY, TXC_NUMBER, TXC_VAGUE, TXC_ORDINAL, TXC_SEASON, TXC_PART,
 	TXC_UNIT, TXC_DEICTIC, TXC_REF, TXC_REL, TXC_AFTER, TXC_MOD, TXC_OFTEN, TXC_EVERY,
 	TXC_AMPM, TXC_ZONE, TXC_FUTURE, TXC_PAST, TXC_NEG, TXC_FISCAL, TXC_NOTYEAR, TXC_GLUE, TXC_HOLIDAY, TXC_RATE, TXC_NEAR,
+	TXC_DECADE,
 	TXC_COUNT
 } tx_class;
 
@@ -134,7 +135,16 @@ typedef struct tx_ctx {
 	 * news compares it with "a year earlier", which means that quarter */
 	int q_y, q_q;
 	uint32_t q_sentence, cur_sentence;
+	/* a longer period ("the nine months", "the year ended June 30") was
+	 * named after that quarter: "a year earlier" now compares it */
+	int q_off;
+	char period[16];  /* that longer period's value ("P9M") */
+	/* the token after the last "month day" ("April 24"): a day number
+	 * listed after it ("and 25") takes its month */
+	size_t list_next;
+	int list_y, list_m;
 	int last_year;  /* the last year the text named, for "that year" */
+	int last_month; /* and its month (0: none), for "the following month" */
 } tx_ctx;
 
 /* A recognised expression: tokens [start, end). */

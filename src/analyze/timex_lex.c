@@ -16,7 +16,7 @@
 static const char *const class_names[TXC_COUNT] = {
 	"month", "weekday", "number", "vague", "ordinal", "season", "part", "unit", "deictic",
 	"ref", "rel", "after", "mod", "often", "every", "ampm", "zone", "future", "past", "neg",
-	"fiscal", "notyear", "glue", "holiday", "rate", "near"
+	"fiscal", "notyear", "glue", "holiday", "rate", "near", "decade"
 };
 
 static const char *const symbol_names[TXS_COUNT] = {

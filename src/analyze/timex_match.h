@@ -40,6 +40,11 @@ static inline int is_punct(const tx_ctx *c, size_t i, char ch)
 /* A four-digit year token (1000..2999, not a count), a day of the month. */
 int chr_tx_year_at(const tx_ctx *c, size_t i, int *y);
 int chr_tx_day_at(const tx_ctx *c, size_t i, int *d);
+/* A year read out at i ("nineteen ninety-six"; with thousands also "two
+ * thousand five"): the tokens it takes, 0 if none. */
+size_t chr_tx_spoken_year_at(const tx_ctx *c, size_t i, size_t base, int *y, int thousands);
+/* Whether the number at i continues a list of days ("April 24 and 25"). */
+int chr_tx_list_day(const tx_ctx *c, size_t i);
 /* The day a clock time hangs on: the last day named in the sentence, or
  * the article date. */
 void chr_tx_ref_day(const tx_ctx *c, size_t i, char *out);
@@ -55,9 +60,11 @@ size_t chr_tx_core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the);
 size_t chr_tx_core_ordinal(tx_ctx *c, size_t i, size_t base, tx_match *m, int year);
+size_t chr_tx_core_part(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the);
 size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_set(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_decade(tx_ctx *c, size_t i, tx_match *m, const char *s, size_t n);
+size_t chr_tx_core_decade_word(tx_ctx *c, size_t i, tx_match *m);
 size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_number(tx_ctx *c, size_t i, size_t base, tx_match *m);
 size_t chr_tx_core_fiscal(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the);

@@ -80,7 +80,7 @@ void chr_tx_rel_decade(char *out, const tx_anchor *a, int delta)
 	if (!a->ok)
 		snprintf(out, 32, "XXXX");
 	else
-		snprintf(out, 32, "%03dX", abs(a->y / 10 + delta) % 1000);
+		snprintf(out, 32, "%03d", abs(a->y / 10 + delta) % 1000);
 }
 
 void chr_tx_rel_century(char *out, const tx_anchor *a, int delta)
@@ -88,7 +88,7 @@ void chr_tx_rel_century(char *out, const tx_anchor *a, int delta)
 	if (!a->ok)
 		snprintf(out, 32, "XXXX");
 	else
-		snprintf(out, 32, "%02dXX", abs(a->y / 100 + delta) % 100);
+		snprintf(out, 32, "%02d", abs(a->y / 100 + delta) % 100);
 }
 
 static const char *const season_code[5] = { "", "SP", "SU", "FA", "WI" };

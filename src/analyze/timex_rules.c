@@ -55,8 +55,10 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 			TRY_RULE(chr_tx_core_ordinal(c, j, base, &cur, 0));
 		if (tx_has(w, TXC_NUMBER) || tx_has(w, TXC_VAGUE) || tx_has(w, TXC_UNIT))
 			TRY_RULE(chr_tx_core_duration(c, j, base, &cur));
-		if (tx_has(w, TXC_PART))
+		if (tx_has(w, TXC_PART)) {
 			TRY_RULE(chr_tx_core_clock(c, j, base, &cur));
+			TRY_RULE(chr_tx_core_part(c, j, base, &cur, after_the));
+		}
 		if (tx_has(w, TXC_OFTEN) || tx_has(w, TXC_EVERY))
 			TRY_RULE(chr_tx_core_set(c, j, base, &cur));
 		if (tx_has(w, TXC_FISCAL))
@@ -71,6 +73,8 @@ static size_t core_at(tx_ctx *c, size_t j, size_t base, tx_match *m, int after_t
 			TRY_RULE(chr_tx_core_spoken_year(c, j, base, &cur));
 		if (tx_has(w, TXC_HOLIDAY))
 			TRY_RULE(chr_tx_core_holiday(c, j, base, &cur));
+		if (after_the && tx_has(w, TXC_DECADE))
+			TRY_RULE(chr_tx_core_decade_word(c, j, &cur));
 	}
 #undef TRY_RULE
 	if (best_end)
@@ -138,6 +142,77 @@ static size_t premods(const tx_ctx *c, size_t i, size_t base, int *mod)
 	return j;
 }
 
+/* "about", "within", "only", "just": modifiers TimeML leaves outside the
+ * span of the expression they modify. */
+static int outside_word(const tx_ctx *c, size_t i)
+{
+	static const char *const words[] = { "about", "within", "only", "just" };
+	size_t n;
+	const char *s = chr_token_text(c->t, i, &n);
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+		size_t k = strlen(words[w]);
+		if (n != k)
+			continue;
+		size_t a = 0;
+		while (a < k && (s[a] | 0x20) == words[w][a])
+			a++;
+		if (a == k)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the sentence of token i reads as running text: a title in
+ * Title Case ("Talks Resume Next Week") has few lowercase words. */
+static int running_text(const tx_ctx *c, size_t i)
+{
+	const chr_sentence *s = &c->t->sent[tok(c, i)->sentence];
+	int lower = 0;
+	for (size_t k = s->tok_begin; k < s->tok_end && lower < 3; k++) {
+		const chr_token *t = tok(c, k);
+		if (t->kind == CHR_TOK_WORD && !(t->flags & (CHR_TF_UPPER | CHR_TF_DIGIT)) && t->end - t->start > 3)
+			lower++;
+	}
+	return lower >= 3;
+}
+
+/* A unit or part of day written with a capital inside running text is a
+ * name: the show "60 Minutes", the film "High Noon", "This Week". */
+static int in_a_name(const tx_ctx *c, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++) {
+		const chr_token *t = tok(c, k);
+		const tx_word *w = chr_tx_word(c, k);
+		if (!(t->flags & CHR_TF_UPPER) || (t->flags & (CHR_TF_ALL_UPPER | CHR_TF_SENT_START)) || !w)
+			continue;
+		if (!(tx_has(w, TXC_UNIT) || tx_has(w, TXC_PART)) || tx_has(w, TXC_MONTH) || tx_has(w, TXC_WEEKDAY))
+			continue;
+		if (k > from && (CLS(c, k - 1, TXC_HOLIDAY, NULL) || CLS(c, k - 1, TXC_WEEKDAY, NULL)))
+			continue;  /* "Thanksgiving Day", "Friday Night" */
+		if (running_text(c, k))
+			return 1;
+	}
+	return 0;
+}
+
+/* "a year ago", "a year earlier", "last year" right after a quarter
+ * ("the quarter a year ago", "the third quarter last year"): the tokens
+ * it takes, 0 if none. */
+static size_t year_back(const tx_ctx *c, size_t j, size_t base)
+{
+	int u, a;
+	double cnt;
+	if (!SAME(c, j + 1, base))
+		return 0;
+	if (CLS(c, j, TXC_REL, &a) && a < 0 && CLS(c, j + 1, TXC_UNIT, &u) && u == TXS_Y &&
+	    tok(c, j + 1)->end - tok(c, j + 1)->start == 4)
+		return 2;
+	if (chr_tx_count(c, j, &cnt) == 1 && cnt == 1 && CLS(c, j + 1, TXC_UNIT, &u) && u == TXS_Y &&
+	    SAME(c, j + 2, base) && CLS(c, j + 2, TXC_AFTER, &a) && a < 0)
+		return 3;
+	return 0;
+}
+
 size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 {
 	memset(m, 0, sizeof *m);
@@ -161,14 +236,49 @@ size_t chr_tx_match_at(tx_ctx *c, size_t i, tx_match *m)
 		memset(m, 0, sizeof *m);
 		return 0;
 	}
+	if (in_a_name(c, j, e)) {
+		m->drop = 1;
+		m->start = i;
+		m->end = e;
+		return e;
+	}
+	size_t yb;
+	if (m->type == CHR_TIMEX_DATE && strlen(m->value) == 7 && m->value[4] == '-' && m->value[5] == 'Q' &&
+	    m->value[0] != 'X' && (yb = year_back(c, e, i))) {
+		/* the same quarter of the year before */
+		int y = (m->value[0] - '0') * 1000 + (m->value[1] - '0') * 100 + (m->value[2] - '0') * 10 +
+			(m->value[3] - '0');
+		if (y > 1) {
+			char q = m->value[6];
+			chr_tx_fmt_year(m->value, y - 1);
+			m->value[4] = '-';
+			m->value[5] = 'Q';
+			m->value[6] = q;
+			m->value[7] = '\0';
+			m->derived = 1;
+			e += yb;
+		}
+	}
 	if (mod && !m->mod)
 		m->mod = mod;
 	m->start = i;
 	/* "the three-hour talks", "the 2023 quarrel": the article belongs to
 	 * the noun */
+	/* "the Aug. 7 bombing", "the October 1998 attack", "the weeks before":
+	 * a calendar date or a bare plural does not take the article either */
+	const char *v = m->value;
+	int calendar = m->type == CHR_TIMEX_DATE && v[0] && v[4] == '-' && v[5] >= '0' && v[5] <= '1' &&
+		       (CLS(c, j, TXC_MONTH, NULL) || tok(c, j)->kind == CHR_TOK_NUMBER ||
+			(tok(c, j)->flags & CHR_TF_HYPHEN));
+	int bare_plural = m->type == CHR_TIMEX_DURATION && e == j + 1 && v[0] == 'P' && (v[1] == 'X' || v[2] == 'X') &&
+			  CLS(c, j, TXC_UNIT, NULL);
+	/* "about five hours", "within a week", "only minutes": the modifier
+	 * stays in mod, outside the span, as TimeML marks it */
+	if (m->start == i && i < j && outside_word(c, i))
+		m->start = i + 1;
 	if (after_the && j == i + 1 &&
-	    ((m->type == CHR_TIMEX_DURATION && (tok(c, j)->flags & CHR_TF_HYPHEN)) ||
-	     (e == j + 1 && tok(c, j)->kind == CHR_TOK_NUMBER && m->type == CHR_TIMEX_DATE)))
+	    ((m->type == CHR_TIMEX_DURATION && e == j + 1 && (tok(c, j)->flags & CHR_TF_HYPHEN)) ||
+	     (e == j + 1 && tok(c, j)->kind == CHR_TOK_NUMBER && m->type == CHR_TIMEX_DATE) || calendar || bare_plural))
 		m->start = j;
 	m->end = e;
 	return e;

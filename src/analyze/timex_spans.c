@@ -49,10 +49,18 @@ size_t chr_tx_core_ref(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 	if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u)) {
 		size_t un;
 		const char *us = chr_token_text(c->t, i + 1, &un);
-		if (r != TXS_PAST_REF || us[un - 1] != 's' || u == TXS_PE)
+		if (r == TXS_PRESENT_REF || us[un - 1] != 's' || u == TXS_PE)
 			return 0;
-		m->type = CHR_TIMEX_DURATION;
-		chr_tx_fmt_duration(m->value, -1, u);
+		if (r == TXS_PAST_REF && u != TXS_Y && u != TXS_DE) {
+			/* "recent weeks": a span of some weeks */
+			m->type = CHR_TIMEX_DURATION;
+			chr_tx_fmt_duration(m->value, -1, u);
+			return i + 2;
+		}
+		/* "recent years", "future quarters": no span anyone could
+		 * measure, only the past or the future at large */
+		m->type = CHR_TIMEX_DATE;
+		snprintf(m->value, sizeof m->value, "%s", chr_tx_symbol_name(r));
 		return i + 2;
 	}
 	snprintf(m->value, sizeof m->value, "%s", chr_tx_symbol_name(r));
@@ -148,7 +156,7 @@ static void shifted(tx_ctx *c, tx_match *m, double cnt, int unit, int dir)
 	int delta = dir * n;
 	switch (unit) {
 	case TXS_Y:
-		if (c->q_y && n == 1 && dir < 0 && c->cur_sentence - c->q_sentence <= TX_QUARTER_REACH) {
+		if (c->q_y && !c->q_off && n == 1 && dir < 0 && c->cur_sentence - c->q_sentence <= TX_QUARTER_REACH) {
 			/* "a year earlier" beside quarterly results */
 			snprintf(m->value, sizeof m->value, "%04d-Q%d", c->q_y - 1, c->q_q);
 			break;
@@ -157,7 +165,7 @@ static void shifted(tx_ctx *c, tx_match *m, double cnt, int unit, int dir)
 		break;
 	case TXS_M: chr_tx_rel_month(m->value, &c->a, delta); break;
 	case TXS_Q: chr_tx_rel_quarter(m->value, &c->a, delta); break;
-	case TXS_W: chr_tx_fmt_rel_day(m->value, &c->a, delta * 7); break;
+	case TXS_W: chr_tx_rel_week(m->value, &c->a, delta, 0); break;  /* "six weeks ago": that week */
 	case TXS_D: chr_tx_fmt_rel_day(m->value, &c->a, delta); break;
 	case TXS_DE: chr_tx_rel_year(m->value, &c->a, delta * 10); break;
 	case TXS_CE: chr_tx_rel_century(m->value, &c->a, delta); break;
@@ -230,7 +238,21 @@ size_t chr_tx_core_duration(tx_ctx *c, size_t i, size_t base, tx_match *m)
 		chr_tx_fmt_duration(m->value, 1, unit);
 		return i + k;
 	}
+	/* "will one day be": some day ahead, not a span */
+	if (cnt == 1 && k == 2 && unit == TXS_D && n0 == 3 && (s0[0] | 0x20) == 'o' && !CLS(c, i + k, TXC_AFTER, NULL) &&
+	    !(i > 0 && (GLUE(c, i - 1, TXS_FOR) || GLUE(c, i - 1, TXS_THE))) && chr_tx_tense_cue(c, i) > 0) {
+		m->type = CHR_TIMEX_DATE;
+		snprintf(m->value, sizeof m->value, "FUTURE_REF");
+		return i + k;
+	}
 	return duration_tail(c, i + k, base, m, cnt, unit);
+}
+
+/* "following", "previous", "preceding": they count from the time the
+ * story is telling, where "next" and "last" count from the article date */
+static int anaphoric(const char *s, size_t n)
+{
+	return (n == 9 && (s[0] | 0x20) == 'f') || (n >= 8 && (s[0] | 0x20) == 'p' && (s[1] | 0x20) == 'r');
 }
 
 /* last/this/next ... */
@@ -282,8 +304,20 @@ size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		int plural = us[un - 1] == 's' && unit != TXS_S;
 		if (plural) {
 			/* "the past weeks", "coming months" */
+			if (r == 0 && n == 5 && (s[0] | 0x20) == 't' && (s[2] | 0x20) == 'e' && unit == TXS_D) {
+				/* "these days": the present */
+				m->type = CHR_TIMEX_DATE;
+				snprintf(m->value, sizeof m->value, "PRESENT_REF");
+				return j + 1;
+			}
 			if (r == 0)
 				return 0;
+			if (r < 0 && (unit == TXS_Y || unit == TXS_DE) && CLS(c, i, TXC_REF, NULL)) {
+				/* "past years", like "recent years": the past at large */
+				m->type = CHR_TIMEX_DATE;
+				snprintf(m->value, sizeof m->value, "PAST_REF");
+				return j + 1;
+			}
 			m->type = CHR_TIMEX_DURATION;
 			chr_tx_fmt_duration(m->value, -1, unit);
 			return j + 1;
@@ -301,6 +335,22 @@ size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		}
 		if ((is_that || is_same) && unit != TXS_D)
 			return 0;
+		if (after_the && r != 0 && (unit == TXS_Y || unit == TXS_M) && c->last_year &&
+		    anaphoric(s, n)) {
+			/* "the following year", "the previous month": next to the
+			 * period the story is telling, not to the article date */
+			m->type = CHR_TIMEX_DATE;
+			if (unit == TXS_Y) {
+				chr_tx_fmt_year(m->value, c->last_year + r);
+				return j + 1;
+			}
+			if (c->last_month) {
+				int y = c->last_year, mo = c->last_month;
+				chr_tx_add_months(&y, &mo, r);
+				chr_tx_fmt_month(m->value, y, mo);
+				return j + 1;
+			}
+		}
 		/* "the past year" reads as the year before; "the past week" as a span */
 		if (after_the && r < 0 && (unit == TXS_W || unit == TXS_M || unit == TXS_D) && !is_same) {
 			int pr;
@@ -352,6 +402,14 @@ size_t chr_tx_core_rel(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_
 		chr_tx_fmt_month(m->value, y, v);
 		return j + 1;
 	}
+	if (CLS(c, j, TXC_WEEKDAY, &v) && upper(c, j) && after_the && r != 0 && c->ref_ok &&
+	    anaphoric(s, n)) {
+		/* "the previous Friday": the one before the day the story is on */
+		tx_anchor ra = { 1, c->ref_y, c->ref_m, c->ref_d };
+		chr_tx_weekday_value(m->value, &ra, v, r < 0 ? -2 : 2);
+		m->type = CHR_TIMEX_DATE;
+		return j + 1;
+	}
 	if (CLS(c, j, TXC_WEEKDAY, &v) && upper(c, j)) {
 		int mode = r < 0 ? -2 : r > 0 ? 1 : (chr_tx_tense(c, i) < 0 ? -1 : 1);
 		return chr_tx_core_weekday(c, j, base, m, mode);
@@ -396,9 +454,15 @@ size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			return 0;
 		}
 		j++;
-		if (SAME(c, j, base) && CLS(c, j, TXC_AMPM, &ap))
+		int pd;
+		if (SAME(c, j, base) && CLS(c, j, TXC_AMPM, &ap)) {
 			j++;
-		else if (!colon)
+		} else if (hh >= 1 && hh <= 12 && GLUE(c, j, TXS_IN) && GLUE(c, j + 1, TXS_THE) && SAME(c, j + 2, base) &&
+			   CLS(c, j + 2, TXC_PART, &pd) && (pd == TXS_MO || pd == TXS_AF || pd == TXS_EV || pd == TXS_NI)) {
+			/* "4 in the morning", "9 in the evening" */
+			ap = pd == TXS_MO || (pd == TXS_NI && hh <= 4) ? TXS_AM : TXS_PM;
+			j += 3;
+		} else if (!colon)
 			return 0;
 		else if (!(i > 0 && (GLUE(c, i - 1, TXS_AT) || GLUE(c, i - 1, TXS_BY) || GLUE(c, i - 1, TXS_UNTIL) ||
 				     GLUE(c, i - 1, TXS_FROM) || GLUE(c, i - 1, TXS_SINCE))) &&
@@ -454,6 +518,24 @@ size_t chr_tx_core_clock(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			memcpy(day, dm.value, sizeof day);
 			j = e;
 		}
+	}
+	size_t pj = 0;
+	if (!day[0] && is_punct(c, j, '(')) {
+		/* "10:35 a.m. (0735 GMT) Friday": the day after an aside */
+		for (size_t k = j + 1; k < j + 6 && SAME(c, k, base); k++)
+			if (is_punct(c, k, ')')) {
+				pj = k + 1;
+				break;
+			}
+	}
+	if (!day[0] && pj && SAME(c, pj, base)) {
+		tx_match dm = *m;
+		tx_ctx probe = *c;
+		size_t e = chr_tx_core_weekday(&probe, pj, base, &dm, 0);
+		if (!e)
+			e = chr_tx_core_month(&probe, pj, base, &dm);
+		if (e && !dm.drop && strlen(dm.value) == 10)
+			memcpy(day, dm.value, sizeof day);
 	}
 	if (!day[0] && GLUE(c, j, TXS_ON) && SAME(c, j + 1, base)) {
 		/* "at 10:30 a.m. on Thursday": the day is its own expression, but
@@ -528,6 +610,48 @@ size_t chr_tx_core_set(tx_ctx *c, size_t i, size_t base, tx_match *m)
 	return 0;
 }
 
+/* A part of day p ("afternoon") on the day named right after it
+ * ("yesterday", "Friday"), else on the day the sentence is about; j is
+ * the token after the part.  Returns the end. */
+static size_t part_of_day(tx_ctx *c, size_t i, size_t j, size_t base, int p, tx_match *m)
+{
+	char day[32];
+	day[0] = '\0';
+	if (SAME(c, j, base)) {
+		tx_match dm = *m;
+		size_t e = CLS(c, j, TXC_DEICTIC, NULL) ? chr_tx_core_deictic(c, j, base, &dm)
+							  : chr_tx_core_weekday(c, j, base, &dm, 0);
+		if (e && !dm.drop && strlen(dm.value) == 10) {
+			memcpy(day, dm.value, sizeof day);
+			j = e;
+		}
+	}
+	if (!day[0])
+		chr_tx_ref_day(c, i, day);
+	snprintf(m->value, sizeof m->value, "%.10sT%s", day, chr_tx_part_code(p));
+	m->type = CHR_TIMEX_TIME;
+	return j;
+}
+
+/* "mid afternoon", "late evening", "in the morning": a part of the day
+ * the story is on.  A bare "morning" is too often a noun of its own. */
+size_t chr_tx_core_part(tx_ctx *c, size_t i, size_t base, tx_match *m, int after_the)
+{
+	int p, v;
+	if (!CLS(c, i, TXC_PART, &p) || !(p == TXS_MO || p == TXS_AF || p == TXS_EV || p == TXS_NI))
+		return 0;
+	size_t n;
+	const char *s = chr_token_text(c->t, i, &n);
+	if (s[n - 1] == 's')
+		return 0;  /* "mornings": a set, only with every */
+	int led = i > 0 && CLS(c, i - 1, TXC_MOD, &v) && (v == TXS_START || v == TXS_MID || v == TXS_END) &&
+		  !after_the;
+	int in_the = after_the && i >= 2 && GLUE(c, i - 2, TXS_IN);
+	if (!led && !in_the)
+		return 0;
+	return part_of_day(c, i, i + 1, base, p, m);
+}
+
 /* mid-August, three-day, third-quarter, year-earlier, mid-1990s */
 size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 {
@@ -567,7 +691,25 @@ size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			chr_tx_season(m->value, &c->a, 0, pt[1].w->val[TXC_SEASON], 0);
 			return i + 1;
 		}
+		int pd = tx_has(pt[1].w, TXC_PART) ? pt[1].w->val[TXC_PART] : 0;
+		if (pd == TXS_MO || pd == TXS_AF || pd == TXS_EV || pd == TXS_NI)
+			return part_of_day(c, i, i + 1, base, pd, m);  /* "mid-afternoon yesterday" */
 		m->mod = 0;
+		return 0;
+	}
+	/* "the fiscal-first quarter" */
+	if (np == 2 && tx_has(pt[0].w, TXC_FISCAL) && tx_has(pt[1].w, TXC_ORDINAL) && SAME(c, i + 1, base) &&
+	    CLS(c, i + 1, TXC_UNIT, &u)) {
+		int o = pt[1].w->val[TXC_ORDINAL];
+		m->type = CHR_TIMEX_DATE;
+		if (u == TXS_Q && o >= 1 && o <= 4) {
+			chr_tx_quarter(m->value, &c->a, 0, o, chr_tx_tense(c, i));
+			return i + 2;
+		}
+		if (u == TXS_HA && o >= 1 && o <= 2) {
+			chr_tx_half(m->value, &c->a, 0, o);
+			return i + 2;
+		}
 		return 0;
 	}
 	/* an ordinal period: third-quarter, first-half */
@@ -605,9 +747,25 @@ size_t chr_tx_core_hyphen(tx_ctx *c, size_t i, size_t base, tx_match *m)
 			m->derived = 1;
 			return oe;
 		}
+		/* "the year-earlier nine months": a span as long as the one it
+		 * compares with */
+		double cnt;
+		int cu;
+		size_t ck = SAME(c, i + 1, base) ? chr_tx_count_unit(c, i + 1, base, &cnt, &cu) : 0;
+		if (ck && cnt > 1) {
+			m->type = CHR_TIMEX_DURATION;
+			chr_tx_fmt_duration(m->value, cnt, cu);
+			return i + 1 + ck;
+		}
 		/* "the year-earlier quarter", "year-ago period" */
-		if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u2) && (u2 == TXS_Q || u2 == TXS_PE))
+		if (SAME(c, i + 1, base) && CLS(c, i + 1, TXC_UNIT, &u2) && (u2 == TXS_Q || u2 == TXS_PE)) {
+			if (u2 == TXS_PE && c->q_off && c->period[0]) {
+				/* after "the nine months": that many months a year before */
+				m->type = CHR_TIMEX_DURATION;
+				memcpy(m->value, c->period, sizeof c->period);
+			}
 			return i + 2;
+		}
 		return i + 1;
 	}
 	/* day-long, year-long */
@@ -676,6 +834,14 @@ size_t chr_tx_core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 			return e;
 		}
 	}
+	int yv;
+	size_t yk;
+	if (u == TXS_Y && (tok(c, i)->end - tok(c, i)->start) == 4 && SAME(c, i + 1, i) &&
+	    ((yk = chr_tx_year_at(c, i + 1, &yv) ? 1 : 0) || (yk = chr_tx_spoken_year_at(c, i + 1, i, &yv, 1)))) {
+		/* "the year 2000", "the year two thousand" */
+		chr_tx_fmt_year(m->value, yv);
+		return i + 1 + yk;
+	}
 	if (u == TXS_Y && i + 1 < c->n && ends_in(c, i + 1, "ended", "ending")) {
 		/* "the year ended March 31": a fiscal year, a span */
 		m->type = CHR_TIMEX_DURATION;
@@ -685,8 +851,13 @@ size_t chr_tx_core_the_unit(tx_ctx *c, size_t i, tx_match *m)
 	switch (u) {
 	case TXS_Y: chr_tx_rel_year(m->value, &c->a, 0); break;
 	case TXS_Q: {
-		/* the quarter a report is about: the last one that ended */
+		/* the quarter a report is about: the one the text last named,
+		 * else the last one that ended */
 		int dir = chr_tx_tense(c, i);
+		if (c->q_y && dir <= 0 && c->cur_sentence - c->q_sentence <= TX_QUARTER_REACH) {
+			snprintf(m->value, 32, "%04d-Q%d", c->q_y, c->q_q);
+			break;
+		}
 		chr_tx_rel_quarter(m->value, &c->a, dir > 0 ? 0 : -1);
 		break;
 	}

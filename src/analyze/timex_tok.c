@@ -213,7 +213,8 @@ static int ends_ed(const tx_ctx *c, size_t i)
 	if (k->kind != CHR_TOK_WORD || (k->flags & (CHR_TF_UPPER | CHR_TF_DIGIT)) || k->end - k->start < 4)
 		return 0;
 	const char *s = c->t->text + k->end;
-	return s[-2] == 'e' && s[-1] == 'd';
+	/* "succeed", "need", "proceed" are not past tenses */
+	return s[-2] == 'e' && s[-1] == 'd' && s[-3] != 'e';
 }
 
 static int tense_of(const tx_ctx *c, size_t i)

@@ -12,8 +12,8 @@ import sys
 
 VALUE = re.compile(r"^(?:"
                    r"(?:\d{4}|XXXX|\d{3}X|\d{2}XX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?)?"   # dates
-                   r"|\d{2,3}"                                                            # century 19, decade 199
                    r"(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI|DT))?"               # times
+                   r"|\d{2,3}"                                                            # century 19, decade 199
                    r"|(?:\d{4}|XXXX)-W(?:\d{2}|XX)(?:-\d|-WE)?"                           # weeks
                    r"|(?:\d{4}|XXXX)-(?:Q[1-4]|H[12]|SP|SU|FA|WI)"                        # quarters, seasons
                    r"|P(?:[\dX.]+[YMWD])*(?:T(?:[\dX.]+[HMS])*)?"                         # durations
