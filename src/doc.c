@@ -149,6 +149,9 @@ chr_status chr_doc_write_json(const chr_doc *doc, FILE *out)
 	chr_status st = CHR_OK;
 	chr_buf_init(&b, 0);
 #define TRY(x) do { if ((st = (x)) != CHR_OK) goto done; } while (0)
+	/* text and paragraphs each hold the text once, analysis adds about as
+	 * much again: one allocation instead of a doubling series */
+	TRY(chr_buf_reserve(&b, 3 * doc->text_len + 4096));
 	TRY(chr_buf_putc(&b, '{'));
 	TRY(chr_json_key(&b, "doc", 1));
 	TRY(chr_json_cstr(&b, doc->id));

@@ -4,6 +4,33 @@
 #include "util/json.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Index of the first byte at or after i that JSON must escape (a control
+ * byte, '"' or '\\'), or len.  Sixteen bytes at a time where SSE2 is there:
+ * document text is long and almost never needs escaping. */
+static size_t plain_run_end(const char *s, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+	const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+	const __m128i below_space = _mm_set1_epi8(0x20 - 0x80);
+	const __m128i flip = _mm_set1_epi8((char)0x80);
+	for (; i + 16 <= len; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		/* unsigned v < 0x20  <=>  signed (v ^ 0x80) < (0x20 ^ 0x80) */
+		__m128i ctrl = _mm_cmplt_epi8(_mm_xor_si128(v, flip), below_space);
+		__m128i hit = _mm_or_si128(ctrl, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+		int mask = _mm_movemask_epi8(hit);
+		if (mask)
+			return i + (size_t)__builtin_ctz((unsigned)mask);
+	}
+#endif
+	while (i < len && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+		i++;
+	return i;
+}
 
 chr_status chr_json_string(chr_buf *out, const char *s, size_t len)
 {
@@ -14,9 +41,7 @@ chr_status chr_json_string(chr_buf *out, const char *s, size_t len)
 	out->data[out->len++] = '"';
 	size_t i = 0;
 	while (i < len) {
-		size_t run = i;
-		while (run < len && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\')
-			run++;
+		size_t run = plain_run_end(s, i, len);
 		if (run > i) {
 			if ((st = chr_buf_append(out, s + i, run - i)) != CHR_OK)
 				return st;

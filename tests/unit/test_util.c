@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -140,6 +141,21 @@ static void json_escapes(void **state)
 	chr_buf_clear(&b);
 	assert_int_equal(chr_json_cstr(&b, NULL), CHR_OK);
 	assert_string_equal(b.data, "null");
+	/* every byte that needs escaping, at every offset of a long run (the
+	 * scan goes sixteen bytes at a time): exactly one escape, in place */
+	static const char specials[] = { '"', '\\', '\n', '\x1f', '\x7f' };
+	static const char *const escaped[] = { "\\\"", "\\\\", "\\n", "\\u001f", "\x7f" };
+	char in[48], want[64];
+	for (size_t k = 0; k < sizeof specials; k++)
+		for (size_t at = 0; at < sizeof in; at++) {
+			memset(in, 'x', sizeof in);
+			in[at] = specials[k];
+			snprintf(want, sizeof want, "\"%.*s%s%.*s\"", (int)at, in, escaped[k],
+				 (int)(sizeof in - at - 1), in + at + 1);
+			chr_buf_clear(&b);
+			assert_int_equal(chr_json_string(&b, in, sizeof in), CHR_OK);
+			assert_string_equal(b.data, want);
+		}
 	chr_buf_free(&b);
 }
 
