@@ -238,14 +238,19 @@ static size_t caps_run(const ent_ctx *c, size_t i)
 	return j;
 }
 
+/* The first token at or after i that is capitalised and owned by no span
+ * yet (t->n when there is none): where the run rules look for a name. */
+static size_t next_free_cap(const ent_ctx *c, size_t i)
+{
+	while (i < c->t->n && (c->own[i] != OWN_FREE || !ent_is_cap(c, i)))
+		i++;
+	return i;
+}
+
 chr_status ent_rules_caps(ent_ctx *c)
 {
 	const chr_tokens *t = c->t;
-	for (size_t i = 0; i < t->n;) {
-		if (c->own[i] != OWN_FREE || !ent_is_cap(c, i)) {
-			i++;
-			continue;
-		}
+	for (size_t i = 0; (i = next_free_cap(c, i)) < t->n;) {
 		size_t e = caps_run(c, i);
 		size_t b = i;
 		size_t next = e > i ? e : i + 1;
@@ -298,11 +303,7 @@ chr_status ent_rules_caps(ent_ctx *c)
 chr_status ent_rules_orgs(ent_ctx *c)
 {
 	const chr_tokens *t = c->t;
-	for (size_t i = 0; i < t->n;) {
-		if (c->own[i] != OWN_FREE || !ent_is_cap(c, i)) {
-			i++;
-			continue;
-		}
+	for (size_t i = 0; (i = next_free_cap(c, i)) < t->n;) {
 		size_t e = caps_run(c, i);
 		size_t b = i;
 		size_t next = e > i ? e : i + 1;
