@@ -5,7 +5,7 @@
  * (most of them) costs one table probe; at the others timex_rules.c tries
  * its patterns, and the longest match is kept and skipped over, so the
  * results never overlap and the pass is linear in the text.  A duration
- * directly negated ("did not last five minutes") is dropped: it is not how
+ * directly negated ("did not last ten minutes") is dropped: it is not how
  * long anything took.
  */
 #include <stdio.h>
@@ -57,7 +57,7 @@ static int core_ahead(const tx_ctx *c, size_t i)
 	return 0;
 }
 
-/* "not five minutes", "did not last five minutes", "not for five minutes" */
+/* "not ten minutes", "did not last ten minutes", "not for ten minutes" */
 static int negated(const tx_ctx *c, size_t start)
 {
 	size_t p = start;
