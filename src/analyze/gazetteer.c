@@ -368,19 +368,29 @@ static int split_tabs(const char *s, const char *e, const char *fs[4], const cha
 	return n;
 }
 
+/* Room for one more element in a vector of the lists: chr_grow's doubling,
+ * but on plain realloc (see the top of this file), counting the bytes. */
+static chr_status grow_plain(void *items_ptr, size_t *alloc, size_t used, size_t elem, size_t first,
+			     size_t *bytes)
+{
+	void *items;
+	if (used < *alloc)
+		return CHR_OK;
+	size_t na = *alloc ? *alloc * 2 : first;
+	memcpy(&items, items_ptr, sizeof items);
+	items = realloc(items, na * elem);
+	if (!items)
+		return CHR_ENOMEM;
+	memcpy(items_ptr, &items, sizeof items);
+	*bytes += (na - *alloc) * elem;
+	*alloc = na;
+	return CHR_OK;
+}
+
 /* Room for one more entry. */
 static chr_status grow_entries(chr_gazetteer *g)
 {
-	if (g->nent < g->ent_alloc)
-		return CHR_OK;
-	size_t na = g->ent_alloc ? g->ent_alloc * 2 : 1024;
-	chr_gaz_entry *ne = realloc(g->ent, na * sizeof *ne);
-	if (!ne)
-		return CHR_ENOMEM;
-	g->stats.bytes += (na - g->ent_alloc) * sizeof *ne;
-	g->ent = ne;
-	g->ent_alloc = na;
-	return CHR_OK;
+	return grow_plain(&g->ent, &g->ent_alloc, g->nent, sizeof *g->ent, 1024, &g->stats.bytes);
 }
 
 static chr_status add_entity_line(chr_gazetteer *g, file_toks *ft, const char *base, const char *s, const char *e)
@@ -534,15 +544,8 @@ static chr_status add_demonym(chr_gazetteer *g, file_toks *ft, const char *s, co
 	if (add_name(g, ft->t, tb, te, before, 1) != CHR_OK)
 		return CHR_ENOMEM;
 	if (nt == 1) {
-		if (g->ndem == g->dem_alloc) {
-			size_t na = g->dem_alloc ? g->dem_alloc * 2 : 256;
-			demonym *nd = realloc(g->dem, na * sizeof *nd);
-			if (!nd)
-				return CHR_ENOMEM;
-			g->stats.bytes += (na - g->dem_alloc) * sizeof *nd;
-			g->dem = nd;
-			g->dem_alloc = na;
-		}
+		if (grow_plain(&g->dem, &g->dem_alloc, g->ndem, sizeof *g->dem, 256, &g->stats.bytes) != CHR_OK)
+			return CHR_ENOMEM;
 		g->dem[g->ndem].slug = ent->id;
 		g->dem[g->ndem].country_id = ent->country_id;
 		slot *sl = table_put(&g->words, ft->t->tok[tb].key);
