@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+
+#include "helpers.h"
 #include <jansson.h>
 
 #include "chronicle.h"
@@ -21,24 +23,14 @@ static const char article[] =
 
 static json_t *analyse(const char *body, const char *date)
 {
-	chr_raw_doc raw = {0};
-	raw.id = "sample";
-	raw.source = "tests/sample";
-	raw.body = body;
-	raw.body_len = strlen(body);
-	raw.format = CHR_FORMAT_TEXT;
+	chr_raw_doc raw = test_raw(body, CHR_FORMAT_TEXT);
 	raw.date = date;   /* as a JSON Lines "date" field gives it */
 	chr_clean_opts opts = {.raw = 1};
 	chr_doc *doc = NULL;
 	assert_int_equal(chr_doc_clean(&raw, &opts, &doc), CHR_OK);
 	assert_int_equal(chr_doc_analyze(doc), CHR_OK);
 	assert_int_equal(chr_doc_analyze(doc), CHR_OK);   /* idempotent */
-	char *data = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&data, &len);
-	assert_non_null(f);
-	assert_int_equal(chr_doc_write_json(doc, f), CHR_OK);
-	fclose(f);
+	char *data = test_json_of(doc);
 	chr_doc_free(doc);
 	json_error_t err;
 	json_t *root = json_loads(data, 0, &err);
@@ -48,25 +40,19 @@ static json_t *analyse(const char *body, const char *date)
 	return root;
 }
 
-static json_t *entity(json_t *root, const char *id)
+/* The element of root's array `list` whose string `field` is value. */
+static json_t *find_in(json_t *root, const char *list, const char *field, const char *value)
 {
 	size_t i;
-	json_t *e;
-	json_array_foreach(json_object_get(root, "entities"), i, e)
-		if (strcmp(json_string_value(json_object_get(e, "id")), id) == 0)
-			return e;
+	json_t *x;
+	json_array_foreach(json_object_get(root, list), i, x)
+		if (strcmp(json_string_value(json_object_get(x, field)), value) == 0)
+			return x;
 	return NULL;
 }
 
-static json_t *time_named(json_t *root, const char *text)
-{
-	size_t i;
-	json_t *t;
-	json_array_foreach(json_object_get(root, "times"), i, t)
-		if (strcmp(json_string_value(json_object_get(t, "text")), text) == 0)
-			return t;
-	return NULL;
-}
+static json_t *entity(json_t *root, const char *id) { return find_in(root, "entities", "id", id); }
+static json_t *time_named(json_t *root, const char *text) { return find_in(root, "times", "text", text); }
 
 /* The text a [start, end) span of the document's text covers. */
 static int span_is(json_t *root, json_int_t s, json_int_t e, const char *want)

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "chronicle.h"
 #include "util/fault.h"
 
@@ -30,24 +32,10 @@ static const char page[] =
 
 static chr_raw_doc raw_of(const char *body, chr_format format)
 {
-	chr_raw_doc raw = {0};
+	chr_raw_doc raw = test_raw(body, format);
 	raw.id = "sample";
 	raw.source = "tests/sample";
-	raw.body = body;
-	raw.body_len = strlen(body);
-	raw.format = format;
 	return raw;
-}
-
-static char *json_of(const chr_doc *doc)
-{
-	char *data = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&data, &len);
-	assert_non_null(f);
-	assert_int_equal(chr_doc_write_json(doc, f), CHR_OK);
-	fclose(f);
-	return data;
 }
 
 static void json_has_every_field(void **state)
@@ -56,7 +44,7 @@ static void json_has_every_field(void **state)
 	chr_raw_doc raw = raw_of(article, CHR_FORMAT_TEXT);
 	chr_doc *doc = NULL;
 	assert_int_equal(chr_doc_clean(&raw, NULL, &doc), CHR_OK);
-	char *json = json_of(doc);
+	char *json = test_json_of(doc);
 	static const char *const keys[] = {
 		"\"doc\":\"sample\"", "\"source\":", "\"outlet\":", "\"date\":", "\"date_basis\":",
 		"\"title\":", "\"lang\":", "\"text\":", "\"paragraphs\":[{\"text\":", "\"label\":",

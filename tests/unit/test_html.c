@@ -15,6 +15,8 @@
 #include <time.h>
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "clean/clean.h"
 #include "doc.h"
 #include "util/buf.h"
@@ -393,13 +395,7 @@ static void captions_and_comments_are_not_body(void **state)
 static void public_api_cleans_html(void **state)
 {
 	(void)state;
-	chr_raw_doc raw;
-	memset(&raw, 0, sizeof raw);
-	raw.id = "p";
-	raw.source = "p.html";
-	raw.body = page_html;
-	raw.body_len = strlen(page_html);
-	raw.format = CHR_FORMAT_HTML;
+	chr_raw_doc raw = test_raw(page_html, CHR_FORMAT_HTML);
 	chr_doc *doc = NULL;
 	assert_int_equal(chr_doc_clean(&raw, NULL, &doc), CHR_OK);
 	size_t len = 0;

@@ -11,17 +11,14 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "clean/clean.h"
 #include "doc.h"
 
 static chr_doc *clean_text(const char *body)
 {
-	chr_raw_doc raw = {0};
-	raw.id = "t";
-	raw.source = "t.txt";
-	raw.body = body;
-	raw.body_len = strlen(body);
-	raw.format = CHR_FORMAT_TEXT;
+	chr_raw_doc raw = test_raw(body, CHR_FORMAT_TEXT);
 	chr_doc *doc = NULL;
 	assert_int_equal(chr_doc_clean(&raw, NULL, &doc), CHR_OK);
 	assert_non_null(doc);
@@ -295,11 +292,7 @@ static void short_repeats_are_not_repeat(void **state)
 static void raw_keeps_everything(void **state)
 {
 	(void)state;
-	chr_raw_doc raw = {0};
-	raw.id = "t";
-	raw.source = "t";
-	raw.body = error_page;
-	raw.body_len = strlen(error_page);
+	chr_raw_doc raw = test_raw(error_page, CHR_FORMAT_TEXT);
 	chr_clean_opts opts = {.raw = 1};
 	chr_doc *doc = NULL;
 	assert_int_equal(chr_doc_clean(&raw, &opts, &doc), CHR_OK);

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "clean/clean.h"
 #include "clean/dateline.h"
 #include "clean/lexicon.h"
@@ -18,11 +20,7 @@
 
 static chr_doc *clean_with(const char *body, const char *date, chr_date_basis basis, const chr_clean_opts *opts)
 {
-	chr_raw_doc raw = {0};
-	raw.id = "m";
-	raw.source = "m.txt";
-	raw.body = body;
-	raw.body_len = strlen(body);
+	chr_raw_doc raw = test_raw(body, CHR_FORMAT_TEXT);
 	raw.date = date;
 	raw.date_basis = basis;
 	chr_doc *doc = NULL;
@@ -261,11 +259,7 @@ static void titles(void **state)
 	const char *body = "Bridge reopens after repairs\n"
 			   "The old bridge over the river reopened on Monday after three months of repairs, "
 			   "the roads office said.\n";
-	chr_raw_doc raw = {0};
-	raw.id = "j";
-	raw.source = "j";
-	raw.body = body;
-	raw.body_len = strlen(body);
+	chr_raw_doc raw = test_raw(body, CHR_FORMAT_TEXT);
 	raw.title = "Old bridge open again";
 	chr_doc *doc = NULL;
 	assert_int_equal(chr_doc_clean(&raw, NULL, &doc), CHR_OK);
