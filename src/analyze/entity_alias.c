@@ -140,6 +140,15 @@ static void span_words(const ent_ctx *c, const ent_span *s, size_t *b, size_t *e
 	*e = s->te;
 }
 
+/* A span no list holds and nothing has linked yet: its words in [*b, *e). */
+static int unlinked_words(const ent_ctx *c, const ent_span *s, size_t *b, size_t *e)
+{
+	if (s->dead || s->entry || s->linked)
+		return 0;
+	span_words(c, s, b, e);
+	return 1;
+}
+
 static uint64_t seq_key(const ent_ctx *c, size_t b, size_t e)
 {
 	uint64_t k = 0;
@@ -337,10 +346,7 @@ static chr_status pass_unlisted_long(link_ctx *l)
 	for (size_t i = 0; i < c->nsp; i++) {
 		ent_span *s = &c->sp[i];
 		size_t b, e;
-		if (s->dead || s->entry || s->linked)
-			continue;
-		span_words(c, s, &b, &e);
-		if (nwords(c, b, e) < 2)
+		if (!unlinked_words(c, s, &b, &e) || nwords(c, b, e) < 2)
 			continue;
 		long ei = -1;
 		const char *txt = t->text + t->tok[b].start;
@@ -431,10 +437,7 @@ static chr_status pass_unlisted_short(link_ctx *l)
 	for (size_t i = 0; i < c->nsp; i++) {
 		ent_span *s = &c->sp[i];
 		size_t b, e;
-		if (s->dead || s->entry || s->linked)
-			continue;
-		span_words(c, s, &b, &e);
-		if (nwords(c, b, e) >= 2)
+		if (!unlinked_words(c, s, &b, &e) || nwords(c, b, e) >= 2)
 			continue;
 		size_t w = first_word(c, b, e);
 		uint64_t key = w < e ? t->tok[w].key : seq_key(c, b, e);
@@ -492,9 +495,8 @@ static chr_status vote_types(link_ctx *l)
 		for (size_t i = 0; i < c->nsp; i++) {
 			ent_span *s = &c->sp[i];
 			size_t b, e;
-			if (s->dead || s->entry || s->linked || s->type > CHR_ENT_PLACE)
+			if (s->type > CHR_ENT_PLACE || !unlinked_words(c, s, &b, &e))
 				continue;
-			span_words(c, s, &b, &e);
 			uint32_t *v = map_slot(&l->m, mk(K_VOTE, seq_key(c, b, e)), 1);
 			if (!v)
 				continue;
