@@ -184,9 +184,8 @@ chr_status chr_doc_write_json(const chr_doc *doc, FILE *out)
 	if (doc->analysis)
 		TRY(chr_analysis_write_json(doc->analysis, chr_doc_text(doc, NULL), &b));
 	else
-		TRY(chr_buf_puts(&b, ",\"entities\":[],\"times\":[]"));
-	/* Filled by the events stage (issue 4). */
-	TRY(chr_buf_puts(&b, ",\"quotes\":[],\"events\":[],\"claims\":[]}\n"));
+		TRY(chr_buf_puts(&b, ",\"entities\":[],\"times\":[],\"quotes\":[],\"events\":[],\"claims\":[]"));
+	TRY(chr_buf_puts(&b, "}\n"));
 	if (fwrite(b.data, 1, b.len, out) != b.len)
 		st = CHR_EIO;
 #undef TRY

@@ -2,7 +2,9 @@
  * analyze.c - runs the language layer over a cleaned document.
  *
  * Order matters: tokens first (everything reads them), then times (they
- * need only tokens and the article date), then entities.
+ * need only tokens and the article date), then entities, then quotes (their
+ * speakers are entities), then events (a quote's speaker is the reporter of
+ * what it says, not an actor) and claims.
  */
 #include "analyze/analyze.h"
 #include "doc.h"
@@ -16,7 +18,20 @@ chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, cons
 	st = chr_timex_find(arena, &out->toks, anchor, &out->times);
 	if (st != CHR_OK)
 		return st;
-	return chr_entities_find_lang(arena, &out->toks, lang, &out->ents);
+	st = chr_entities_find_lang(arena, &out->toks, lang, &out->ents);
+	if (st != CHR_OK)
+		return st;
+	st = chr_quotes_find(arena, &out->toks, &out->ents, &out->quotes);
+	if (st != CHR_OK)
+		return st;
+	chr_event_ctx cx;
+	st = chr_event_ctx_init(arena, &out->toks, &out->times, &out->ents, &out->quotes, anchor, &cx);
+	if (st != CHR_OK)
+		return st;
+	st = chr_events_find(arena, &cx, &out->events);
+	if (st != CHR_OK)
+		return st;
+	return chr_claims_find(arena, &out->toks, &out->ents, &out->times, &out->claims);
 }
 
 chr_status chr_doc_analyze(chr_doc *doc)

@@ -1,12 +1,15 @@
 /*
  * analyze.h - the language layer over one cleaned document: tokens and
- * sentences, time expressions, named entities.  Later stages (quotes,
- * events, claims) read the same structure.
+ * sentences, time expressions, named entities, and what is built on them:
+ * quotes with speakers, event frames and numeric claims.
  */
 #ifndef CHR_ANALYZE_ANALYZE_H
 #define CHR_ANALYZE_ANALYZE_H
 
+#include "analyze/claim.h"
 #include "analyze/entity.h"
+#include "analyze/event.h"
+#include "analyze/quote.h"
 #include "analyze/timex.h"
 #include "analyze/token.h"
 #include "util/buf.h"
@@ -15,6 +18,9 @@ typedef struct chr_analysis {
 	chr_tokens toks;
 	chr_timexes times;
 	chr_entities ents;
+	chr_quotes quotes;
+	chr_events events;
+	chr_claims claims;
 } chr_analysis;
 
 /*
@@ -25,7 +31,11 @@ typedef struct chr_analysis {
 chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, const char *anchor,
 			    const char *lang, chr_analysis *out);
 
-/* Appends `,"entities":[...],"times":[...]` (the SPEC's analyze fields). */
+/* Appends `,"entities":[...],"times":[...],"quotes":[...],"events":[...],
+ * "claims":[...]` (the SPEC's analyze fields). */
 chr_status chr_analysis_write_json(const chr_analysis *an, const char *text, chr_buf *b);
+
+/* Appends `,"quotes":[...],"events":[...],"claims":[...]` (frame_json.c). */
+chr_status chr_frames_write_json(const chr_analysis *an, const char *text, chr_buf *b);
 
 #endif

@@ -172,5 +172,7 @@ chr_status chr_analysis_write_json(const chr_analysis *an, const char *text, chr
 	chr_status st = write_entities(an, text, b);
 	if (st == CHR_OK)
 		st = write_times(an, text, b);
+	if (st == CHR_OK)
+		st = chr_frames_write_json(an, text, b);
 	return st;
 }

@@ -1,0 +1,77 @@
+/*
+ * event.h - event frames: who met whom, where, when, for how long.
+ *
+ * One frame per reported event in a sentence.  A trigger from the event
+ * lexicon (data/events/) gives the type and its CAMEO code; the sentence's
+ * entities, times and places give actors, place, date and duration.
+ * Negated, future and hypothetical events keep their modality so the
+ * timeline of facts can leave them out.
+ */
+#ifndef CHR_ANALYZE_EVENT_H
+#define CHR_ANALYZE_EVENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze/entity.h"
+#include "analyze/quote.h"
+#include "analyze/timex.h"
+#include "analyze/token.h"
+
+typedef enum chr_modality {
+	CHR_MOD_ASSERTED = 0,
+	CHR_MOD_NEGATED,      /* "no compromise was found" */
+	CHR_MOD_FUTURE,       /* "will meet", "plans to visit" */
+	CHR_MOD_HYPOTHETICAL  /* "could meet", "if they agree" */
+} chr_modality;
+
+#define CHR_EVENT_ACTORS 8
+
+typedef struct chr_event {
+	const char *type;              /* "meet", "phone_call", "praise": the lexicon's type */
+	const char *cameo;             /* its CAMEO code: "040" */
+	uint32_t sentence;             /* index into chr_tokens.sent */
+	uint32_t trig_begin, trig_end; /* the trigger's tokens */
+	uint32_t actor[CHR_EVENT_ACTORS]; /* entity indexes; the subject side first */
+	uint8_t nactors;
+	uint8_t modality;              /* chr_modality */
+	int32_t place;                 /* entity index, -1 when none */
+	int32_t speaker;               /* the entity reporting it ("X said that ..."), -1 */
+	char date[32];                 /* TIMEX3 date at its precision ("2025-12-03", "2025-08"), "" */
+	char duration[16];             /* TIMEX3 duration ("PT5H", "P3D"), "" */
+} chr_event;
+
+typedef struct chr_events {
+	chr_event *ev;
+	size_t n;
+} chr_events;
+
+/*
+ * What the frame builder reads, computed once per document: the token ->
+ * mention and token -> time expression maps spare every lookup a scan.
+ */
+typedef struct chr_event_ctx {
+	const chr_tokens *toks;
+	const chr_timexes *times;
+	const chr_entities *ents;
+	const chr_quotes *quotes;
+	const char *anchor;            /* article date "YYYY-MM-DD" or NULL */
+	int32_t *tok_mention;          /* per token: index into ents->men, or -1 */
+	int32_t *tok_timex;            /* per token: index into times->t, or -1 */
+} chr_event_ctx;
+
+chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const chr_timexes *times,
+			      const chr_entities *ents, const chr_quotes *quotes, const char *anchor,
+			      chr_event_ctx *cx);
+
+/* Fills actors, place, speaker, date and duration of ev, whose type,
+ * sentence, trigger and modality are set (event_args.c). */
+void chr_event_fill_args(const chr_event_ctx *cx, chr_event *ev);
+
+/* Finds the event frames of a document; results in text order, arena-owned. */
+chr_status chr_events_find(chr_arena *arena, const chr_event_ctx *cx, chr_events *out);
+
+/* "asserted", "negated", "future", "hypothetical". */
+const char *chr_modality_name(chr_modality m);
+
+#endif
