@@ -13,8 +13,8 @@ const char *chr_modality_name(chr_modality m)
 chr_status chr_events_find(chr_arena *arena, const chr_event_ctx *cx, chr_events *out)
 {
 	(void)arena;
-	(void)cx;
 	out->ev = NULL;
 	out->n = 0;
+	chr_events_complete(cx, out->ev, &out->n);
 	return CHR_OK;
 }

@@ -68,6 +68,15 @@ chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const ch
  * sentence, trigger and modality are set (event_args.c). */
 void chr_event_fill_args(const chr_event_ctx *cx, chr_event *ev);
 
+/*
+ * Completes the frames of one document once all are found: what a sentence
+ * left open (date, place, duration, actors) comes from its paragraph, its
+ * section or another frame of the same event ("the meeting ... lasted five
+ * hours" two sentences later), and frames that are one event merge.
+ * Sets *n to the frames kept (event_args.c).
+ */
+void chr_events_complete(const chr_event_ctx *cx, chr_event *ev, size_t *n);
+
 /* Finds the event frames of a document; results in text order, arena-owned. */
 chr_status chr_events_find(chr_arena *arena, const chr_event_ctx *cx, chr_events *out);
 

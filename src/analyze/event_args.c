@@ -40,3 +40,10 @@ void chr_event_fill_args(const chr_event_ctx *cx, chr_event *ev)
 	ev->speaker = -1;
 	ev->date[0] = ev->duration[0] = '\0';
 }
+
+void chr_events_complete(const chr_event_ctx *cx, chr_event *ev, size_t *n)
+{
+	(void)cx;
+	(void)ev;
+	(void)n;
+}
