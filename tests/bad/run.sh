@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/bad/run.sh BIN - the bad inputs of issues 2 and 3, each run through
+# tests/bad/run.sh BIN - the bad inputs of issues 2, 3 and 4, each run through
 # `BIN analyze` beside one good document.  For each case: exit status 0,
 # the good document in the output, and exactly one message on stderr that
 # names the bad file (and its line or record where there is one).
@@ -208,6 +208,32 @@ patho "a million capitalised words" capitals.txt
 patho "a 1 MB sentence" longsentence.txt 0 1
 patho "impossible dates (February 30, year 0, 99999)" baddates.txt
 patho "a sentence naming 500 people" entities500.txt
+
+# Pathological text for quotes, events and claims (issue 4).
+python3 - <<'PY'
+import random
+r = random.Random(11)
+caps = ["Alder", "Brook", "Corvin", "Dunmore", "Ellis", "Fenwick", "Garron", "Holt", "Ives", "Jarrow"]
+with open("unbalanced.txt", "w") as f:   # stray opening marks, no closing ones
+    for i in range(2000):
+        f.write('Minister Petra Lund said "the bridge will open %s and the mayor \u201cagreed, '
+                'while \u00abnobody met anyone.\n\n' % ("soon" if i % 2 else "later"))
+with open("quote1mb.txt", "w") as f:   # one quotation of about 1 MB
+    body = " ".join(r.choice(["we", "met", "the", "envoy", "said", "will", "agree", "talks", "27", "points"])
+                    for _ in range(180000))
+    f.write('Envoy Maren Holst said: "' + body + '," she added.\n')
+with open("turns.txt", "w") as f:   # a transcript of 10,000 turns
+    for i in range(5000):
+        f.write("Question: Did the two delegations meet again on day %d?\n\n" % (i % 28 + 1))
+        f.write("Maren Holst: We met for %d hours and agreed on a %d-point plan.\n\n" % (i % 9 + 1, i % 40 + 2))
+with open("actors500.txt", "w") as f:   # one meeting with 500 participants
+    f.write("President Arkady Zhelnin met " + ", ".join("%s %s" % (r.choice(caps), r.choice(caps)) for _ in range(500))
+            + " and Maren Holst in Geneva on Tuesday for three hours.\n")
+PY
+patho "unbalanced quotation marks" unbalanced.txt
+patho "a 1 MB quotation" quote1mb.txt
+patho "a transcript of 10,000 turns" turns.txt
+patho "a meeting with 500 named participants" actors500.txt
 
 # Nothing readable at all: exit 1.
 "$bin" analyze empty.txt >/dev/null 2>&1
