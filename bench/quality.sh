@@ -1,9 +1,12 @@
 #!/bin/sh
-# bench/quality.sh BUILD - accuracy of the language layer beside the npm
+# bench/quality.sh BUILD - accuracy of the analyze stage beside the npm
 # peers, in one run, as Markdown for BENCHMARKS.md:
 #   times     TempEval-3 development data (score_timex.py): chronicle, chrono-node
 #   entities  gum-ner, the 4 dev documents and all 39 (score_ner.py): chronicle, compromise
-#   seeds     check_seeds.py --only ': (time|entity)'
+#   quotes    polnear-quotes dev and train (score_quotes.py): chronicle, compromise
+#   events    petrarch2-cameo development records (score_events.py): chronicle
+#   seeds     check_seeds.py --only ': (time|entity|quote|question|claim|event|no event)'
+# QUALITY_SKIP_TRAIN=1 leaves out the 840 PolNeAR train articles (the slow row).
 # Needs ../shared (the evaluation folder; skipped with a message when absent)
 # and, for the peers, `npm ci --prefix tools/peers` (rows skipped without it).
 set -eu
@@ -66,6 +69,47 @@ ner "chronicle, 4 dev" "$tmp/gumdev"
 [ $peers = 1 ] && ner "compromise (npm), 4 dev" "$tmp/gumdev" --cmd "node tools/peers/compromise_analyze.js --raw --date {date} {file}"
 ner "chronicle, all 39 (35 of them trained on)" "$shared/data/gum-ner"
 [ $peers = 1 ] && ner "compromise (npm), all 39" "$shared/data/gum-ner" --cmd "node tools/peers/compromise_analyze.js --raw --date {date} {file}"
+
+quotes() {   # quotes LABEL COMPARTMENT [--cmd CMD]
+	label=$1 part=$2
+	shift 2
+	python3 "$shared/eval/score_quotes.py" --chronicle "$bin" --compartment "$part" --json "$tmp/q.json" "$@" >/dev/null
+	python3 - "$tmp/q.json" "$label" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+a, d = r["attribution"], r["detection"]
+print("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d |" % (sys.argv[2], d["precision"], d["recall_direct"],
+      r["speaker_accuracy"], a["precision"], a["recall"], a["f1"], r["failed"]))
+PY
+}
+
 echo
-printf 'Seed checks (time, entity): '
-python3 "$shared/eval/check_seeds.py" --bin "$bin" --only ': (time|entity)' | tail -1
+echo "#### Quotes: polnear-quotes (PolNeAR, US political news)"
+echo
+echo "| program, compartment | detection P | detection R (direct) | speaker accuracy | attribution P | attribution R | attribution F1 | failed docs |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+quotes "chronicle, dev (84)" dev
+[ $peers = 1 ] && quotes "compromise (npm) + nearest person, dev (84)" dev --cmd "node tools/peers/compromise_quotes.js --raw --date {date} {file}"
+if [ "${QUALITY_SKIP_TRAIN:-0}" != 1 ]; then
+	quotes "chronicle, train (840)" train
+	[ $peers = 1 ] && quotes "compromise (npm) + nearest person, train (840)" train --cmd "node tools/peers/compromise_quotes.js --raw --date {date} {file}"
+fi
+echo
+echo "#### Events: petrarch2-cameo development records (CAMEO codes per sentence)"
+echo
+echo "| program, records | root P | root R | root F1 | exact-code F1 | sentence accuracy | no-event FP rate |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+python3 "$shared/eval/score_events.py" --chronicle "$bin" --json "$tmp/e.json" >/dev/null
+python3 - "$tmp/e.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+def row(label, sc):
+    print("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (label, sc["root"]["precision"], sc["root"]["recall"],
+          sc["root"]["f1"], sc["exact"]["f1"], sc["sentence_accuracy"], sc["noevent_fp_rate"]))
+row("chronicle, all (%d)" % r["overall"]["sentences"], r["overall"])
+for name, sc in sorted(r["by_set"].items()):
+    row("chronicle, %s (%d)" % (name, sc["sentences"]), sc)
+PY
+echo
+printf 'Seed checks (time, entity, quote, question, claim, event): '
+python3 "$shared/eval/check_seeds.py" --bin "$bin" --only ': (time|entity|quote|question|claim|event|no event)' | tail -1
