@@ -1,11 +1,12 @@
 /*
- * bench_analyze.c - speed of each part of the language layer.
+ * bench_analyze.c - speed of each part of the analyze stage.
  *
  * Usage: bench_analyze [-r RUNS] FILE...   (each file is one article)
  *
  * Cleans every file once (not timed), then times, over all cleaned texts,
- * the tokenizer alone, tokens + times, tokens + entities, and the whole
- * chr_analysis_run, each as the median of RUNS passes.  MB/s and docs/s
+ * the tokenizer alone, tokens + times, tokens + entities, the language
+ * layer (tokens, times, entities), and the whole chr_analysis_run, which
+ * adds quotes, events and claims; each as the median of RUNS passes.  MB/s and docs/s
  * are per core (thread CPU time); bytes are the cleaned texts' bytes.
  */
 #include <stdio.h>
@@ -17,9 +18,10 @@
 #include "doc.h"
 #include "bench_util.h"
 
-enum { PART_TOKENS, PART_TIMES, PART_ENTITIES, PART_ALL, NPARTS };
+enum { PART_TOKENS, PART_TIMES, PART_ENTITIES, PART_LANGUAGE, PART_ALL, NPARTS };
 static const char *const part_names[NPARTS] = {
-	"tokens + sentences", "tokens + times", "tokens + entities", "whole analyze (tokens, times, entities)"
+	"tokens + sentences", "tokens + times", "tokens + entities",
+	"language layer (tokens, times, entities)", "whole analyze (+ quotes, events, claims)"
 };
 
 static int run_part(int part, const char *text, size_t len, const char *date)
@@ -33,9 +35,9 @@ static int run_part(int part, const char *text, size_t len, const char *date)
 		st = chr_analysis_run(&arena, text, len, date, NULL, &an);
 	} else {
 		st = chr_tokenize(&arena, text, len, &an.toks);
-		if (st == CHR_OK && part == PART_TIMES)
+		if (st == CHR_OK && (part == PART_TIMES || part == PART_LANGUAGE))
 			st = chr_timex_find(&arena, &an.toks, date, &an.times);
-		if (st == CHR_OK && part == PART_ENTITIES)
+		if (st == CHR_OK && (part == PART_ENTITIES || part == PART_LANGUAGE))
 			st = chr_entities_find(&arena, &an.toks, &an.ents);
 	}
 	chr_arena_free(&arena);
