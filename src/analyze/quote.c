@@ -1,11 +1,32 @@
 /*
- * quote.c - finds quotes and their speakers (see quote.h).
+ * quote.c - analyze stage, quotes: who said the quoted words (see quote.h).
  *
- * First cut: every span between a pair of quotation marks inside one
- * paragraph is a quote; its speaker is the nearest person mentioned in the
- * same sentence.  quote_cue.c and the turn rules refine this.
+ * After quote_spans.c has found the turns and the quotation marks, every
+ * quote gets its speaker from the first of these that applies:
+ *  1. a speech cue next to it in its sentence: after the closing mark
+ *     ("...," Lavrov said / said Lavrov / he added / according to X) or
+ *     before the opening mark (X said: "..." / X described it as "..." /
+ *     According to X, ... "..."), the side nearer the quote's start first;
+ *  2. the quote carried over: a quote paragraph with no cue right after a
+ *     quote, a quote sentence after a cue sentence, a paragraph that goes
+ *     on an unclosed quote: the speaker before it.
+ * A cue's speaker is the nearest named person of its clause (else an
+ * organisation or country); a pronoun ("he") stands for the last quoted
+ * person or the subject of the sentences before; a role ("the minister",
+ * "Russia's top diplomat") for the last person whose title fits it.
+ * Every token is looked at a bounded number of times: cues by token key,
+ * mentions through a per-token map, roles through a table of title words.
  */
-#include "analyze/quote.h"
+#include "analyze/quote_int.h"
+
+#include <string.h>
+
+/* How far a cue may stand from its quote, in tokens. */
+#define CUE_AFTER_MAX 14
+#define CUE_BEFORE_MAX 45
+#define PHRASE_AFTER_MAX 10
+/* How many sentences back a pronoun looks for its person. */
+#define PRONOUN_SENTENCES 4
 
 const char *chr_quote_kind_name(chr_quote_kind kind)
 {
@@ -13,13 +34,429 @@ const char *chr_quote_kind_name(chr_quote_kind kind)
 	return (unsigned)kind < 3 ? names[kind] : "quote";
 }
 
+/* The state of the attribution sweep, in text order. */
+typedef struct q_attr {
+	q_ctx *c;
+	uint64_t key_to;
+	int32_t *subj;          /* per sentence: first person mentioned outside quotes, -1 */
+	uint32_t *subj_tok;     /* its token */
+	/* role words -> the last person titled with them */
+	uint64_t *rkey;
+	int32_t *rent;
+	uint32_t *rmen;
+	size_t rcap;
+	size_t next_men;        /* mentions before this one are in the role table */
+	int32_t last_speaker;   /* the last quote's person, -1 */
+	uint32_t last_para, last_sent;
+	int32_t cue_tok;        /* the cue token the last resolve used, -1 */
+} q_attr;
+
+static int punct_is(const chr_tokens *t, size_t i, char ch)
+{
+	const chr_token *k = &t->tok[i];
+	return k->kind == CHR_TOK_PUNCT && k->end - k->start == 1 && t->text[k->start] == ch;
+}
+
+/* A token that ends a phrase: , ; : . ! ? ( ) or a quotation mark. */
+static int is_boundary(const chr_tokens *t, size_t i)
+{
+	const chr_token *k = &t->tok[i];
+	if (k->kind == CHR_TOK_QUOTE)
+		return 1;
+	if (k->kind != CHR_TOK_PUNCT)
+		return 0;
+	char ch = t->text[k->start];
+	return ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '!' || ch == '?' || ch == '(' ||
+	       ch == ')' || ch == '[' || ch == ']';
+}
+
+static chr_ent_type ent_type(const q_ctx *c, int32_t ent)
+{
+	return c->e->ent[ent].type;
+}
+
+static void role_put(q_attr *a, uint64_t key, int32_t ent, uint32_t men)
+{
+	key = key ? key : 1;
+	size_t h = (size_t)(key ^ (key >> 29)) & (a->rcap - 1);
+	while (a->rkey[h] && a->rkey[h] != key)
+		h = (h + 1) & (a->rcap - 1);
+	a->rkey[h] = key;
+	a->rent[h] = ent;
+	a->rmen[h] = men;
+}
+
+static int role_get(const q_attr *a, uint64_t key, int32_t *ent, uint32_t *men)
+{
+	key = key ? key : 1;
+	for (size_t h = (size_t)(key ^ (key >> 29)) & (a->rcap - 1); a->rkey[h]; h = (h + 1) & (a->rcap - 1))
+		if (a->rkey[h] == key) {
+			*ent = a->rent[h];
+			*men = a->rmen[h];
+			return 1;
+		}
+	return 0;
+}
+
+/* The first token of mention m's role, or m's first token when it has none. */
+static size_t role_begin(const q_ctx *c, const chr_mention *m)
+{
+	size_t b = m->tok_begin;
+	if (m->role_end <= m->role_start)
+		return b;
+	for (size_t n = 0; b > 0 && n < 8 && c->t->tok[b - 1].start >= m->role_start; n++)
+		b--;
+	return b;
+}
+
+/* Puts the titles of the people mentioned before token `upto` in the role table. */
+static void roles_upto(q_attr *a, size_t upto)
+{
+	const q_ctx *c = a->c;
+	for (; a->next_men < c->e->nmen && c->e->men[a->next_men].tok_begin < upto; a->next_men++) {
+		const chr_mention *m = &c->e->men[a->next_men];
+		if (c->e->ent[m->entity].type != CHR_ENT_PERSON || c->inq[m->tok_begin])
+			continue;   /* titles inside quotes are the speaker's words */
+		for (size_t k = role_begin(c, m); k < m->tok_begin; k++)
+			if (c->t->tok[k].kind == CHR_TOK_WORD)
+				role_put(a, c->t->tok[k].key, (int32_t)m->entity, (uint32_t)a->next_men);
+		/* the name itself answers for its role word too: "Sen. Smith" */
+		role_put(a, c->t->tok[m->tok_begin].key, (int32_t)m->entity, (uint32_t)a->next_men);
+	}
+}
+
+/* The person a role noun (entry r, at token i) refers back to, or -1:
+ * the last one titled with the noun itself, else with the first of its
+ * titles that anyone holds ("diplomat": a minister before an envoy). */
+static int32_t resolve_role(q_attr *a, const qw_entry *r, size_t i)
+{
+	roles_upto(a, i);
+	int32_t ent;
+	uint32_t men;
+	if (role_get(a, r->key, &ent, &men))
+		return ent;
+	for (size_t k = 0; k < r->nalias; k++)
+		if (role_get(a, r->alias[k], &ent, &men))
+			return ent;
+	return -1;
+}
+
+/* The person a pronoun at token i stands for, or -1. */
+static int32_t resolve_pronoun(q_attr *a, const qw_entry *p, size_t i)
+{
+	const q_ctx *c = a->c;
+	const chr_tokens *t = c->t;
+	if (p->gender == 'p')
+		return -1;
+	uint32_t s = t->tok[i].sentence, para = t->sent[s].paragraph;
+	/* the subject of this sentence before the pronoun, or of the nearest
+	 * sentence before with a person outside quotes */
+	int32_t subj = -1;
+	uint32_t subj_sent = 0;
+	for (uint32_t k = 0; k < PRONOUN_SENTENCES && k <= s; k++) {
+		uint32_t ss = s - k;
+		if (t->sent[ss].paragraph + 1 < para)
+			break;
+		if (a->subj[ss] >= 0 && a->subj_tok[ss] < i) {
+			subj = a->subj[ss];
+			subj_sent = ss;
+			break;
+		}
+	}
+	if (a->last_speaker >= 0 && a->last_para + 2 >= para && (subj < 0 || subj_sent <= a->last_sent))
+		return a->last_speaker;
+	return subj;
+}
+
+/*
+ * The speaker a phrase [b, e) names: its nearest person (else
+ * organisation, else place) not possessive, else a pronoun, else a role.
+ * *found says whether the phrase named anyone, even someone unknown ("a
+ * spokesman").
+ */
+static int32_t resolve_phrase(q_attr *a, size_t b, size_t e, int *found)
+{
+	const q_ctx *c = a->c;
+	const chr_tokens *t = c->t;
+	int32_t best = -1;
+	int best_rank = 0;
+	*found = 0;
+	for (size_t i = e; i-- > b;) {
+		int32_t m = c->men[i];
+		if (m < 0 || c->inq[i])
+			continue;
+		const chr_mention *mm = &c->e->men[m];
+		if (mm->tok_end < t->n && mm->tok_end <= e && (t->tok[mm->tok_end].flags & CHR_TF_POSSESSIVE))
+			continue;   /* "Russia's top diplomat": Russia is not the one speaking */
+		chr_ent_type ty = ent_type(c, (int32_t)mm->entity);
+		int rank = ty == CHR_ENT_PERSON ? 3 : ty == CHR_ENT_ORG ? 2 : ty == CHR_ENT_PLACE ? 1 : 0;
+		if (rank > best_rank) {
+			best = (int32_t)mm->entity;
+			best_rank = rank;
+			if (rank == 3)
+				break;
+		}
+		i = mm->tok_begin < b ? b : mm->tok_begin;   /* one look per mention */
+		if (i == b)
+			break;
+	}
+	if (best >= 0) {
+		*found = 1;
+		return best;
+	}
+	for (size_t i = e; i-- > b;) {
+		if (c->inq[i] || !(c->cls[i] & (QW_PRON | QW_ROLE | QW_INDEF)))
+			continue;
+		const qw_entry *w = chr_qw_lookup(t->tok[i].key);
+		if (!w)
+			continue;
+		if (c->cls[i] & QW_PRON) {
+			*found = 1;
+			return resolve_pronoun(a, w, i);
+		}
+		if (c->cls[i] & QW_ROLE) {
+			*found = 1;
+			/* "a spokesman" names no one we know */
+			for (size_t k = i; k-- > b && k + 4 > i;)
+				if (c->cls[k] & QW_INDEF)
+					return -1;
+			return resolve_role(a, w, i);
+		}
+	}
+	return -1;
+}
+
+/* The end of a phrase starting at b: the next boundary, at most max tokens. */
+static size_t phrase_end(const chr_tokens *t, size_t b, size_t limit, size_t max)
+{
+	size_t e = b;
+	while (e < limit && e < b + max && !is_boundary(t, e))
+		e++;
+	return e;
+}
+
+/* A cue after the closing mark at cl, before token limit. */
+static int32_t cue_after(q_attr *a, size_t cl, size_t limit, int *found)
+{
+	const q_ctx *c = a->c;
+	const chr_tokens *t = c->t;
+	size_t i = cl + 1;
+	*found = 0;
+	while (i < limit && t->tok[i].kind == CHR_TOK_PUNCT && !punct_is(t, i, '.'))
+		i++;   /* , or a dash */
+	size_t b = i;
+	for (; i < limit && i < b + CUE_AFTER_MAX; i++) {
+		if (c->inq[i])
+			break;
+		if ((c->cls[i] & QW_ACCORDING) && i + 1 < limit && t->tok[i + 1].key == a->key_to) {
+			a->cue_tok = (int32_t)i;
+			*found = 1;
+			int f;
+			return resolve_phrase(a, i + 2, phrase_end(t, i + 2, limit, PHRASE_AFTER_MAX), &f);
+		}
+		if (!(c->cls[i] & QW_VERB) || (t->tok[i].flags & CHR_TF_UPPER && i != b))
+			continue;
+		a->cue_tok = (int32_t)i;
+		*found = 1;
+		int f = 0;
+		int32_t s = i > b ? resolve_phrase(a, b, i, &f) : -1;
+		if (f)
+			return s;
+		/* inverted: "said Lavrov", "added the minister" */
+		return resolve_phrase(a, i + 1, phrase_end(t, i + 1, limit, PHRASE_AFTER_MAX), &f);
+	}
+	return -1;
+}
+
+/* A cue before the opening mark at op, after token bound. */
+static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
+{
+	const q_ctx *c = a->c;
+	const chr_tokens *t = c->t;
+	*found = 0;
+	size_t lo = op > bound + CUE_BEFORE_MAX ? op - CUE_BEFORE_MAX : bound;
+	for (size_t i = op; i-- > lo;) {
+		if (c->inq[i])
+			continue;
+		if ((c->cls[i] & QW_ACCORDING) && i + 1 < op && t->tok[i + 1].key == a->key_to) {
+			a->cue_tok = (int32_t)i;
+			*found = 1;
+			int f;
+			return resolve_phrase(a, i + 2, phrase_end(t, i + 2, op, PHRASE_AFTER_MAX), &f);
+		}
+		if (!(c->cls[i] & QW_VERB))
+			continue;
+		a->cue_tok = (int32_t)i;
+		*found = 1;
+		int f = 0;
+		int32_t s = resolve_phrase(a, bound, i, &f);
+		if (f)
+			return s;
+		return resolve_phrase(a, i + 1, phrase_end(t, i + 1, op, PHRASE_AFTER_MAX), &f);
+	}
+	return -1;
+}
+
+/* Whether the tokens [b, e) hold nothing but punctuation. */
+static int only_punct(const chr_tokens *t, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		if (t->tok[i].kind != CHR_TOK_PUNCT)
+			return 0;
+	return 1;
+}
+
+/* The speaker of a cue sentence s outside quotes ("Lavrov said:"), or -1. */
+static int32_t sentence_cue(q_attr *a, uint32_t s, int *found)
+{
+	const chr_sentence *se = &a->c->t->sent[s];
+	return cue_before(a, se->tok_begin, se->tok_end, found);
+}
+
+static void attribute_direct(q_attr *a, size_t k)
+{
+	q_ctx *c = a->c;
+	const chr_tokens *t = c->t;
+	q_span *q = &c->sp[k];
+	size_t op = q->open;
+	uint32_t so = t->tok[op].sentence;
+	size_t bound = t->sent[so].tok_begin;
+	if (k > 0 && c->sp[k - 1].close < op && c->sp[k - 1].close + 1 > bound)
+		bound = c->sp[k - 1].close + 1;
+	int found = 0;
+	int32_t spk = -1;
+	a->cue_tok = -1;
+	int at_start = only_punct(t, bound, op);
+	size_t limit = op;
+	if (q->closed) {
+		uint32_t sc = t->tok[q->close].sentence;
+		limit = t->sent[sc].tok_end;
+		if (k + 1 < c->nsp && c->sp[k + 1].open < limit)
+			limit = c->sp[k + 1].open;
+	}
+	if (at_start) {
+		if (q->closed)
+			spk = cue_after(a, q->close, limit, &found);
+		if (!found)
+			spk = cue_before(a, bound, op, &found);
+	} else {
+		spk = cue_before(a, bound, op, &found);
+		if (!found && q->closed)
+			spk = cue_after(a, q->close, limit, &found);
+	}
+	if (!found && q->cont && k > 0) {
+		spk = c->sp[k - 1].speaker;
+		found = 1;
+	}
+	if (!found && at_start) {
+		uint32_t para = t->sent[so].paragraph;
+		if (a->last_speaker >= 0 && (a->last_sent + 1 == so || (t->tok[op].flags & CHR_TF_PARA_START &&
+									  a->last_para + 1 >= para))) {
+			spk = a->last_speaker;
+			found = 1;
+		} else if (so > 0 && t->sent[so - 1].paragraph + 1 >= para) {
+			spk = sentence_cue(a, so - 1, &found);
+		}
+	}
+	q->speaker = spk;
+	if (a->cue_tok >= 0) {
+		q->cue = (uint32_t)a->cue_tok + 1;
+	}
+	q->how = (uint8_t)(found ? (a->cue_tok >= 0 ? 1 : 2) : 0);
+	if (spk >= 0 && ent_type(c, spk) == CHR_ENT_PERSON) {
+		a->last_speaker = spk;
+		a->last_para = t->sent[t->tok[q->closed ? q->close : q->close - 1].sentence].paragraph;
+		a->last_sent = t->tok[q->closed ? q->close : q->close - 1].sentence;
+	}
+}
+
+/* Per sentence, the first person mentioned outside quotes. */
+static void fill_subjects(q_attr *a)
+{
+	const q_ctx *c = a->c;
+	for (size_t s = 0; s < c->t->nsent; s++)
+		a->subj[s] = -1;
+	for (size_t m = 0; m < c->e->nmen; m++) {
+		const chr_mention *mm = &c->e->men[m];
+		uint32_t s = c->t->tok[mm->tok_begin].sentence;
+		if (a->subj[s] >= 0 || c->inq[mm->tok_begin] || ent_type(c, (int32_t)mm->entity) != CHR_ENT_PERSON)
+			continue;
+		a->subj[s] = (int32_t)mm->entity;
+		a->subj_tok[s] = mm->tok_begin;
+	}
+}
+
+static chr_status attribute(q_ctx *c)
+{
+	q_attr a;
+	memset(&a, 0, sizeof a);
+	a.c = c;
+	a.key_to = chr_fold_hash("to", 2);
+	a.last_speaker = -1;
+	size_t nsent = c->t->nsent ? c->t->nsent : 1;
+	a.subj = chr_arena_alloc(c->arena, nsent * sizeof *a.subj);
+	a.subj_tok = chr_arena_alloc(c->arena, nsent * sizeof *a.subj_tok);
+	size_t nrole = 16;
+	for (size_t m = 0; m < c->e->nmen; m++)
+		nrole += 1 + (role_begin(c, &c->e->men[m]) < c->e->men[m].tok_begin ? 8 : 0);
+	a.rcap = 16;
+	while (a.rcap < 2 * nrole)
+		a.rcap *= 2;
+	a.rkey = chr_arena_calloc(c->arena, a.rcap, sizeof *a.rkey);
+	a.rent = chr_arena_alloc(c->arena, a.rcap * sizeof *a.rent);
+	a.rmen = chr_arena_alloc(c->arena, a.rcap * sizeof *a.rmen);
+	if (!a.subj || !a.subj_tok || !a.rkey || !a.rent || !a.rmen)
+		return CHR_ENOMEM;
+	fill_subjects(&a);
+	for (size_t k = 0; k < c->nsp; k++) {
+		q_span *q = &c->sp[k];
+		if (q->kind != CHR_QUOTE_DIRECT) {
+			/* a transcript turn: its person is the one quoted last */
+			if (q->speaker >= 0) {
+				a.last_speaker = q->speaker;
+				a.last_sent = c->t->tok[q->open].sentence;
+				a.last_para = c->t->sent[a.last_sent].paragraph;
+			}
+			continue;
+		}
+		attribute_direct(&a, k);
+	}
+	return CHR_OK;
+}
+
 chr_status chr_quotes_find(chr_arena *arena, const chr_tokens *toks, const chr_entities *ents,
 			   chr_quotes *out)
 {
-	(void)arena;
-	(void)toks;
-	(void)ents;
+	chr_status st = CHR_OK;
 	out->q = NULL;
 	out->n = 0;
-	return CHR_OK;
+	if (!toks->n)
+		return CHR_OK;
+	q_ctx c;
+	memset(&c, 0, sizeof c);
+	c.arena = arena;
+	c.t = toks;
+	c.e = ents;
+	c.cls = chr_arena_calloc(arena, toks->n, 1);
+	c.inq = chr_arena_calloc(arena, toks->n, 1);
+	c.men = chr_arena_alloc(arena, toks->n * sizeof *c.men);
+	if (!c.cls || !c.inq || !c.men)
+		return CHR_ENOMEM;
+	for (size_t i = 0; i < toks->n; i++) {
+		c.men[i] = -1;
+		if (toks->tok[i].kind == CHR_TOK_WORD) {
+			const qw_entry *w = chr_qw_lookup(toks->tok[i].key);
+			c.cls[i] = w ? w->cls : 0;
+		}
+	}
+	for (size_t m = 0; m < ents->nmen; m++)
+		for (size_t i = ents->men[m].tok_begin; i < ents->men[m].tok_end && i < toks->n; i++)
+			c.men[i] = (int32_t)m;
+	st = chr_q_spans(&c);
+	if (st != CHR_OK)
+		return st;
+	st = attribute(&c);
+	if (st != CHR_OK)
+		return st;
+	return chr_q_emit(&c, out);
 }
