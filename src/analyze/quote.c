@@ -25,6 +25,7 @@
 #define CUE_AFTER_MAX 14
 #define CUE_BEFORE_MAX 45
 #define PHRASE_AFTER_MAX 10
+#define CUE_NEXT_MAX 5
 /* How many sentences back a pronoun looks for its person. */
 #define PRONOUN_SENTENCES 4
 
@@ -183,8 +184,20 @@ static int32_t resolve_phrase(q_attr *a, size_t b, size_t e, int *found)
 	*found = 0;
 	for (size_t i = e; i-- > b;) {
 		int32_t m = c->men[i];
-		if (m < 0 || c->inq[i])
+		if (c->inq[i])
 			continue;
+		if (m < 0) {
+			/* "Cruz said", where the name was not found here but a
+			 * person of that surname is named elsewhere */
+			int32_t p = (t->tok[i].flags & CHR_TF_UPPER) && t->tok[i].kind == CHR_TOK_WORD ?
+					    chr_q_surname(c, i) : -1;
+			if (p >= 0 && !(i + 1 < e && (t->tok[i + 1].flags & CHR_TF_POSSESSIVE))) {
+				best = p;
+				best_rank = 3;
+				break;
+			}
+			continue;
+		}
 		const chr_mention *mm = &c->e->men[m];
 		if (mm->tok_end < t->n && mm->tok_end <= e && (t->tok[mm->tok_end].flags & CHR_TF_POSSESSIVE))
 			continue;   /* "Russia's top diplomat": Russia is not the one speaking */
@@ -236,7 +249,7 @@ static size_t phrase_end(const chr_tokens *t, size_t b, size_t limit, size_t max
 }
 
 /* A cue after the closing mark at cl, before token limit. */
-static int32_t cue_after(q_attr *a, size_t cl, size_t limit, int *found)
+static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *found)
 {
 	const q_ctx *c = a->c;
 	const chr_tokens *t = c->t;
@@ -245,7 +258,7 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, int *found)
 	while (i < limit && t->tok[i].kind == CHR_TOK_PUNCT && !punct_is(t, i, '.'))
 		i++;   /* , or a dash */
 	size_t b = i;
-	for (; i < limit && i < b + CUE_AFTER_MAX; i++) {
+	for (; i < limit && i < b + max; i++) {
 		if (c->inq[i])
 			break;
 		if ((c->cls[i] & QW_ACCORDING) && i + 1 < limit && t->tok[i + 1].key == a->key_to) {
@@ -327,22 +340,28 @@ static void attribute_direct(q_attr *a, size_t k)
 	int32_t spk = -1;
 	a->cue_tok = -1;
 	int at_start = only_punct(t, bound, op);
-	size_t limit = op;
+	size_t limit = op, max = CUE_AFTER_MAX;
 	if (q->closed) {
 		uint32_t sc = t->tok[q->close].sentence;
 		limit = t->sent[sc].tok_end;
+		if (limit == q->close + 1 && sc + 1 < t->nsent && t->sent[sc + 1].paragraph == t->sent[sc].paragraph) {
+			/* "...?" Graham asked. - the mark closed a sentence, and a
+			 * short cue sentence follows */
+			limit = t->sent[sc + 1].tok_end;
+			max = CUE_NEXT_MAX;
+		}
 		if (k + 1 < c->nsp && c->sp[k + 1].open < limit)
 			limit = c->sp[k + 1].open;
 	}
 	if (at_start) {
 		if (q->closed)
-			spk = cue_after(a, q->close, limit, &found);
+			spk = cue_after(a, q->close, limit, max, &found);
 		if (!found)
 			spk = cue_before(a, bound, op, &found);
 	} else {
 		spk = cue_before(a, bound, op, &found);
 		if (!found && q->closed)
-			spk = cue_after(a, q->close, limit, &found);
+			spk = cue_after(a, q->close, limit, max, &found);
 	}
 	if (!found && q->cont && k > 0) {
 		spk = c->sp[k - 1].speaker;
@@ -452,6 +471,9 @@ chr_status chr_quotes_find(chr_arena *arena, const chr_tokens *toks, const chr_e
 	for (size_t m = 0; m < ents->nmen; m++)
 		for (size_t i = ents->men[m].tok_begin; i < ents->men[m].tok_end && i < toks->n; i++)
 			c.men[i] = (int32_t)m;
+	st = chr_q_surnames(&c);
+	if (st != CHR_OK)
+		return st;
 	st = chr_q_spans(&c);
 	if (st != CHR_OK)
 		return st;

@@ -45,8 +45,10 @@ chr_status chr_q_emit(q_ctx *c, chr_quotes *out)
 		uint32_t cue = s->cue;
 		while (merge && s->kind == CHR_QUOTE_DIRECT && s->closed && k + 1 < c->nsp) {
 			const q_span *nx = &c->sp[k + 1];
-			if (nx->kind != CHR_QUOTE_DIRECT || !nx->closed || !s->cue || nx->cue != s->cue ||
-			    t->tok[s->close].sentence != t->tok[nx->open].sentence)
+			int same = nx->cue == s->cue && t->tok[s->close].sentence == t->tok[nx->open].sentence;
+			int next = merge == 2 && nx->how == 2 && t->tok[s->close].sentence + 1 == t->tok[nx->open].sentence &&
+				   t->sent[t->tok[s->close].sentence].paragraph == t->sent[t->tok[nx->open].sentence].paragraph;
+			if (nx->kind != CHR_QUOTE_DIRECT || !nx->closed || !s->cue || !(same || next))
 				break;
 			if (speaker < 0)
 				speaker = nx->speaker;

@@ -52,7 +52,16 @@ typedef struct q_ctx {
 	uint8_t *inq;        /* per token: inside a quote or a turn */
 	q_span *sp;
 	size_t nsp, capsp;
+	int32_t *surname;    /* pairs (mention, entity): a person's last name token -> entity */
+	size_t nsurname;     /* slots, a power of two */
 } q_ctx;
+
+/* Builds c->surname. */
+chr_status chr_q_surnames(q_ctx *c);
+
+/* The person whose name ends with the word of token i ("Cruz" for Ted
+ * Cruz, mentioned elsewhere), or -1. */
+int32_t chr_q_surname(const q_ctx *c, size_t i);
 
 /* Finds transcript turns and quotation-mark spans, in text order. */
 chr_status chr_q_spans(q_ctx *c);

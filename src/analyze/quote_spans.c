@@ -22,6 +22,9 @@
 /* The longest "Title Name" label before a colon, in tokens. */
 #define LABEL_MAX 12
 
+/* A label whose speaker is unknown: it ends a turn, and is no quote. */
+#define LABEL_UNKNOWN 9
+
 enum { MARK_NONE = 0, MARK_STRAIGHT, MARK_OPEN, MARK_CLOSE, MARK_LOW };
 
 /* Which double quotation mark token i is, if any. */
@@ -75,8 +78,7 @@ static chr_status push_span(q_ctx *c, uint32_t open, uint32_t close, int closed,
 
 /* A label at the paragraph starting at token p (ending before pe): the
  * colon's token index, or 0.  *kind and *speaker say whose turn. */
-static size_t find_label(const q_ctx *c, size_t p, size_t pe, int *lead_quote, int *kind, int32_t *speaker,
-			 const int32_t *surname, size_t nsurname)
+static size_t find_label(const q_ctx *c, size_t p, size_t pe, int *lead_quote, int *kind, int32_t *speaker)
 {
 	const chr_tokens *t = c->t;
 	size_t i = p;
@@ -116,48 +118,16 @@ static size_t find_label(const q_ctx *c, size_t p, size_t pe, int *lead_quote, i
 		*speaker = (int32_t)c->e->men[m].entity;
 		return j;
 	}
-	if (all_upper && j - i <= 3 && surname) {
+	if (all_upper && j - i <= 3) {
 		/* "PENCE:" - a speaker known by the surname of a person named
-		 * elsewhere in the document */
-		uint64_t key = t->tok[j - 1].key;
-		for (size_t h = (size_t)(key ^ (key >> 29)) & (nsurname - 1), probes = 0;
-		     surname[2 * h] >= 0 && probes < nsurname; h = (h + 1) & (nsurname - 1), probes++) {
-			const chr_mention *mm = &c->e->men[surname[2 * h]];
-			if (t->tok[mm->tok_end - 1].key == key) {
-				*kind = CHR_QUOTE_TURN;
-				*speaker = surname[2 * h + 1];
-				return j;
-			}
-		}
+		 * elsewhere; an unknown one still ends the turn before */
+		*kind = CHR_QUOTE_TURN;
+		*speaker = chr_q_surname(c, j - 1);
+		if (*speaker < 0)
+			*kind = LABEL_UNKNOWN;
+		return j;
 	}
 	return 0;
-}
-
-/* A table of PERSON surnames (the last token of each mention) -> entity,
- * for labels in capitals.  Open addressing; pairs (mention, entity). */
-static int32_t *surname_table(q_ctx *c, size_t *n)
-{
-	size_t cap = 16;
-	while (cap < 2 * c->e->nmen + 2)
-		cap *= 2;
-	int32_t *tab = chr_arena_alloc(c->arena, 2 * cap * sizeof *tab);
-	if (!tab)
-		return NULL;
-	for (size_t i = 0; i < 2 * cap; i++)
-		tab[i] = -1;
-	for (size_t m = 0; m < c->e->nmen; m++) {
-		const chr_mention *mm = &c->e->men[m];
-		if (c->e->ent[mm->entity].type != CHR_ENT_PERSON || mm->tok_end == 0)
-			continue;
-		uint64_t key = c->t->tok[mm->tok_end - 1].key;
-		size_t h = (size_t)(key ^ (key >> 29)) & (cap - 1);
-		while (tab[2 * h] >= 0 && c->t->tok[c->e->men[tab[2 * h]].tok_end - 1].key != key)
-			h = (h + 1) & (cap - 1);
-		tab[2 * h] = (int32_t)m;
-		tab[2 * h + 1] = (int32_t)mm->entity;
-	}
-	*n = cap;
-	return tab;
 }
 
 /* Pairs the double marks of paragraph [p, pe); *carry is an opening mark
@@ -201,10 +171,6 @@ chr_status chr_q_spans(q_ctx *c)
 {
 	const chr_tokens *t = c->t;
 	chr_status st = CHR_OK;
-	size_t nsurname = 0;
-	int32_t *surname = surname_table(c, &nsurname);
-	if (!surname)
-		return CHR_ENOMEM;
 	/* the paragraph starts, and the label (colon) of each, found first so
 	 * that a turn knows whether the transcript goes on after it */
 	size_t npara = 0;
@@ -233,7 +199,7 @@ chr_status chr_q_spans(q_ctx *c)
 	for (size_t p = 0; p < npara; p++) {
 		int lq = 0, kind = 0;
 		int32_t spk = -1;
-		size_t colon = find_label(c, pstart[p], pstart[p + 1], &lq, &kind, &spk, surname, nsurname);
+		size_t colon = find_label(c, pstart[p], pstart[p + 1], &lq, &kind, &spk);
 		label[p] = (uint32_t)colon;
 		lspeaker[p] = spk;
 		lkind[p] = (uint8_t)kind;
@@ -252,6 +218,11 @@ chr_status chr_q_spans(q_ctx *c)
 	}
 	for (size_t p = 0; p < npara; p++) {
 		size_t b = pstart[p], e = pstart[p + 1];
+		if (label[p] && lkind[p] == LABEL_UNKNOWN) {
+			turn = -1;   /* someone we cannot name: not quoted, but the turn before is over */
+			memset(c->inq + b, 1, e - b);
+			continue;
+		}
 		if (label[p]) {
 			turn = (long)p;
 			st = push_span(c, label[p] + 1, (uint32_t)e, 0, lkind[p], lspeaker[p]);
@@ -291,4 +262,41 @@ chr_status chr_q_spans(q_ctx *c)
 		}
 	}
 	return st;
+}
+
+chr_status chr_q_surnames(q_ctx *c)
+{
+	size_t cap = 16;
+	while (cap < 2 * c->e->nmen + 2)
+		cap *= 2;
+	int32_t *tab = chr_arena_alloc(c->arena, 2 * cap * sizeof *tab);
+	if (!tab)
+		return CHR_ENOMEM;
+	for (size_t i = 0; i < 2 * cap; i++)
+		tab[i] = -1;
+	for (size_t m = 0; m < c->e->nmen; m++) {
+		const chr_mention *mm = &c->e->men[m];
+		if (c->e->ent[mm->entity].type != CHR_ENT_PERSON || mm->tok_end == 0 || mm->tok_end <= mm->tok_begin)
+			continue;
+		uint64_t key = c->t->tok[mm->tok_end - 1].key;
+		size_t h = (size_t)(key ^ (key >> 29)) & (cap - 1);
+		while (tab[2 * h] >= 0 && c->t->tok[c->e->men[tab[2 * h]].tok_end - 1].key != key)
+			h = (h + 1) & (cap - 1);
+		tab[2 * h] = (int32_t)m;
+		tab[2 * h + 1] = (int32_t)mm->entity;
+	}
+	c->surname = tab;
+	c->nsurname = cap;
+	return CHR_OK;
+}
+
+int32_t chr_q_surname(const q_ctx *c, size_t i)
+{
+	uint64_t key = c->t->tok[i].key;
+	size_t cap = c->nsurname;
+	for (size_t h = (size_t)(key ^ (key >> 29)) & (cap - 1), probes = 0; c->surname[2 * h] >= 0 && probes < cap;
+	     h = (h + 1) & (cap - 1), probes++)
+		if (c->t->tok[c->e->men[c->surname[2 * h]].tok_end - 1].key == key)
+			return c->surname[2 * h + 1];
+	return -1;
 }
