@@ -254,9 +254,19 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 	const q_ctx *c = a->c;
 	const chr_tokens *t = c->t;
 	size_t i = cl + 1;
+	int dash = 0;
 	*found = 0;
-	while (i < limit && t->tok[i].kind == CHR_TOK_PUNCT && !punct_is(t, i, '.'))
-		i++;   /* , or a dash */
+	while (i < limit && t->tok[i].kind == CHR_TOK_PUNCT && !punct_is(t, i, '.')) {
+		dash |= !is_boundary(t, i);   /* a dash, not , ; : */
+		i++;
+	}
+	if (dash && i < limit && c->men[i] >= 0 && c->e->men[c->men[i]].tok_begin == i &&
+	    ent_type(c, (int32_t)c->e->men[c->men[i]].entity) == CHR_ENT_PERSON) {
+		/* "..." - Jane Doe: a name signing the quote */
+		*found = 1;
+		a->cue_tok = (int32_t)i;
+		return (int32_t)c->e->men[c->men[i]].entity;
+	}
 	size_t b = i;
 	for (; i < limit && i < b + max; i++) {
 		if (c->inq[i])
@@ -377,11 +387,20 @@ static void attribute_direct(q_attr *a, size_t k)
 			spk = sentence_cue(a, so - 1, &found);
 		}
 	}
+	if (!found && !at_start && a->subj[so] >= 0 && a->subj_tok[so] < op) {
+		/* a partial quote with no speech verb ("X admires Y as a
+		 * "strong leader""): the words are the sentence subject's */
+		spk = a->subj[so];
+		found = 1;
+		a->cue_tok = -1;
+		q->how = 3;
+	}
 	q->speaker = spk;
 	if (a->cue_tok >= 0) {
 		q->cue = (uint32_t)a->cue_tok + 1;
 	}
-	q->how = (uint8_t)(found ? (a->cue_tok >= 0 ? 1 : 2) : 0);
+	if (q->how != 3)
+		q->how = (uint8_t)(found ? (a->cue_tok >= 0 ? 1 : 2) : 0);
 	if (spk >= 0 && ent_type(c, spk) == CHR_ENT_PERSON) {
 		a->last_speaker = spk;
 		a->last_para = t->sent[t->tok[q->closed ? q->close : q->close - 1].sentence].paragraph;

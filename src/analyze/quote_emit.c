@@ -6,20 +6,7 @@
  */
 #include "analyze/quote_int.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-static int merge_split(void)
-{
-	const char *e = getenv("CHR_Q_MERGE");
-	return e ? atoi(e) : 1;
-}
-
-static int drop_scare(void)
-{
-	const char *e = getenv("CHR_Q_DROP");
-	return e ? atoi(e) : 0;
-}
 
 chr_status chr_q_emit(q_ctx *c, chr_quotes *out)
 {
@@ -31,7 +18,6 @@ chr_status chr_q_emit(q_ctx *c, chr_quotes *out)
 	chr_quote *q = chr_arena_alloc(c->arena, c->nsp * sizeof *q);
 	if (!q)
 		return CHR_ENOMEM;
-	int merge = merge_split(), drop = drop_scare();
 	size_t n = 0;
 	for (size_t k = 0; k < c->nsp; k++) {
 		const q_span *s = &c->sp[k];
@@ -39,16 +25,17 @@ chr_status chr_q_emit(q_ctx *c, chr_quotes *out)
 		size_t last = s->closed ? s->close : s->close;   /* exclusive */
 		if (first >= last)
 			continue;
-		if (drop && s->kind == CHR_QUOTE_DIRECT && s->how == 0 && !(t->tok[s->open].flags & CHR_TF_SENT_START))
+		/* words in marks inside a sentence with no one to say them are
+		 * titles, names and scare quotes ("the so-called "reset""),
+		 * not quotes */
+		if (s->kind == CHR_QUOTE_DIRECT && s->how == 0 && !(t->tok[s->open].flags & CHR_TF_SENT_START))
 			continue;
 		int32_t speaker = s->speaker;
 		uint32_t cue = s->cue;
-		while (merge && s->kind == CHR_QUOTE_DIRECT && s->closed && k + 1 < c->nsp) {
+		while (s->kind == CHR_QUOTE_DIRECT && s->closed && k + 1 < c->nsp) {
 			const q_span *nx = &c->sp[k + 1];
 			int same = nx->cue == s->cue && t->tok[s->close].sentence == t->tok[nx->open].sentence;
-			int next = merge == 2 && nx->how == 2 && t->tok[s->close].sentence + 1 == t->tok[nx->open].sentence &&
-				   t->sent[t->tok[s->close].sentence].paragraph == t->sent[t->tok[nx->open].sentence].paragraph;
-			if (nx->kind != CHR_QUOTE_DIRECT || !nx->closed || !s->cue || !(same || next))
+			if (nx->kind != CHR_QUOTE_DIRECT || !nx->closed || !s->cue || !same)
 				break;
 			if (speaker < 0)
 				speaker = nx->speaker;
