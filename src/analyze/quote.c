@@ -186,6 +186,15 @@ static int32_t resolve_phrase(q_attr *a, size_t b, size_t e, int *found)
 		int32_t m = c->men[i];
 		if (c->inq[i])
 			continue;
+		if (punct_is(t, i, ')')) {
+			/* "(D-Wis.)": a bracket says who someone is, it is not the speaker */
+			size_t k = i;
+			while (k > b && i - k < PHRASE_AFTER_MAX && !punct_is(t, k, '('))
+				k--;
+			if (punct_is(t, k, '('))
+				i = k;
+			continue;
+		}
 		if (m < 0) {
 			/* "Cruz said", where the name was not found here but a
 			 * person of that surname is named elsewhere */
