@@ -382,6 +382,15 @@ static void attribute_direct(q_attr *a, size_t k)
 		if (!found && q->closed)
 			spk = cue_after(a, q->close, limit, max, &found);
 	}
+	if (!found && k > 0 && bound > t->sent[so].tok_begin && c->sp[k - 1].how) {
+		/* another quoted piece of the same sentence with no cue of its
+		 * own: a "liar" who is "amoral" - the same speaker, the same quote */
+		spk = c->sp[k - 1].speaker;
+		found = 1;
+		a->cue_tok = c->sp[k - 1].cue ? (int32_t)c->sp[k - 1].cue - 1 : -1;
+		q->how = c->sp[k - 1].how;
+		q->joined = 1;
+	}
 	if (!found && q->cont && k > 0) {
 		spk = c->sp[k - 1].speaker;
 		found = 1;

@@ -34,8 +34,9 @@ chr_status chr_q_emit(q_ctx *c, chr_quotes *out)
 		uint32_t cue = s->cue;
 		while (s->kind == CHR_QUOTE_DIRECT && s->closed && k + 1 < c->nsp) {
 			const q_span *nx = &c->sp[k + 1];
-			int same = nx->cue == s->cue && t->tok[s->close].sentence == t->tok[nx->open].sentence;
-			if (nx->kind != CHR_QUOTE_DIRECT || !nx->closed || !s->cue || !same)
+			int same = t->tok[s->close].sentence == t->tok[nx->open].sentence &&
+				   (nx->joined || (s->cue && nx->cue == s->cue));
+			if (nx->kind != CHR_QUOTE_DIRECT || !nx->closed || !same)
 				break;
 			if (speaker < 0)
 				speaker = nx->speaker;

@@ -38,7 +38,8 @@ typedef struct q_span {
 	uint8_t closed;    /* close is a mark */
 	uint8_t kind;      /* chr_quote_kind */
 	uint8_t cont;      /* continues the quote of the paragraph before (news convention) */
-	uint8_t how;       /* 0 no speaker found, 1 from a cue, 2 carried over */
+	uint8_t how;       /* 0 no speaker found, 1 from a cue, 2 carried over, 3 the sentence subject */
+	uint8_t joined;    /* another piece of the quote before, in the same sentence */
 	int32_t speaker;   /* entity, -1 */
 	uint32_t cue;      /* the cue token + 1, 0 if none */
 } q_span;
