@@ -286,7 +286,7 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 			int f;
 			return resolve_phrase(a, i + 2, phrase_end(t, i + 2, limit, PHRASE_AFTER_MAX), &f);
 		}
-		if (!(c->cls[i] & QW_VERB) || (t->tok[i].flags & CHR_TF_UPPER && i != b))
+		if (!(c->cls[i] & (QW_VERB | QW_AFTER)) || (t->tok[i].flags & CHR_TF_UPPER && i != b))
 			continue;
 		a->cue_tok = (int32_t)i;
 		*found = 1;
@@ -298,6 +298,28 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 		return resolve_phrase(a, i + 1, phrase_end(t, i + 1, limit, PHRASE_AFTER_MAX), &f);
 	}
 	return -1;
+}
+
+/* Whether cue token i is a participle ("saying", "calling"): its
+ * speaker is the subject of the clause it hangs on, not the nearest name. */
+static int is_participle(const chr_tokens *t, size_t i)
+{
+	size_t n;
+	const char *s = chr_token_text(t, i, &n);
+	return n > 4 && memcmp(s + n - 3, "ing", 3) == 0;
+}
+
+/* The speaker of a participle cue at token i in a sentence: its first
+ * person outside quotes before the cue, else the nearest one before it. */
+static int32_t clause_subject(q_attr *a, size_t bound, size_t i, int *found)
+{
+	const chr_tokens *t = a->c->t;
+	uint32_t s = t->tok[i].sentence;
+	if (a->subj[s] >= 0 && a->subj_tok[s] < i) {
+		*found = 1;
+		return a->subj[s];
+	}
+	return resolve_phrase(a, bound, i, found);
 }
 
 /* A cue before the opening mark at op, after token bound. */
@@ -316,15 +338,26 @@ static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
 			int f;
 			return resolve_phrase(a, i + 2, phrase_end(t, i + 2, op, PHRASE_AFTER_MAX), &f);
 		}
-		if (!(c->cls[i] & QW_VERB))
+		if (!(c->cls[i] & QW_VERB) || (t->tok[i].flags & CHR_TF_UPPER && i != bound))
 			continue;
 		a->cue_tok = (int32_t)i;
 		*found = 1;
 		int f = 0;
-		int32_t s = resolve_phrase(a, bound, i, &f);
+		int32_t s = is_participle(t, i) ? clause_subject(a, bound, i, &f) : resolve_phrase(a, bound, i, &f);
 		if (f)
 			return s;
 		return resolve_phrase(a, i + 1, phrase_end(t, i + 1, op, PHRASE_AFTER_MAX), &f);
+	}
+	if (op > bound && punct_is(t, op - 1, ':')) {
+		/* "Republican pollster Jane Doe: "..."" - a colon introduces the
+		 * words of whoever the clause before it names */
+		int f = 0;
+		int32_t s = resolve_phrase(a, bound, op - 1, &f);
+		if (f) {
+			*found = 1;
+			a->cue_tok = (int32_t)(op - 1);
+			return s;
+		}
 	}
 	return -1;
 }
@@ -394,6 +427,11 @@ static void attribute_direct(q_attr *a, size_t k)
 	if (!found && q->cont && k > 0) {
 		spk = c->sp[k - 1].speaker;
 		found = 1;
+	}
+	if (!found && at_start && so > 0 && t->sent[so - 1].paragraph + 1 >= t->sent[so].paragraph &&
+	    punct_is(t, t->sent[so - 1].tok_end - 1, ':')) {
+		/* "Jane Doe released a statement:" and then the quote */
+		spk = sentence_cue(a, so - 1, &found);
 	}
 	if (!found && at_start) {
 		uint32_t para = t->sent[so].paragraph;

@@ -15,7 +15,8 @@ enum {
 	QW_ROLE = 1 << 3,      /* minister, spokesman */
 	QW_QUESTION = 1 << 4,  /* Question:, Q: */
 	QW_DET = 1 << 5,       /* the */
-	QW_INDEF = 1 << 6      /* a, an */
+	QW_INDEF = 1 << 6,     /* a, an */
+	QW_AFTER = 1 << 7      /* a verb that is a cue only after a quote: continued */
 };
 
 #define QW_MAX_ALIAS 6
