@@ -26,6 +26,8 @@
 #define CUE_BEFORE_MAX 45
 #define PHRASE_AFTER_MAX 10
 #define CUE_NEXT_MAX 5
+/* How far after the closing mark an after-only verb ("continued") may stand. */
+#define AFTER_ONLY_MAX 5
 /* How many sentences back a pronoun looks for its person. */
 #define PRONOUN_SENTENCES 4
 
@@ -278,8 +280,10 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 	}
 	size_t b = i;
 	for (; i < limit && i < b + max; i++) {
-		if (c->inq[i])
+		if (c->inq[i] || punct_is(t, i, ';') || punct_is(t, i, ':'))
 			break;
+		if (punct_is(t, i, ',') && i + 1 < limit && (c->cls[i + 1] & QW_CONJ))
+			break;   /* ", and lawmakers have called for ...": another clause */
 		if ((c->cls[i] & QW_ACCORDING) && i + 1 < limit && t->tok[i + 1].key == a->key_to) {
 			a->cue_tok = (int32_t)i;
 			*found = 1;
@@ -287,6 +291,8 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 			return resolve_phrase(a, i + 2, phrase_end(t, i + 2, limit, PHRASE_AFTER_MAX), &f);
 		}
 		if (!(c->cls[i] & (QW_VERB | QW_AFTER)) || (t->tok[i].flags & CHR_TF_UPPER && i != b))
+			continue;
+		if (!(c->cls[i] & QW_VERB) && i > b + AFTER_ONLY_MAX)
 			continue;
 		a->cue_tok = (int32_t)i;
 		*found = 1;
@@ -531,7 +537,7 @@ chr_status chr_quotes_find(chr_arena *arena, const chr_tokens *toks, const chr_e
 	c.arena = arena;
 	c.t = toks;
 	c.e = ents;
-	c.cls = chr_arena_calloc(arena, toks->n, 1);
+	c.cls = chr_arena_calloc(arena, toks->n, sizeof *c.cls);
 	c.inq = chr_arena_calloc(arena, toks->n, 1);
 	c.men = chr_arena_alloc(arena, toks->n * sizeof *c.men);
 	if (!c.cls || !c.inq || !c.men)

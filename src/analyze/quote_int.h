@@ -16,14 +16,15 @@ enum {
 	QW_QUESTION = 1 << 4,  /* Question:, Q: */
 	QW_DET = 1 << 5,       /* the */
 	QW_INDEF = 1 << 6,     /* a, an */
-	QW_AFTER = 1 << 7      /* a verb that is a cue only after a quote: continued */
+	QW_AFTER = 1 << 7,     /* a verb that is a cue only after a quote: continued */
+	QW_CONJ = 1 << 8       /* and, but: a new clause */
 };
 
 #define QW_MAX_ALIAS 6
 
 typedef struct qw_entry {
 	uint64_t key;
-	uint8_t cls;                      /* QW_* */
+	uint16_t cls;                     /* QW_* */
 	char gender;                      /* pronouns: 'm', 'f', 'p' */
 	uint8_t nalias;
 	uint64_t alias[QW_MAX_ALIAS];     /* role: the title words it may refer back to */
@@ -49,7 +50,7 @@ typedef struct q_ctx {
 	chr_arena *arena;
 	const chr_tokens *t;
 	const chr_entities *e;
-	uint8_t *cls;        /* per token: QW_* */
+	uint16_t *cls;       /* per token: QW_* */
 	int32_t *men;        /* per token: the mention covering it, -1 */
 	uint8_t *inq;        /* per token: inside a quote or a turn */
 	q_span *sp;

@@ -32,7 +32,7 @@ static int class_of(const char *w, size_t n)
 {
 	static const struct { const char *name; int cls; } names[] = {
 		{"verb", QW_VERB}, {"according", QW_ACCORDING}, {"pron", QW_PRON}, {"role", QW_ROLE},
-		{"question", QW_QUESTION}, {"det", QW_DET}, {"indef", QW_INDEF}, {"after", QW_AFTER},
+		{"question", QW_QUESTION}, {"det", QW_DET}, {"indef", QW_INDEF}, {"after", QW_AFTER}, {"conj", QW_CONJ},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strlen(names[i].name) == n && memcmp(names[i].name, w, n) == 0)
@@ -66,7 +66,7 @@ static void load_line(const char *p, const char *end)
 		return;
 	uint64_t key = chr_fold_hash(f[1], n[1]);
 	e->key = key ? key : 1;
-	e->cls |= (uint8_t)cls;
+	e->cls |= (uint16_t)cls;
 	if (cls == QW_PRON && k >= 3)
 		e->gender = f[2][0];
 	if (cls == QW_ROLE)
