@@ -542,6 +542,7 @@ chr_status chr_quotes_find(chr_arena *arena, const chr_tokens *toks, const chr_e
 	c.men = chr_arena_alloc(arena, toks->n * sizeof *c.men);
 	if (!c.cls || !c.inq || !c.men)
 		return CHR_ENOMEM;
+	chr_qw_load();
 	for (size_t i = 0; i < toks->n; i++) {
 		c.men[i] = -1;
 		if (toks->tok[i].kind == CHR_TOK_WORD) {

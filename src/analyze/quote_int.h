@@ -30,6 +30,9 @@ typedef struct qw_entry {
 	uint64_t alias[QW_MAX_ALIAS];     /* role: the title words it may refer back to */
 } qw_entry;
 
+/* Loads the lexicon once per process; call before chr_qw_lookup. */
+void chr_qw_load(void);
+
 /* The lexicon entry of a folded token key, or NULL. */
 const qw_entry *chr_qw_lookup(uint64_t key);
 

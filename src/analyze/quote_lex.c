@@ -89,9 +89,13 @@ static void load_table(void)
 	}
 }
 
-const qw_entry *chr_qw_lookup(uint64_t key)
+void chr_qw_load(void)
 {
 	pthread_once(&table_once, load_table);
+}
+
+const qw_entry *chr_qw_lookup(uint64_t key)
+{
 	key = key ? key : 1;
 	size_t i = (size_t)(key ^ (key >> 31)) & (QW_SLOTS - 1);
 	for (size_t probes = 0; probes < QW_SLOTS && table[i].key; probes++) {
