@@ -279,6 +279,26 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 		return (int32_t)c->e->men[c->men[i]].entity;
 	}
 	size_t b = i;
+	if (b < limit && cl > 0 && (punct_is(t, cl - 1, ',') || punct_is(t, cl - 1, '?') || punct_is(t, cl - 1, '!'))) {
+		/* "...," Trump barked: a person or pronoun and any verb right
+		 * after a quote that ends with a comma is an attribution */
+		size_t e = b;
+		int32_t who = -1;
+		if (c->men[b] >= 0 && c->e->men[c->men[b]].tok_begin == b &&
+		    ent_type(c, (int32_t)c->e->men[c->men[b]].entity) == CHR_ENT_PERSON) {
+			e = c->e->men[c->men[b]].tok_end;
+			who = (int32_t)c->e->men[c->men[b]].entity;
+		} else if ((c->cls[b] & QW_PRON) && !(c->cls[b + 0] & QW_ROLE)) {
+			e = b + 1;
+		}
+		if (e > b && e < limit && t->tok[e].kind == CHR_TOK_WORD && !(t->tok[e].flags & CHR_TF_UPPER) &&
+		    !(c->cls[e] & (QW_VERB | QW_AFTER | QW_CONJ))) {
+			const qw_entry *w = who < 0 ? chr_qw_lookup(t->tok[b].key) : NULL;
+			*found = 1;
+			a->cue_tok = (int32_t)e;
+			return who >= 0 ? who : w ? resolve_pronoun(a, w, b) : -1;
+		}
+	}
 	for (; i < limit && i < b + max; i++) {
 		if (c->inq[i] || punct_is(t, i, ';') || punct_is(t, i, ':'))
 			break;
@@ -464,9 +484,13 @@ static void attribute_direct(q_attr *a, size_t k)
 	if (q->how != 3)
 		q->how = (uint8_t)(found ? (a->cue_tok >= 0 ? 1 : 2) : 0);
 	if (spk >= 0 && ent_type(c, spk) == CHR_ENT_PERSON) {
+		/* the quote's last sentence, or the cue sentence after it */
+		uint32_t ls = t->tok[q->closed ? q->close : q->close - 1].sentence;
+		if (a->cue_tok >= 0 && t->tok[a->cue_tok].sentence > ls)
+			ls = t->tok[a->cue_tok].sentence;
 		a->last_speaker = spk;
-		a->last_para = t->sent[t->tok[q->closed ? q->close : q->close - 1].sentence].paragraph;
-		a->last_sent = t->tok[q->closed ? q->close : q->close - 1].sentence;
+		a->last_sent = ls;
+		a->last_para = t->sent[ls].paragraph;
 	}
 }
 
