@@ -25,10 +25,10 @@ chr_status chr_q_emit(q_ctx *c, chr_quotes *out)
 		size_t last = s->closed ? s->close : s->close;   /* exclusive */
 		if (first >= last)
 			continue;
-		/* words in marks inside a sentence with no one to say them are
+		/* words in marks with no cue and no speaker carried over are
 		 * titles, names and scare quotes ("the so-called "reset""),
 		 * not quotes */
-		if (s->kind == CHR_QUOTE_DIRECT && s->how == 0 && !(t->tok[s->open].flags & CHR_TF_SENT_START))
+		if (s->kind == CHR_QUOTE_DIRECT && s->how == 0)
 			continue;
 		int32_t speaker = s->speaker;
 		uint32_t cue = s->cue;

@@ -107,6 +107,11 @@ static size_t find_label(const q_ctx *c, size_t p, size_t pe, int *lead_quote, i
 	}
 	if (j >= pe || !is_colon(t, j) || j == i || j + 1 >= pe)
 		return 0;
+	size_t w = j + 1;
+	while (w < pe && t->tok[w].kind != CHR_TOK_WORD)
+		w++;
+	if (w == pe)
+		return 0;   /* "Clinton: 2,316." - a table row, not a turn */
 	int32_t m = c->men[j - 1];
 	if (m >= 0 && c->e->men[m].tok_end == j && c->e->ent[c->e->men[m].entity].type == CHR_ENT_PERSON) {
 		/* the words before the name are its title: capitalised, or the
