@@ -284,10 +284,14 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 		 * after a quote that ends with a comma is an attribution */
 		size_t e = b;
 		int32_t who = -1;
-		if (c->men[b] >= 0 && c->e->men[c->men[b]].tok_begin == b &&
-		    ent_type(c, (int32_t)c->e->men[c->men[b]].entity) == CHR_ENT_PERSON) {
-			e = c->e->men[c->men[b]].tok_end;
-			who = (int32_t)c->e->men[c->men[b]].entity;
+		size_t m0 = b;
+		while (m0 < b + 2 && m0 + 1 < limit && c->men[m0] < 0 && t->tok[m0].kind == CHR_TOK_WORD &&
+		       !(t->tok[m0].flags & CHR_TF_UPPER) && !(c->cls[m0] & (QW_PRON | QW_VERB | QW_AFTER)))
+			m0++;   /* "an angry Hollande retorted" */
+		if (c->men[m0] >= 0 && c->e->men[c->men[m0]].tok_begin == m0 &&
+		    ent_type(c, (int32_t)c->e->men[c->men[m0]].entity) == CHR_ENT_PERSON) {
+			e = c->e->men[c->men[m0]].tok_end;
+			who = (int32_t)c->e->men[c->men[m0]].entity;
 		} else if ((c->cls[b] & QW_PRON) && !(c->cls[b + 0] & QW_ROLE)) {
 			e = b + 1;
 		}
@@ -317,13 +321,28 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 		a->cue_tok = (int32_t)i;
 		*found = 1;
 		int f = 0;
-		int32_t s = i > b ? resolve_phrase(a, b, i, &f) : -1;
+		int32_t s;
+		if (i == b) {
+			/* inverted: "said Lavrov", "..." for Clinton, said Kunin */
+			s = resolve_phrase(a, i + 1, phrase_end(t, i + 1, limit, PHRASE_AFTER_MAX), &f);
+			if (f || i == b)
+				return s;
+		}
+		s = resolve_phrase(a, b, i, &f);
 		if (f)
 			return s;
-		/* inverted: "said Lavrov", "added the minister" */
 		return resolve_phrase(a, i + 1, phrase_end(t, i + 1, limit, PHRASE_AFTER_MAX), &f);
 	}
 	return -1;
+}
+
+/* Whether the tokens [b, e) hold nothing but punctuation. */
+static int only_punct(const chr_tokens *t, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		if (t->tok[i].kind != CHR_TOK_PUNCT)
+			return 0;
+	return 1;
 }
 
 /* Whether cue token i is a participle ("saying", "calling"): its
@@ -372,6 +391,7 @@ static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
 		int32_t s = is_participle(t, i) ? clause_subject(a, bound, i, &f) : resolve_phrase(a, bound, i, &f);
 		if (f)
 			return s;
+		/* inverted: "Said the minister: "..."" */
 		return resolve_phrase(a, i + 1, phrase_end(t, i + 1, op, PHRASE_AFTER_MAX), &f);
 	}
 	if (op > bound && punct_is(t, op - 1, ':')) {
@@ -388,14 +408,6 @@ static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
 	return -1;
 }
 
-/* Whether the tokens [b, e) hold nothing but punctuation. */
-static int only_punct(const chr_tokens *t, size_t b, size_t e)
-{
-	for (size_t i = b; i < e; i++)
-		if (t->tok[i].kind != CHR_TOK_PUNCT)
-			return 0;
-	return 1;
-}
 
 /* The speaker of a cue sentence s outside quotes ("Lavrov said:"), or -1. */
 static int32_t sentence_cue(q_attr *a, uint32_t s, int *found)
