@@ -4,16 +4,25 @@
  * After quote_spans.c has found the turns and the quotation marks, every
  * quote gets its speaker from the first of these that applies:
  *  1. a speech cue next to it in its sentence: after the closing mark
- *     ("...," Lavrov said / said Lavrov / he added / according to X) or
- *     before the opening mark (X said: "..." / X described it as "..." /
- *     According to X, ... "..."), the side nearer the quote's start first;
- *  2. the quote carried over: a quote paragraph with no cue right after a
- *     quote, a quote sentence after a cue sentence, a paragraph that goes
- *     on an unclosed quote: the speaker before it.
+ *     ("...," Lavrov said / said Lavrov / he added / according to X /
+ *     "...," Trump barked / "..." - Jane Doe) or before the opening mark
+ *     (X said: "..." / X described it as "..." / According to X, ...
+ *     "..." / Pollster Jane Doe: "..."), the side nearer the quote's
+ *     start first;
+ *  2. the quote carried over: another quoted piece of the same sentence,
+ *     a quote sentence right after a quote or a cue sentence ("...," he
+ *     continued. "..."), a quote paragraph after a quote paragraph, a
+ *     paragraph that goes on an unclosed quote: the speaker before it;
+ *  3. a partial quote with no cue at all: the sentence's subject (the first
+ *     person named in it outside quotes), if named before the quote.
+ * Marks with none of these are titles or scare quotes and are dropped
+ * (quote_emit.c).
  * A cue's speaker is the nearest named person of its clause (else an
- * organisation or country); a pronoun ("he") stands for the last quoted
- * person or the subject of the sentences before; a role ("the minister",
- * "Russia's top diplomat") for the last person whose title fits it.
+ * organisation or country; a name known elsewhere by its surname counts);
+ * a participle cue (", saying") takes the clause subject; a pronoun ("he")
+ * stands for the last quoted person or the subject of the sentences
+ * before; a role ("the minister", "Russia's top diplomat") for the last
+ * person whose title fits it.
  * Every token is looked at a bounded number of times: cues by token key,
  * mentions through a per-token map, roles through a table of title words.
  */
@@ -424,8 +433,13 @@ static void attribute_direct(q_attr *a, size_t k)
 	size_t op = q->open;
 	uint32_t so = t->tok[op].sentence;
 	size_t bound = t->sent[so].tok_begin;
-	if (k > 0 && c->sp[k - 1].close < op && c->sp[k - 1].close + 1 > bound)
-		bound = c->sp[k - 1].close + 1;
+	if (k > 0) {
+		/* a quote before in the same sentence: its cue is not ours */
+		const q_span *pv = &c->sp[k - 1];
+		size_t pv_end = pv->closed ? pv->close + 1u : pv->close;
+		if (pv_end <= op && pv_end > bound)
+			bound = pv_end;
+	}
 	int found = 0;
 	int32_t spk = -1;
 	a->cue_tok = -1;

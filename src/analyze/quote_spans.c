@@ -87,7 +87,7 @@ static size_t find_label(const q_ctx *c, size_t p, size_t pe, int *lead_quote, i
 		*lead_quote = 1;
 		i++;
 	}
-	if (i + 2 >= pe + 1 || !(t->tok[i].flags & CHR_TF_UPPER))
+	if (i + 2 > pe || !(t->tok[i].flags & CHR_TF_UPPER))
 		return 0;
 	if ((c->cls[i] & QW_QUESTION) && i + 1 < pe && is_colon(t, i + 1) && i + 2 < pe) {
 		*kind = CHR_QUOTE_QUESTION;
@@ -135,8 +135,10 @@ static size_t find_label(const q_ctx *c, size_t p, size_t pe, int *lead_quote, i
 	return 0;
 }
 
-/* Pairs the double marks of paragraph [p, pe); *carry is an opening mark
- * left open by the paragraph before (news convention), or -1. */
+/* Pairs the double marks of paragraph [p, pe).  A mark left open at the
+ * end is a quote to the paragraph's end when the next paragraph opens with
+ * a mark (next_opens: the news convention for a long quote) or when the
+ * paragraph itself opens with it; anywhere else it is stray. */
 static chr_status pair_marks(q_ctx *c, size_t p, size_t pe, int next_opens)
 {
 	const chr_tokens *t = c->t;
