@@ -112,6 +112,9 @@ static size_t find_label(const q_ctx *c, size_t p, size_t pe, int *lead_quote, i
 		w++;
 	if (w == pe)
 		return 0;   /* "Clinton: 2,316." - a table row, not a turn */
+	if (is_opening(t, j + 1, mark_of(t, j + 1)) && mark_of(t, pe - 1) != MARK_NONE &&
+	    !is_opening(t, pe - 1, mark_of(t, pe - 1)))
+		return 0;   /* Pollster Jane Doe: "..." - a quote with its speaker, not a turn */
 	int32_t m = c->men[j - 1];
 	if (m >= 0 && c->e->men[m].tok_end == j && c->e->ent[c->e->men[m].entity].type == CHR_ENT_PERSON) {
 		/* the words before the name are its title: capitalised, or the

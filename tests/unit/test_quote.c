@@ -174,6 +174,31 @@ static void scare_quotes_with_no_speaker_are_not_quotes(void **state)
 	       (const char *const[]){NULL});
 }
 
+static void more_cue_shapes(void **state)
+{
+	(void)state;
+	expect("\"Not again,\" Anna Kovacs groaned.\n\n"
+	       "Pollster Pavel Adler: \"Turnout will be low.\"\n\n"
+	       "\"The river is rising fast.\" \xE2\x80\x94 Lena Ortiz\n\n"
+	       "Anna Kovacs met Pavel Adler on Monday, saying \"the work goes on.\"\n\n"
+	       "Lena Ortiz issued a statement:\n\n"
+	       "\"We regret the delay.\"",
+	       (const char *const[]){"anna-kovacs|quote|Not again,", "pavel-adler|quote|Turnout will be low.",
+				     "lena-ortiz|quote|The river is rising fast.",
+				     "anna-kovacs|quote|the work goes on.", "lena-ortiz|quote|We regret the delay.",
+				     NULL});
+}
+
+static void quotes_with_no_one_to_say_them_are_dropped(void **state)
+{
+	(void)state;
+	/* a title in marks at a sentence start, with no cue and no quote or
+	 * cue sentence before it */
+	expect("The council met on Monday.\n\n"
+	       "\"Harbour Days\" opens on Friday at the old pier.",
+	       (const char *const[]){NULL});
+}
+
 static double seconds_since(clock_t t0)
 {
 	return (double)(clock() - t0) / CLOCKS_PER_SEC;
@@ -240,6 +265,8 @@ int main(void)
 		cmocka_unit_test(stray_marks_do_not_swallow_the_document),
 		cmocka_unit_test(a_long_quote_goes_on_into_a_paragraph_that_opens_with_a_mark),
 		cmocka_unit_test(scare_quotes_with_no_speaker_are_not_quotes),
+		cmocka_unit_test(more_cue_shapes),
+		cmocka_unit_test(quotes_with_no_one_to_say_them_are_dropped),
 		cmocka_unit_test(bad_input_stays_linear),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
