@@ -383,6 +383,7 @@ static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
 	const chr_tokens *t = c->t;
 	*found = 0;
 	size_t lo = op > bound + CUE_BEFORE_MAX ? op - CUE_BEFORE_MAX : bound;
+	long noun = -1;
 	for (size_t i = op; i-- > lo;) {
 		if (c->inq[i])
 			continue;
@@ -391,6 +392,13 @@ static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
 			*found = 1;
 			int f;
 			return resolve_phrase(a, i + 2, phrase_end(t, i + 2, op, PHRASE_AFTER_MAX), &f);
+		}
+		if ((c->cls[i] & QW_NOUN) && noun < 0 && i >= lo + 2 && (t->tok[i - 1].flags & CHR_TF_POSSESSIVE) &&
+		    c->men[i - 2] >= 0 && !c->inq[i - 2]) {
+			/* "Trump's claim that "..."", unless a verb before it
+			 * reports the claim */
+			noun = (long)i;
+			continue;
 		}
 		if (!(c->cls[i] & QW_VERB) || (t->tok[i].flags & CHR_TF_UPPER && i != bound))
 			continue;
@@ -402,6 +410,11 @@ static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
 			return s;
 		/* inverted: "Said the minister: "..."" */
 		return resolve_phrase(a, i + 1, phrase_end(t, i + 1, op, PHRASE_AFTER_MAX), &f);
+	}
+	if (noun >= 0) {
+		a->cue_tok = (int32_t)noun;
+		*found = 1;
+		return (int32_t)c->e->men[c->men[noun - 2]].entity;
 	}
 	if (op > bound && punct_is(t, op - 1, ':')) {
 		/* "Republican pollster Jane Doe: "..."" - a colon introduces the

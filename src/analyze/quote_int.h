@@ -17,7 +17,8 @@ enum {
 	QW_DET = 1 << 5,       /* the */
 	QW_INDEF = 1 << 6,     /* a, an */
 	QW_AFTER = 1 << 7,     /* a verb that is a cue only after a quote: continued */
-	QW_CONJ = 1 << 8       /* and, but: a new clause */
+	QW_CONJ = 1 << 8,      /* and, but: a new clause */
+	QW_NOUN = 1 << 9       /* claim, statement: Trump's claim that "..." */
 };
 
 #define QW_MAX_ALIAS 6

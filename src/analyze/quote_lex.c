@@ -32,7 +32,7 @@ static int class_of(const char *w, size_t n)
 {
 	static const struct { const char *name; int cls; } names[] = {
 		{"verb", QW_VERB}, {"according", QW_ACCORDING}, {"pron", QW_PRON}, {"role", QW_ROLE},
-		{"question", QW_QUESTION}, {"det", QW_DET}, {"indef", QW_INDEF}, {"after", QW_AFTER}, {"conj", QW_CONJ},
+		{"question", QW_QUESTION}, {"det", QW_DET}, {"indef", QW_INDEF}, {"after", QW_AFTER}, {"conj", QW_CONJ}, {"noun", QW_NOUN},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strlen(names[i].name) == n && memcmp(names[i].name, w, n) == 0)
