@@ -82,6 +82,13 @@ static int is_boundary(const chr_tokens *t, size_t i)
 	       ch == ')' || ch == '[' || ch == ']';
 }
 
+/* Whether the cue word at token i is a noun here: after an article or a
+ * possessive ("in a tweet", "his statement", "Trump's remarks"). */
+static int used_as_noun(const q_ctx *c, size_t i)
+{
+	return i > 0 && ((c->cls[i - 1] & (QW_DET | QW_INDEF)) || (c->t->tok[i - 1].flags & CHR_TF_POSSESSIVE));
+}
+
 static chr_ent_type ent_type(const q_ctx *c, int32_t ent)
 {
 	return c->e->ent[ent].type;
@@ -323,7 +330,8 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 			int f;
 			return resolve_phrase(a, i + 2, phrase_end(t, i + 2, limit, PHRASE_AFTER_MAX), &f);
 		}
-		if (!(c->cls[i] & (QW_VERB | QW_AFTER)) || (t->tok[i].flags & CHR_TF_UPPER && i != b))
+		if (!(c->cls[i] & (QW_VERB | QW_AFTER)) || (t->tok[i].flags & CHR_TF_UPPER && i != b) ||
+		    used_as_noun(c, i))
 			continue;
 		if (!(c->cls[i] & QW_VERB) && i > b + AFTER_ONLY_MAX)
 			continue;
@@ -400,7 +408,7 @@ static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
 			noun = (long)i;
 			continue;
 		}
-		if (!(c->cls[i] & QW_VERB) || (t->tok[i].flags & CHR_TF_UPPER && i != bound))
+		if (!(c->cls[i] & QW_VERB) || (t->tok[i].flags & CHR_TF_UPPER && i != bound) || used_as_noun(c, i))
 			continue;
 		a->cue_tok = (int32_t)i;
 		*found = 1;
