@@ -35,6 +35,8 @@
 #define CUE_BEFORE_MAX 45
 #define PHRASE_AFTER_MAX 10
 #define CUE_NEXT_MAX 5
+/* A cue this close after a partial quote ending in a comma wins. */
+#define CUE_NEAR_MAX 4
 /* How far after the closing mark an after-only verb ("continued") may stand. */
 #define AFTER_ONLY_MAX 5
 /* How many sentences back a pronoun looks for its person. */
@@ -230,8 +232,17 @@ static int32_t resolve_phrase(q_attr *a, size_t b, size_t e, int *found)
 			continue;   /* "Russia's top diplomat": Russia is not the one speaking */
 		chr_ent_type ty = ent_type(c, (int32_t)mm->entity);
 		int rank = ty == CHR_ENT_PERSON ? 3 : ty == CHR_ENT_ORG ? 2 : ty == CHR_ENT_PLACE ? 1 : 0;
+		int32_t who = (int32_t)mm->entity;
+		if (rank < 3 && mm->tok_end == mm->tok_begin + 1) {
+			/* "Hoover said" where Hoover is also a person's surname */
+			int32_t p = chr_q_surname(c, mm->tok_begin);
+			if (p >= 0) {
+				who = p;
+				rank = 3;
+			}
+		}
 		if (rank > best_rank) {
-			best = (int32_t)mm->entity;
+			best = who;
 			best_rank = rank;
 			if (rank == 3)
 				break;
@@ -484,7 +495,17 @@ static void attribute_direct(q_attr *a, size_t k)
 		if (!found)
 			spk = cue_before(a, bound, op, &found);
 	} else {
-		spk = cue_before(a, bound, op, &found);
+		if (q->closed && punct_is(t, q->close - 1, ',')) {
+			/* ... less likely to be "overrun," Hoover said: a comma
+			 * inside the mark hands the quote to the cue right after */
+			spk = cue_after(a, q->close, limit, CUE_NEAR_MAX, &found);
+			if (spk < 0) {
+				found = 0;
+				a->cue_tok = -1;
+			}
+		}
+		if (!found)
+			spk = cue_before(a, bound, op, &found);
 		if (!found && q->closed)
 			spk = cue_after(a, q->close, limit, max, &found);
 	}
