@@ -395,6 +395,31 @@ static int32_t clause_subject(q_attr *a, size_t bound, size_t i, int *found)
 	return resolve_phrase(a, bound, i, found);
 }
 
+/* The subject of a finite cue verb at token i: the first person of the
+ * clause before it ("Kasich says he'd sit Putin down and tell him"), else
+ * the nearest speaker-like phrase back to bound. */
+static int32_t verb_subject(q_attr *a, size_t bound, size_t i, int *found)
+{
+	const q_ctx *c = a->c;
+	const chr_tokens *t = c->t;
+	size_t cb = i;
+	while (cb > bound && !is_boundary(t, cb - 1) && i - cb < CUE_BEFORE_MAX)
+		cb--;
+	for (size_t k = cb; k < i; k++) {
+		int32_t m = c->men[k];
+		if (m < 0 || c->inq[k])
+			continue;
+		const chr_mention *mm = &c->e->men[m];
+		if (ent_type(c, (int32_t)mm->entity) == CHR_ENT_PERSON && mm->tok_end <= i &&
+		    !(mm->tok_end < t->n && (t->tok[mm->tok_end].flags & CHR_TF_POSSESSIVE))) {
+			*found = 1;
+			return (int32_t)mm->entity;
+		}
+		k = mm->tok_end - 1;
+	}
+	return resolve_phrase(a, bound, i, found);
+}
+
 /* A cue before the opening mark at op, after token bound. */
 static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
 {
@@ -424,7 +449,7 @@ static int32_t cue_before(q_attr *a, size_t bound, size_t op, int *found)
 		a->cue_tok = (int32_t)i;
 		*found = 1;
 		int f = 0;
-		int32_t s = is_participle(t, i) ? clause_subject(a, bound, i, &f) : resolve_phrase(a, bound, i, &f);
+		int32_t s = is_participle(t, i) ? clause_subject(a, bound, i, &f) : verb_subject(a, bound, i, &f);
 		if (f)
 			return s;
 		/* inverted: "Said the minister: "..."" */
