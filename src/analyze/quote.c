@@ -286,6 +286,31 @@ static size_t phrase_end(const chr_tokens *t, size_t b, size_t limit, size_t max
 	return e;
 }
 
+/* The subject of a finite cue verb at token i: the first person of the
+ * clause before it ("Kasich says he'd sit Putin down and tell him"), else
+ * the nearest speaker-like phrase back to bound. */
+static int32_t verb_subject(q_attr *a, size_t bound, size_t i, int *found)
+{
+	const q_ctx *c = a->c;
+	const chr_tokens *t = c->t;
+	size_t cb = i;
+	while (cb > bound && !is_boundary(t, cb - 1) && i - cb < CUE_BEFORE_MAX)
+		cb--;
+	for (size_t k = cb; k < i; k++) {
+		int32_t m = c->men[k];
+		if (m < 0 || c->inq[k])
+			continue;
+		const chr_mention *mm = &c->e->men[m];
+		if (ent_type(c, (int32_t)mm->entity) == CHR_ENT_PERSON && mm->tok_end <= i &&
+		    !(mm->tok_end < t->n && (t->tok[mm->tok_end].flags & CHR_TF_POSSESSIVE))) {
+			*found = 1;
+			return (int32_t)mm->entity;
+		}
+		k = mm->tok_end - 1;
+	}
+	return resolve_phrase(a, bound, i, found);
+}
+
 /* A cue after the closing mark at cl, before token limit. */
 static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *found)
 {
@@ -356,7 +381,7 @@ static int32_t cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fo
 			if (f || i == b)
 				return s;
 		}
-		s = resolve_phrase(a, b, i, &f);
+		s = verb_subject(a, b, i, &f);
 		if (f)
 			return s;
 		return resolve_phrase(a, i + 1, phrase_end(t, i + 1, limit, PHRASE_AFTER_MAX), &f);
@@ -391,31 +416,6 @@ static int32_t clause_subject(q_attr *a, size_t bound, size_t i, int *found)
 	if (a->subj[s] >= 0 && a->subj_tok[s] < i) {
 		*found = 1;
 		return a->subj[s];
-	}
-	return resolve_phrase(a, bound, i, found);
-}
-
-/* The subject of a finite cue verb at token i: the first person of the
- * clause before it ("Kasich says he'd sit Putin down and tell him"), else
- * the nearest speaker-like phrase back to bound. */
-static int32_t verb_subject(q_attr *a, size_t bound, size_t i, int *found)
-{
-	const q_ctx *c = a->c;
-	const chr_tokens *t = c->t;
-	size_t cb = i;
-	while (cb > bound && !is_boundary(t, cb - 1) && i - cb < CUE_BEFORE_MAX)
-		cb--;
-	for (size_t k = cb; k < i; k++) {
-		int32_t m = c->men[k];
-		if (m < 0 || c->inq[k])
-			continue;
-		const chr_mention *mm = &c->e->men[m];
-		if (ent_type(c, (int32_t)mm->entity) == CHR_ENT_PERSON && mm->tok_end <= i &&
-		    !(mm->tok_end < t->n && (t->tok[mm->tok_end].flags & CHR_TF_POSSESSIVE))) {
-			*found = 1;
-			return (int32_t)mm->entity;
-		}
-		k = mm->tok_end - 1;
 	}
 	return resolve_phrase(a, bound, i, found);
 }
