@@ -189,6 +189,20 @@ static void more_cue_shapes(void **state)
 				     NULL});
 }
 
+static void subjects_objects_and_nouns(void **state)
+{
+	(void)state;
+	/* the first person of the clause speaks, not the one spoken to; "in
+	 * a tweet" is no verb; a possessor's claim is a cue; a partial quote
+	 * ending in a comma goes to the cue right after it */
+	expect("Anna Kovacs told Pavel Adler that the plan was \"a mistake.\"\n\n"
+	       "In a tweet, Lena Ortiz called the vote \"a farce.\"\n\n"
+	       "Voters doubt Pavel Adler's claim that the bridge is \"perfectly safe.\"\n\n"
+	       "Voters were told the council is \"out of ideas,\" Lena Ortiz said after the vote.",
+	       (const char *const[]){"anna-kovacs|quote|a mistake.", "lena-ortiz|quote|a farce.",
+				     "pavel-adler|quote|perfectly safe.", "lena-ortiz|quote|out of ideas,", NULL});
+}
+
 static void quotes_with_no_one_to_say_them_are_dropped(void **state)
 {
 	(void)state;
@@ -266,6 +280,7 @@ int main(void)
 		cmocka_unit_test(a_long_quote_goes_on_into_a_paragraph_that_opens_with_a_mark),
 		cmocka_unit_test(scare_quotes_with_no_speaker_are_not_quotes),
 		cmocka_unit_test(more_cue_shapes),
+		cmocka_unit_test(subjects_objects_and_nouns),
 		cmocka_unit_test(quotes_with_no_one_to_say_them_are_dropped),
 		cmocka_unit_test(bad_input_stays_linear),
 	};
