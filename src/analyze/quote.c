@@ -654,19 +654,13 @@ chr_status chr_quotes_find(chr_arena *arena, const chr_tokens *toks, const chr_e
 	c.arena = arena;
 	c.t = toks;
 	c.e = ents;
-	c.cls = chr_arena_calloc(arena, toks->n, sizeof *c.cls);
+	c.cls = chr_arena_alloc(arena, toks->n * sizeof *c.cls);
 	c.inq = chr_arena_calloc(arena, toks->n, 1);
 	c.men = chr_arena_alloc(arena, toks->n * sizeof *c.men);
 	if (!c.cls || !c.inq || !c.men)
 		return CHR_ENOMEM;
-	chr_qw_load();
-	for (size_t i = 0; i < toks->n; i++) {
-		c.men[i] = -1;
-		if (toks->tok[i].kind == CHR_TOK_WORD) {
-			const qw_entry *w = chr_qw_lookup(toks->tok[i].key);
-			c.cls[i] = w ? w->cls : 0;
-		}
-	}
+	chr_qw_classify(toks, c.cls);
+	memset(c.men, 0xFF, toks->n * sizeof *c.men);   /* -1: no mention */
 	for (size_t m = 0; m < ents->nmen; m++)
 		for (size_t i = ents->men[m].tok_begin; i < ents->men[m].tok_end && i < toks->n; i++)
 			c.men[i] = (int32_t)m;

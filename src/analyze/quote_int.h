@@ -31,10 +31,11 @@ typedef struct qw_entry {
 	uint64_t alias[QW_MAX_ALIAS];     /* role: the title words it may refer back to */
 } qw_entry;
 
-/* Loads the lexicon once per process; call before chr_qw_lookup. */
-void chr_qw_load(void);
+/* cls[i] = the lexicon classes (QW_*) of word token i, 0 for others. */
+void chr_qw_classify(const chr_tokens *t, uint16_t *cls);
 
-/* The lexicon entry of a folded token key, or NULL. */
+/* The lexicon entry of a folded token key, or NULL (after the first
+ * chr_qw_classify, which loads the lexicon). */
 const qw_entry *chr_qw_lookup(uint64_t key);
 
 /* A quote in the making: token indices of its marks. */

@@ -14,6 +14,9 @@
 #define QW_SLOTS 1024   /* power of two, well over the lexicon's entries */
 
 static qw_entry table[QW_SLOTS];
+/* One bit per top-13-bit key prefix of every word: most tokens of a text
+ * are rejected by one bit test, without probing the table. */
+static uint64_t filter[8192 / 64];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 static qw_entry *slot_for(uint64_t key)
@@ -66,6 +69,7 @@ static void load_line(const char *p, const char *end)
 		return;
 	uint64_t key = chr_fold_hash(f[1], n[1]);
 	e->key = key ? key : 1;
+	filter[(e->key >> 51) / 64] |= 1ull << ((e->key >> 51) % 64);
 	e->cls |= (uint16_t)cls;
 	if (cls == QW_PRON && k >= 3)
 		e->gender = f[2][0];
@@ -89,14 +93,11 @@ static void load_table(void)
 	}
 }
 
-void chr_qw_load(void)
-{
-	pthread_once(&table_once, load_table);
-}
-
 const qw_entry *chr_qw_lookup(uint64_t key)
 {
 	key = key ? key : 1;
+	if (!(filter[(key >> 51) / 64] >> ((key >> 51) % 64) & 1))
+		return NULL;
 	size_t i = (size_t)(key ^ (key >> 31)) & (QW_SLOTS - 1);
 	for (size_t probes = 0; probes < QW_SLOTS && table[i].key; probes++) {
 		if (table[i].key == key)
@@ -104,4 +105,17 @@ const qw_entry *chr_qw_lookup(uint64_t key)
 		i = (i + 1) & (QW_SLOTS - 1);
 	}
 	return NULL;
+}
+
+void chr_qw_classify(const chr_tokens *t, uint16_t *cls)
+{
+	pthread_once(&table_once, load_table);
+	for (size_t i = 0; i < t->n; i++) {
+		uint64_t key = t->tok[i].key ? t->tok[i].key : 1;
+		cls[i] = 0;
+		if (t->tok[i].kind != CHR_TOK_WORD || !(filter[(key >> 51) / 64] >> ((key >> 51) % 64) & 1))
+			continue;
+		const qw_entry *e = chr_qw_lookup(key);
+		cls[i] = e ? e->cls : 0;
+	}
 }

@@ -28,7 +28,7 @@
 enum { MARK_NONE = 0, MARK_STRAIGHT, MARK_OPEN, MARK_CLOSE, MARK_LOW };
 
 /* Which double quotation mark token i is, if any. */
-static int mark_of(const chr_tokens *t, size_t i)
+static inline int mark_of(const chr_tokens *t, size_t i)
 {
 	const chr_token *k = &t->tok[i];
 	if (k->kind != CHR_TOK_QUOTE)
@@ -183,9 +183,11 @@ chr_status chr_q_spans(q_ctx *c)
 	chr_status st = CHR_OK;
 	/* the paragraph starts, and the label (colon) of each, found first so
 	 * that a turn knows whether the transcript goes on after it */
-	size_t npara = 0;
-	for (size_t i = 0; i < t->n; i++)
+	size_t npara = 0, nmarks = 0;
+	for (size_t i = 0; i < t->n; i++) {
 		npara += (i == 0 || (t->tok[i].flags & CHR_TF_PARA_START));
+		nmarks += t->tok[i].kind == CHR_TOK_QUOTE;
+	}
 	uint32_t *pstart = chr_arena_alloc(c->arena, (npara + 1) * sizeof *pstart);
 	uint32_t *label = chr_arena_alloc(c->arena, (npara + 1) * sizeof *label);
 	int32_t *lspeaker = chr_arena_alloc(c->arena, (npara + 1) * sizeof *lspeaker);
@@ -194,9 +196,6 @@ chr_status chr_q_spans(q_ctx *c)
 		return CHR_ENOMEM;
 	uint8_t *lquote = lkind + npara + 1;
 	/* every span owns a paragraph (turns) or a mark (quotes) */
-	size_t nmarks = 0;
-	for (size_t i = 0; i < t->n; i++)
-		nmarks += t->tok[i].kind == CHR_TOK_QUOTE;
 	c->capsp = nmarks + npara + 1;
 	c->sp = chr_arena_alloc(c->arena, c->capsp * sizeof *c->sp);
 	if (!c->sp)
