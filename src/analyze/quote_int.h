@@ -77,4 +77,93 @@ chr_status chr_q_spans(q_ctx *c);
 /* Writes the spans as chr_quotes (arena-owned), merging split quotes. */
 chr_status chr_q_emit(q_ctx *c, chr_quotes *out);
 
+/* How far a cue may stand from its quote, in tokens. */
+#define CUE_AFTER_MAX 14
+#define CUE_BEFORE_MAX 45
+#define PHRASE_AFTER_MAX 10
+#define CUE_NEXT_MAX 5
+/* A cue this close after a partial quote ending in a comma wins. */
+#define CUE_NEAR_MAX 4
+/* How far after the closing mark an after-only verb ("continued") may stand. */
+#define AFTER_ONLY_MAX 5
+/* How many sentences back a pronoun looks for its person. */
+#define PRONOUN_SENTENCES 4
+
+/* The state of the attribution sweep, in text order. */
+typedef struct q_attr {
+	q_ctx *c;
+	uint64_t key_to;
+	int32_t *subj;          /* per sentence: first person mentioned outside quotes, -1 */
+	uint32_t *subj_tok;     /* its token */
+	/* role words -> the last person titled with them */
+	uint64_t *rkey;
+	int32_t *rent;
+	uint32_t *rmen;
+	size_t rcap;
+	size_t next_men;        /* mentions before this one are in the role table */
+	int32_t last_speaker;   /* the last quote's person, -1 */
+	uint32_t last_para, last_sent;
+	int32_t cue_tok;        /* the cue token the last resolve used, -1 */
+} q_attr;
+
+static inline int punct_is(const chr_tokens *t, size_t i, char ch)
+{
+	const chr_token *k = &t->tok[i];
+	return k->kind == CHR_TOK_PUNCT && k->end - k->start == 1 && t->text[k->start] == ch;
+}
+
+/* A token that ends a phrase: , ; : . ! ? ( ) or a quotation mark. */
+static inline int is_boundary(const chr_tokens *t, size_t i)
+{
+	const chr_token *k = &t->tok[i];
+	if (k->kind == CHR_TOK_QUOTE)
+		return 1;
+	if (k->kind != CHR_TOK_PUNCT)
+		return 0;
+	char ch = t->text[k->start];
+	return ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '!' || ch == '?' || ch == '(' ||
+	       ch == ')' || ch == '[' || ch == ']';
+}
+
+/* Whether the cue word at token i is a noun here: after an article or a
+ * possessive ("in a tweet", "his statement", "Trump's remarks"). */
+static inline int used_as_noun(const q_ctx *c, size_t i)
+{
+	return i > 0 && ((c->cls[i - 1] & (QW_DET | QW_INDEF)) || (c->t->tok[i - 1].flags & CHR_TF_POSSESSIVE));
+}
+
+static inline chr_ent_type q_ent_type(const q_ctx *c, int32_t ent)
+{
+	return c->e->ent[ent].type;
+}
+
+/* quote_speaker.c: who a phrase names. */
+
+/* The speaker a phrase [b, e) names: its nearest person (else
+ * organisation, else place) not possessive, else a pronoun, else a role;
+ * *found says whether the phrase named anyone, even someone unknown. */
+int32_t chr_q_resolve_phrase(q_attr *a, size_t b, size_t e, int *found);
+
+/* The person a pronoun (entry p) at token i stands for, or -1. */
+int32_t chr_q_resolve_pronoun(q_attr *a, const qw_entry *p, size_t i);
+
+/* The first token of mention m's role, or m's first token when it has none. */
+size_t chr_q_role_begin(const q_ctx *c, const chr_mention *m);
+
+/* quote_cue.c: the speech cues around a quote. */
+
+/* A cue after the closing mark at cl, before token limit, at most max
+ * tokens on; sets a->cue_tok and *found. */
+int32_t chr_q_cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *found);
+
+/* A cue before the opening mark at op, after token bound. */
+int32_t chr_q_cue_before(q_attr *a, size_t bound, size_t op, int *found);
+
+/* The speaker of a cue sentence s outside quotes ("Lavrov said:"), or -1. */
+int32_t chr_q_sentence_cue(q_attr *a, uint32_t s, int *found);
+
+/* Whether the tokens [b, e) hold nothing but punctuation. */
+int chr_q_only_punct(const chr_tokens *t, size_t b, size_t e);
+
+
 #endif
