@@ -150,8 +150,9 @@ static void fill_subjects(q_attr *a)
 	for (size_t m = 0; m < c->e->nmen; m++) {
 		const chr_mention *mm = &c->e->men[m];
 		uint32_t s = c->t->tok[mm->tok_begin].sentence;
-		if (a->subj[s] >= 0 || c->inq[mm->tok_begin] || q_ent_type(c, (int32_t)mm->entity) != CHR_ENT_PERSON)
-			continue;
+		if (a->subj[s] >= 0 || c->inq[mm->tok_begin] || q_ent_type(c, (int32_t)mm->entity) != CHR_ENT_PERSON ||
+		    (mm->tok_end < c->t->n && (c->t->tok[mm->tok_end].flags & CHR_TF_POSSESSIVE)))
+			continue;   /* "Putin's aide": the aide is the subject, not Putin */
 		a->subj[s] = (int32_t)mm->entity;
 		a->subj_tok[s] = mm->tok_begin;
 	}

@@ -65,6 +65,8 @@ int32_t chr_q_cue_after(q_attr *a, size_t cl, size_t limit, size_t max, int *fou
 		return (int32_t)c->e->men[c->men[i]].entity;
 	}
 	size_t b = i;
+	if (b < limit && (c->cls[b] & QW_CONJ))
+		return -1;   /* "...," while Jane Doe said: another clause, not the quote's cue */
 	if (b < limit && cl > 0 && (punct_is(t, cl - 1, ',') || punct_is(t, cl - 1, '?') || punct_is(t, cl - 1, '!'))) {
 		/* "...," Trump barked: a person or pronoun and any verb right
 		 * after a quote that ends with a comma is an attribution */
