@@ -1,8 +1,25 @@
 /*
- * event.c - finds event triggers in sentences and builds one frame per
- * reported event (see event.h).
+ * event.c - analyze stage, events: finds the triggers of each sentence in
+ * the event lexicon and builds one frame per reported event (see event.h).
+ *
+ * Per sentence: the longest lexicon match at each token is a trigger;
+ * reporting verbs ("said", "according to") name the speaker of what the
+ * sentence reports, who is kept apart from its actors; several triggers of
+ * one family in a sentence ("held talks ... the meeting") are one event.
+ * event_args.c fills actors, place, date and duration, and completes the
+ * frames across sentences.
  */
-#include "analyze/event.h"
+#include <string.h>
+
+#include "analyze/event_int.h"
+
+#define EV_MAX_TRIGGERS 16   /* per sentence: a bound for pathological text */
+#define EV_MODALITY_WINDOW 5
+
+typedef struct trigger {
+	const ev_pattern *p;
+	uint32_t begin, end;
+} trigger;
 
 const char *chr_modality_name(chr_modality m)
 {
@@ -10,11 +27,217 @@ const char *chr_modality_name(chr_modality m)
 	return (unsigned)m < 4 ? names[m] : "asserted";
 }
 
+static int is_word(const chr_tokens *t, uint32_t i, const char *w)
+{
+	return t->tok[i].key == chr_fold_hash(w, strlen(w));
+}
+
+static int any_word(const chr_tokens *t, uint32_t i, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (is_word(t, i, words[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Modality from the words just before the trigger, within its clause, and
+ * from the sentence itself: a question reports nothing as fact.
+ */
+static chr_modality modality_of(const chr_tokens *t, const chr_sentence *s, uint32_t begin)
+{
+	static const char *const negation[] = { "not", "n't", "never", "no", "neither", "nor", "without",
+						"failed", "cannot", NULL };
+	static const char *const future[] = { "will", "'ll", "shall", "plans", "plan", "planned", "planning",
+					      "intends", "intend", "about", "going", "scheduled", "expected",
+					      "upcoming", "forthcoming", "future", "next", "set", "due", NULL };
+	static const char *const hypothetical[] = { "would", "could", "might", "may", "if", "unless", "whether",
+						    "possible", "potential", "possibility", "hypothetical",
+						    "proposed", NULL };
+	chr_modality m = CHR_MOD_ASSERTED;
+	uint32_t stop = begin > s->tok_begin + EV_MODALITY_WINDOW ? begin - EV_MODALITY_WINDOW : s->tok_begin;
+	for (uint32_t i = begin; i-- > stop;) {
+		const chr_token *tk = &t->tok[i];
+		if (tk->kind == CHR_TOK_PUNCT && !(tk->flags & CHR_TF_HYPHEN))
+			break;
+		if (tk->kind != CHR_TOK_WORD)
+			continue;
+		if (any_word(t, i, negation))
+			return CHR_MOD_NEGATED;
+		if (m == CHR_MOD_ASSERTED && any_word(t, i, hypothetical))
+			m = CHR_MOD_HYPOTHETICAL;
+		else if (m == CHR_MOD_ASSERTED && any_word(t, i, future))
+			m = CHR_MOD_FUTURE;
+	}
+	if (m == CHR_MOD_ASSERTED && s->tok_end > s->tok_begin) {
+		const chr_token *last = &t->tok[s->tok_end - 1];
+		if (last->kind == CHR_TOK_QUOTE && s->tok_end - 1 > s->tok_begin)
+			last--;
+		if (last->end - last->start == 1 && t->text[last->start] == '?')
+			m = CHR_MOD_HYPOTHETICAL;
+	}
+	return m;
+}
+
+/* Longest lexicon match at each token, left to right, never overlapping.
+ * Words inside a person, place or organisation name are no triggers. */
+static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trigger *out)
+{
+	const chr_tokens *t = cx->toks;
+	size_t n = 0;
+	for (uint32_t i = s->tok_begin; i < s->tok_end && n < EV_MAX_TRIGGERS;) {
+		const int32_t *list = t->tok[i].kind == CHR_TOK_WORD ? chr_ev_first(t->tok[i].key) : NULL;
+		int32_t m = cx->tok_mention[i];
+		if (list && m >= 0 && cx->ents->ent[cx->ents->men[m].entity].type != CHR_ENT_MISC)
+			list = NULL;
+		uint32_t best_end = 0;
+		const ev_pattern *best = NULL;
+		for (; list && *list >= 0; list++) {
+			const ev_pattern *p = chr_ev_pattern(*list);
+			uint32_t e = p ? chr_ev_match(t, p, i, s->tok_end) : 0;
+			if (e > best_end) {
+				best_end = e;
+				best = p;
+			}
+		}
+		if (best) {
+			out[n].p = best;
+			out[n].begin = i;
+			out[n].end = best_end;
+			n++;
+			i = best_end;
+		} else {
+			i++;
+		}
+	}
+	return n;
+}
+
+/* The entity a reporting trigger names as speaker: the name just before
+ * it ("Lavrov said"), just after it ("said Lavrov", "according to X"). */
+static int32_t reporting_speaker(const chr_event_ctx *cx, const chr_sentence *s, const trigger *tr)
+{
+	const chr_entities *e = cx->ents;
+	int32_t m = -1;
+	if (tr->begin > s->tok_begin && cx->tok_mention[tr->begin - 1] >= 0)
+		m = cx->tok_mention[tr->begin - 1];
+	else if (tr->end < s->tok_end && cx->tok_mention[tr->end] >= 0)
+		m = cx->tok_mention[tr->end];
+	else if (tr->end + 1 < s->tok_end && cx->tok_mention[tr->end + 1] >= 0 &&
+		 is_word(cx->toks, tr->end, "the"))
+		m = cx->tok_mention[tr->end + 1];
+	if (m < 0)
+		return -1;
+	chr_ent_type type = e->ent[e->men[m].entity].type;
+	return type == CHR_ENT_PERSON || type == CHR_ENT_ORG ? (int32_t)e->men[m].entity : -1;
+}
+
+/* A date said of the statement itself: "said on Thursday". */
+static int32_t statement_date(const chr_event_ctx *cx, const chr_sentence *s, const trigger *tr)
+{
+	for (uint32_t i = tr->end; i < s->tok_end && i < tr->end + 3; i++) {
+		int32_t k = cx->tok_timex[i];
+		if (k >= 0 && cx->times->t[k].type == CHR_TIMEX_DATE)
+			return k;
+	}
+	return -1;
+}
+
+static chr_status push(chr_arena *arena, chr_events *out, size_t *cap, const chr_event *ev)
+{
+	if (out->n == *cap) {
+		size_t ncap = *cap ? 2 * *cap : 16;
+		chr_event *grown = chr_arena_alloc(arena, ncap * sizeof *grown);
+		if (!grown)
+			return CHR_ENOMEM;
+		if (out->n)
+			memcpy(grown, out->ev, out->n * sizeof *grown);
+		out->ev = grown;
+		*cap = ncap;
+	}
+	out->ev[out->n++] = *ev;
+	return CHR_OK;
+}
+
+static void frame_init(chr_event *ev, const trigger *tr, uint32_t sentence)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->type = tr->p->type;
+	ev->cameo = tr->p->cameo;
+	ev->sentence = sentence;
+	ev->trig_begin = tr->begin;
+	ev->trig_end = tr->end;
+	ev->place = -1;
+	ev->speaker = -1;
+}
+
+static chr_status sentence_events(chr_arena *arena, const chr_event_ctx *cx, uint32_t si,
+				  chr_events *out, size_t *cap)
+{
+	const chr_sentence *s = &cx->toks->sent[si];
+	trigger tr[EV_MAX_TRIGGERS];
+	size_t n = find_triggers(cx, s, tr);
+	int32_t speaker = -1;
+	chr_status st = CHR_OK;
+	for (size_t k = 0; k < n && speaker < 0; k++)
+		if (tr[k].p->kind == EV_REPORT)
+			speaker = reporting_speaker(cx, s, &tr[k]);
+	for (size_t k = 0; k < n; k++) {
+		if (tr[k].p->kind == EV_REPORT)
+			continue;
+		int dup = 0;
+		for (size_t j = 0; j < k && !dup; j++)
+			dup = tr[j].p->kind != EV_REPORT &&
+			      (strcmp(tr[j].p->type, tr[k].p->type) == 0 ||
+			       (chr_ev_family(tr[j].p->type) && chr_ev_family(tr[k].p->type)));
+		if (dup)
+			continue;
+		chr_event ev;
+		frame_init(&ev, &tr[k], si);
+		ev.modality = (uint8_t)modality_of(cx->toks, s, tr[k].begin);
+		ev.speaker = speaker;
+		chr_event_fill_args(cx, &ev);
+		if ((st = push(arena, out, cap, &ev)) != CHR_OK)
+			return st;
+	}
+	/* A named person's dated statement is an event of its own. */
+	for (size_t k = 0; k < n; k++) {
+		if (tr[k].p->kind != EV_REPORT)
+			continue;
+		int32_t who = reporting_speaker(cx, s, &tr[k]);
+		int32_t when = who >= 0 && cx->ents->ent[who].type == CHR_ENT_PERSON ? statement_date(cx, s, &tr[k]) : -1;
+		if (when < 0)
+			continue;
+		chr_event ev;
+		frame_init(&ev, &tr[k], si);
+		ev.modality = (uint8_t)modality_of(cx->toks, s, tr[k].begin);
+		ev.actor[0] = (uint32_t)who;
+		ev.nactors = 1;
+		chr_event_set_date(&ev, cx->times->t[when].value);
+		if ((st = push(arena, out, cap, &ev)) != CHR_OK)
+			return st;
+		break;
+	}
+	return st;
+}
+
 chr_status chr_events_find(chr_arena *arena, const chr_event_ctx *cx, chr_events *out)
 {
-	(void)arena;
 	out->ev = NULL;
 	out->n = 0;
+	size_t cap = 0;
+	for (uint32_t si = 0; si < cx->toks->nsent; si++) {
+		chr_status st = sentence_events(arena, cx, si, out, &cap);
+		if (st != CHR_OK)
+			return st;
+	}
 	chr_events_complete(cx, out->ev, &out->n);
+	/* A frame that found no actor, even from its neighbours, says too
+	 * little to stand on a timeline. */
+	size_t kept = 0;
+	for (size_t i = 0; i < out->n; i++)
+		if (out->ev[i].nactors)
+			out->ev[kept++] = out->ev[i];
+	out->n = kept;
 	return CHR_OK;
 }

@@ -58,6 +58,8 @@ typedef struct chr_event_ctx {
 	const char *anchor;            /* article date "YYYY-MM-DD" or NULL */
 	int32_t *tok_mention;          /* per token: index into ents->men, or -1 */
 	int32_t *tok_timex;            /* per token: index into times->t, or -1 */
+	int32_t *tok_quote;            /* per token: index into quotes->q, or -1 */
+	uint8_t *tok_report;           /* per token: 1 where a reporting verb starts ("said") */
 } chr_event_ctx;
 
 chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const chr_timexes *times,
@@ -76,6 +78,11 @@ void chr_event_fill_args(const chr_event_ctx *cx, chr_event *ev);
  * Sets *n to the frames kept (event_args.c).
  */
 void chr_events_complete(const chr_event_ctx *cx, chr_event *ev, size_t *n);
+
+/* Sets ev->date from a TIMEX3 value, cut to the date it names ("2025-12-03T24:00"
+ * -> "2025-12-03"); values that name no calendar date (PRESENT_REF, XXXX-12-03)
+ * leave it empty.  Returns 1 when set. */
+int chr_event_set_date(chr_event *ev, const char *value);
 
 /* Finds the event frames of a document; results in text order, arena-owned. */
 chr_status chr_events_find(chr_arena *arena, const chr_event_ctx *cx, chr_events *out);

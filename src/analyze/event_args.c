@@ -1,15 +1,98 @@
 /*
- * event_args.c - fills an event frame's arguments from its sentence:
- * actors, place, reporting speaker, date and duration (see event.h).
+ * event_args.c - analyze stage, events: fills a frame's arguments from its
+ * sentence (actors, place, date, duration, the reporting speaker) and
+ * completes the frames of a document from each other (see event.h).
+ *
+ * Without a parser, roles come from positions: the subject is the group
+ * of names just before a verb trigger (or before the light verb of a noun
+ * trigger: "held talks", "had a phone call"), the others follow it ("with
+ * X", "between X and Y", "of X").  A name after "in", "at", "near" is a
+ * place, a possessor that only qualifies another noun ("Trump's envoy
+ * Witkoff") is no actor, and the reporting speaker is kept apart.
  */
 #include <string.h>
 
-#include "analyze/event.h"
+#include "analyze/event_int.h"
+#include "analyze/gazetteer.h"
+
+#define LOOKBACK 8       /* tokens between a noun trigger and its light verb */
+#define GROUP_GAP 8      /* non-name tokens allowed between two names of one group */
+#define PLACE_LOOKBACK 4 /* tokens between a locative preposition and its place */
+#define MERGE_WINDOW 64  /* earlier frames a frame may merge into */
+#define MERGE_PARAGRAPHS 12
+
+static uint64_t key_of(const char *w)
+{
+	return chr_fold_hash(w, strlen(w));
+}
+
+/* Word classes the argument rules test, as folded keys built once. */
+enum {
+	W_LOCATIVE = 1, W_LIGHT = 2, W_CLAUSE = 4, W_JOIN = 8, W_FIRST_PERSON = 16, W_LEADER = 32,
+	W_DET = 64, W_AUX = 128, W_JUST = 256
+};
+
+typedef struct word_class {
+	const char *word;
+	unsigned cls;
+} word_class;
+
+static const word_class word_classes[] = {
+	{"in", W_LOCATIVE}, {"at", W_LOCATIVE}, {"near", W_LOCATIVE}, {"outside", W_LOCATIVE},
+	{"inside", W_LOCATIVE}, {"to", W_LOCATIVE}, {"into", W_LOCATIVE}, {"from", W_LOCATIVE},
+	{"held", W_LIGHT}, {"hold", W_LIGHT}, {"holds", W_LIGHT}, {"holding", W_LIGHT}, {"had", W_LIGHT},
+	{"has", W_LIGHT | W_AUX}, {"have", W_LIGHT | W_AUX}, {"completed", W_LIGHT}, {"conducted", W_LIGHT},
+	{"began", W_LIGHT}, {"begun", W_LIGHT}, {"started", W_LIGHT}, {"resumed", W_LIGHT},
+	{"concluded", W_LIGHT}, {"wrapped", W_LIGHT}, {"attended", W_LIGHT}, {"joined", W_LIGHT},
+	{"made", W_LIGHT}, {"paid", W_LIGHT}, {"led", W_LIGHT},
+	{"which", W_CLAUSE}, {"where", W_CLAUSE}, {"while", W_CLAUSE}, {"whereas", W_CLAUSE},
+	{"but", W_CLAUSE}, {"because", W_CLAUSE}, {"although", W_CLAUSE}, {"after", W_CLAUSE},
+	{"before", W_CLAUSE}, {"when", W_CLAUSE}, {"since", W_CLAUSE}, {"until", W_CLAUSE},
+	{"that", W_CLAUSE}, {"if", W_CLAUSE}, {"as", W_CLAUSE},
+	{"and", W_JOIN}, {"or", W_JOIN}, {"&", W_JOIN}, {"with", W_JOIN}, {"between", W_JOIN},
+	{"of", W_JOIN}, {"nor", W_JOIN},
+	{"we", W_FIRST_PERSON}, {"i", W_FIRST_PERSON}, {"our", W_FIRST_PERSON}, {"my", W_FIRST_PERSON},
+	{"us", W_FIRST_PERSON},
+	{"leader", W_LEADER}, {"president", W_LEADER}, {"head", W_LEADER}, {"leaders", W_LEADER},
+	{"the", W_DET}, {"a", W_DET}, {"an", W_DET}, {"current", W_DET}, {"incumbent", W_DET},
+	{"new", W_DET}, {"then", W_DET}, {"country's", W_DET},
+	{"is", W_AUX}, {"are", W_AUX}, {"was", W_AUX}, {"were", W_AUX}, {"been", W_AUX},
+	{"just", W_JUST},
+};
+
+#define NCLASS (sizeof word_classes / sizeof word_classes[0])
+static uint64_t class_keys[NCLASS];
+
+static void class_keys_init(void)
+{
+	if (class_keys[0])
+		return;   /* racing threads compute the same values */
+	for (size_t i = 0; i < NCLASS; i++)
+		class_keys[i] = key_of(word_classes[i].word);
+}
+
+static unsigned word_class_of(const chr_tokens *t, uint32_t i)
+{
+	if (t->tok[i].kind != CHR_TOK_WORD && t->tok[i].kind != CHR_TOK_SYMBOL)
+		return 0;
+	uint64_t k = t->tok[i].key;
+	for (size_t c = 0; c < NCLASS; c++)
+		if (class_keys[c] == k)
+			return word_classes[c].cls;
+	return 0;
+}
+
+static int is_punct(const chr_tokens *t, uint32_t i, char c)
+{
+	const chr_token *tk = &t->tok[i];
+	return tk->kind == CHR_TOK_PUNCT && tk->end - tk->start == 1 && t->text[tk->start] == c;
+}
 
 chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const chr_timexes *times,
 			      const chr_entities *ents, const chr_quotes *quotes, const char *anchor,
 			      chr_event_ctx *cx)
 {
+	class_keys_init();
 	memset(cx, 0, sizeof *cx);
 	cx->toks = toks;
 	cx->times = times;
@@ -19,31 +102,589 @@ chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const ch
 	size_t n = toks->n ? toks->n : 1;
 	cx->tok_mention = chr_arena_alloc(arena, n * sizeof *cx->tok_mention);
 	cx->tok_timex = chr_arena_alloc(arena, n * sizeof *cx->tok_timex);
-	if (!cx->tok_mention || !cx->tok_timex)
+	cx->tok_quote = chr_arena_alloc(arena, n * sizeof *cx->tok_quote);
+	cx->tok_report = chr_arena_calloc(arena, n, sizeof *cx->tok_report);
+	if (!cx->tok_mention || !cx->tok_timex || !cx->tok_quote || !cx->tok_report)
 		return CHR_ENOMEM;
 	for (size_t i = 0; i < toks->n; i++)
-		cx->tok_mention[i] = cx->tok_timex[i] = -1;
+		cx->tok_mention[i] = cx->tok_timex[i] = cx->tok_quote[i] = -1;
 	for (size_t m = 0; m < ents->nmen; m++)
 		for (uint32_t i = ents->men[m].tok_begin; i < ents->men[m].tok_end && i < toks->n; i++)
 			cx->tok_mention[i] = (int32_t)m;
 	for (size_t k = 0; k < times->n; k++)
 		for (uint32_t i = times->t[k].tok_begin; i < times->t[k].tok_end && i < toks->n; i++)
 			cx->tok_timex[i] = (int32_t)k;
+	for (size_t k = 0; quotes && k < quotes->n; k++)
+		for (uint32_t i = quotes->q[k].tok_begin; i < quotes->q[k].tok_end && i < toks->n; i++)
+			cx->tok_quote[i] = (int32_t)k;
+	for (size_t i = 0; i < toks->n; i++) {
+		if (toks->tok[i].kind != CHR_TOK_WORD)
+			continue;
+		const int32_t *list = chr_ev_first(toks->tok[i].key);
+		for (; list && *list >= 0; list++)
+			if (chr_ev_pattern(*list)->kind == EV_REPORT)
+				cx->tok_report[i] = 1;
+	}
 	return CHR_OK;
+}
+
+int chr_event_set_date(chr_event *ev, const char *value)
+{
+	size_t n = 0;
+	while (value[n] && value[n] != 'T' && n < sizeof ev->date - 1)
+		n++;
+	/* only YYYY, YYYY-MM or YYYY-MM-DD name a day, month or year */
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		int dash = i == 4 || i == 7;
+		if (dash ? value[i] != '-' : (value[i] < '0' || value[i] > '9'))
+			return 0;
+	}
+	memcpy(ev->date, value, n);
+	ev->date[n] = '\0';
+	return 1;
+}
+
+static const chr_entity *entity_of_mention(const chr_event_ctx *cx, int32_t m)
+{
+	return &cx->ents->ent[cx->ents->men[m].entity];
+}
+
+static int is_place_entity(const chr_entity *e)
+{
+	return e->type == CHR_ENT_PLACE || (e->type == CHR_ENT_ORG && e->place_id);
+}
+
+/* A name right before "'s" + a noun other than the trigger only qualifies
+ * that noun ("Trump's envoy"). */
+static int qualifying_possessor(const chr_event_ctx *cx, int32_t m, uint32_t trig_begin)
+{
+	const chr_mention *mm = &cx->ents->men[m];
+	uint32_t after = mm->tok_end;
+	if (after >= cx->toks->n || !(cx->toks->tok[after].flags & CHR_TF_POSSESSIVE))
+		return 0;
+	return after + 1 != trig_begin;
+}
+
+/* A locative preposition within a few words before mention m, with no
+ * punctuation or other name between. */
+static int after_locative(const chr_event_ctx *cx, int32_t m)
+{
+	const chr_tokens *t = cx->toks;
+	uint32_t b = cx->ents->men[m].tok_begin;
+	uint32_t s0 = t->sent[t->tok[b].sentence].tok_begin;
+	for (uint32_t i = b, k = 0; i-- > s0 && k < PLACE_LOOKBACK; k++) {
+		if (t->tok[i].kind == CHR_TOK_PUNCT && !is_punct(t, i, '['))
+			return 0;
+		if (cx->tok_mention[i] >= 0)
+			return 0;
+		if (word_class_of(t, i) & W_LOCATIVE)
+			return 1;
+	}
+	return 0;
+}
+
+static void add_actor(chr_event *ev, uint32_t entity)
+{
+	for (unsigned k = 0; k < ev->nactors; k++)
+		if (ev->actor[k] == entity)
+			return;
+	if (ev->nactors < CHR_EVENT_ACTORS)
+		ev->actor[ev->nactors++] = entity;
+}
+
+/* Takes mention m as an actor unless it is a place, a qualifying
+ * possessor or the reporting speaker. */
+static void consider(const chr_event_ctx *cx, chr_event *ev, int32_t m)
+{
+	const chr_entity *e = entity_of_mention(cx, m);
+	uint32_t id = cx->ents->men[m].entity;
+	if ((int32_t)id == ev->speaker || e->type == CHR_ENT_MISC)
+		return;
+	if (after_locative(cx, m)) {
+		if (is_place_entity(e) && ev->place < 0)
+			ev->place = (int32_t)id;
+		return;
+	}
+	if (qualifying_possessor(cx, m, ev->trig_begin))
+		return;
+	add_actor(ev, id);
+}
+
+/*
+ * The group of names that ends just before token `end`: the subject.
+ * Walks back over auxiliaries to the first name, then over names joined by
+ * "and", commas, titles and the like; a clause word or a long stretch
+ * without names ends it.
+ */
+static void subject_group(const chr_event_ctx *cx, chr_event *ev, uint32_t begin, uint32_t end)
+{
+	const chr_tokens *t = cx->toks;
+	int found = 0;
+	unsigned gap = 0;
+	for (uint32_t i = end; i-- > begin;) {
+		int32_t m = cx->tok_mention[i];
+		if (m >= 0) {
+			consider(cx, ev, m);
+			i = cx->ents->men[m].tok_begin;
+			found = 1;
+			gap = 0;
+			continue;
+		}
+		unsigned cls = word_class_of(t, i);
+		if (cx->tok_report[i] || is_punct(t, i, ';') || is_punct(t, i, ':'))
+			break;
+		if (found && (cls & (W_CLAUSE | W_AUX)))
+			break;
+		if (!found && (cls & W_CLAUSE) && !(cls & W_JOIN))
+			break;
+		if ((cls & W_FIRST_PERSON) && !found) {
+			/* "we" in someone's quote is that someone */
+			int32_t q = cx->tok_quote[i];
+			if (q >= 0 && cx->quotes->q[q].speaker >= 0) {
+				add_actor(ev, (uint32_t)cx->quotes->q[q].speaker);
+				found = 1;
+			}
+			break;
+		}
+		if (++gap > GROUP_GAP)
+			break;
+	}
+}
+
+/* The clause after the trigger ends at a semicolon, a clause word, a
+ * comma that opens a reporting clause ("..., Lavrov said") or the next
+ * trigger's reporting verb. */
+static uint32_t clause_end(const chr_event_ctx *cx, uint32_t from, uint32_t end)
+{
+	const chr_tokens *t = cx->toks;
+	for (uint32_t i = from; i < end; i++) {
+		if (is_punct(t, i, ';') || cx->tok_report[i])
+			return i;
+		if (word_class_of(t, i) & W_CLAUSE && !(word_class_of(t, i) & W_JOIN) && i > from)
+			return i;
+		if (is_punct(t, i, ',')) {
+			for (uint32_t j = i + 1; j < end && j < i + 7; j++)
+				if (cx->tok_report[j])
+					return i;
+		}
+	}
+	return end;
+}
+
+/* Does entity e hold a leader's role ("US President", "President")? */
+static int leader_role(const chr_event_ctx *cx, uint32_t e)
+{
+	const chr_entities *ents = cx->ents;
+	const chr_tokens *t = cx->toks;
+	for (size_t m = ents->ent[e].first_mention, seen = 0; m < ents->nmen && seen < ents->ent[e].nmentions; m++) {
+		const chr_mention *mm = &ents->men[m];
+		if (mm->entity != e)
+			continue;
+		seen++;
+		if (mm->role_end <= mm->role_start || mm->former)
+			continue;
+		for (uint32_t i = mm->tok_begin; i-- > 0 && t->tok[i].start >= mm->role_start;)
+			if (word_class_of(t, i) & W_LEADER)
+				return 1;
+	}
+	return 0;
+}
+
+/* The country a word names: a demonym ("American") or a country ("US"). */
+static const char *country_at(const chr_event_ctx *cx, uint32_t i)
+{
+	const chr_gazetteer *gaz = chr_gaz_default();
+	const char *c = chr_gaz_demonym(gaz, cx->toks->tok[i].key, NULL);
+	if (c)
+		return c;
+	int32_t m = cx->tok_mention[i];
+	if (m >= 0) {
+		const chr_entity *e = entity_of_mention(cx, m);
+		if (e->type == CHR_ENT_PLACE && !e->country_id)
+			return e->id;
+	}
+	return NULL;
+}
+
+/*
+ * "the current American leader", "the President": the person of the
+ * document who holds a leader's role for that country (for a bare "the
+ * President", the country of whoever is speaking).  -1 when none or when
+ * two persons fit equally.
+ */
+static int32_t leader_reference(const chr_event_ctx *cx, uint32_t i, uint32_t end, int32_t voice)
+{
+	const chr_tokens *t = cx->toks;
+	const char *country = NULL;
+	while (i < end && (word_class_of(t, i) & W_DET))
+		i++;
+	if (i < end && (country = country_at(cx, i)) != NULL)
+		i++;
+	if (i >= end || !(word_class_of(t, i) & W_LEADER) || cx->tok_mention[i] >= 0)
+		return -1;
+	if (!country && voice >= 0)
+		country = cx->ents->ent[voice].country_id;
+	if (!country)
+		return -1;
+	int32_t best = -1;
+	uint32_t best_mentions = 0;
+	int tie = 0;
+	for (size_t e = 0; e < cx->ents->n; e++) {
+		const chr_entity *ent = &cx->ents->ent[e];
+		if (ent->type != CHR_ENT_PERSON || !ent->country_id || strcmp(ent->country_id, country) != 0 ||
+		    !leader_role(cx, (uint32_t)e))
+			continue;
+		if (ent->nmentions > best_mentions) {
+			best = (int32_t)e;
+			best_mentions = ent->nmentions;
+			tie = 0;
+		} else if (ent->nmentions == best_mentions) {
+			tie = 1;
+		}
+	}
+	return tie ? -1 : best;
+}
+
+/* Who is speaking at token i: the speaker of the quote it is in. */
+static int32_t voice_at(const chr_event_ctx *cx, uint32_t i)
+{
+	int32_t q = cx->tok_quote[i];
+	return q >= 0 ? cx->quotes->q[q].speaker : -1;
+}
+
+static void find_actors(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s, int noun)
+{
+	const chr_tokens *t = cx->toks;
+	uint32_t tb = ev->trig_begin, te = ev->trig_end;
+	int32_t voice = voice_at(cx, tb);
+	if (ev->speaker < 0)
+		ev->speaker = voice;
+	/* the subject: before a verb, or before the light verb of a noun */
+	if (!noun) {
+		subject_group(cx, ev, s->tok_begin, tb);
+	} else {
+		uint32_t stop = tb > s->tok_begin + LOOKBACK ? tb - LOOKBACK : s->tok_begin;
+		for (uint32_t i = tb; i-- > stop;) {
+			if (cx->tok_mention[i] >= 0 || is_punct(t, i, ',') || is_punct(t, i, ';'))
+				break;
+			if (word_class_of(t, i) & W_LIGHT) {
+				subject_group(cx, ev, s->tok_begin, i);
+				break;
+			}
+		}
+		/* a possessor: "Putin's meeting", "the President's meeting" */
+		if (tb > s->tok_begin + 1 && (t->tok[tb - 1].flags & CHR_TF_POSSESSIVE)) {
+			int32_t m = cx->tok_mention[tb - 2];
+			if (m >= 0) {
+				consider(cx, ev, m);
+			} else {
+				uint32_t b = tb - 2;
+				while (b > s->tok_begin && (word_class_of(t, b - 1) & W_DET))
+					b--;
+				int32_t who = leader_reference(cx, b, tb - 1, voice);
+				if (who >= 0 && who != ev->speaker)
+					add_actor(ev, (uint32_t)who);
+			}
+		}
+	}
+	/* the others: names after the trigger in its clause */
+	uint32_t end = clause_end(cx, te, s->tok_end);
+	int named = 0;
+	for (uint32_t i = te; i < end; i++) {
+		int32_t m = cx->tok_mention[i];
+		if (m >= 0) {
+			consider(cx, ev, m);
+			i = cx->ents->men[m].tok_end - 1;
+			named = 1;
+		}
+	}
+	if (!named) {
+		/* "pay tribute to the current American leader" */
+		for (uint32_t i = te; i < end && i < te + 3; i++) {
+			int32_t who = leader_reference(cx, i, end, voice);
+			if (who >= 0 && who != ev->speaker) {
+				add_actor(ev, (uint32_t)who);
+				break;
+			}
+		}
+	}
+}
+
+/* The place nearest the trigger that follows a locative preposition. */
+static void find_place(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s)
+{
+	if (ev->place >= 0)
+		return;
+	uint32_t best_dist = UINT32_MAX;
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+		int32_t m = cx->tok_mention[i];
+		if (m < 0)
+			continue;
+		const chr_mention *mm = &cx->ents->men[m];
+		i = mm->tok_end - 1;
+		if (!is_place_entity(entity_of_mention(cx, m)) || !after_locative(cx, m))
+			continue;
+		uint32_t d = mm->tok_begin >= ev->trig_end ? mm->tok_begin - ev->trig_end
+							   : 2 * (ev->trig_begin - mm->tok_end) + 1;
+		if (d < best_dist) {
+			best_dist = d;
+			ev->place = (int32_t)mm->entity;
+		}
+	}
+}
+
+/* Is time expression k the date of a reporting clause ("said on Thursday")? */
+static int statement_time(const chr_event_ctx *cx, uint32_t k)
+{
+	uint32_t b = cx->times->t[k].tok_begin;
+	for (uint32_t i = b, n = 0; i-- > 0 && n < 3; n++)
+		if (cx->tok_report[i])
+			return 1;
+	return 0;
+}
+
+/* The DATE expression of sentence s nearest the trigger, -1 if none. */
+static int32_t sentence_date(const chr_event_ctx *cx, const chr_sentence *s, uint32_t near)
+{
+	int32_t best = -1;
+	uint32_t best_dist = UINT32_MAX;
+	chr_event probe;
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+		int32_t k = cx->tok_timex[i];
+		if (k < 0)
+			continue;
+		const chr_timex *tx = &cx->times->t[k];
+		i = tx->tok_end - 1;
+		if ((tx->type != CHR_TIMEX_DATE && tx->type != CHR_TIMEX_TIME) || statement_time(cx, (uint32_t)k) ||
+		    !chr_event_set_date(&probe, tx->value))
+			continue;
+		uint32_t d = tx->tok_begin > near ? tx->tok_begin - near : near - tx->tok_begin;
+		if (d < best_dist) {
+			best_dist = d;
+			best = k;
+		}
+	}
+	return best;
+}
+
+/* "has just ended": what happened just now happened on the article's date. */
+static int just_now(const chr_event_ctx *cx, const chr_sentence *s)
+{
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
+		if (word_class_of(cx->toks, i) & W_JUST)
+			return 1;
+	return 0;
+}
+
+/* A paragraph that heads a section: one short sentence without a final stop. */
+static int heading_paragraph(const chr_tokens *t, uint32_t first_sentence)
+{
+	const chr_sentence *s = &t->sent[first_sentence];
+	if (first_sentence + 1 < t->nsent && t->sent[first_sentence + 1].paragraph == s->paragraph)
+		return 0;
+	if (s->tok_end - s->tok_begin > 6)
+		return 0;
+	const chr_token *last = &t->tok[s->tok_end - 1];
+	return last->kind != CHR_TOK_PUNCT;
+}
+
+/* Date from the context: the paragraph's other sentences, nearest first,
+ * then the earlier paragraphs of the same section. */
+static int32_t context_date(const chr_event_ctx *cx, uint32_t si)
+{
+	const chr_tokens *t = cx->toks;
+	uint32_t para = t->sent[si].paragraph;
+	for (uint32_t d = 1; d < 16; d++) {
+		int any = 0;
+		if (si >= d && t->sent[si - d].paragraph == para) {
+			any = 1;
+			int32_t k = sentence_date(cx, &t->sent[si - d], t->sent[si - d].tok_end);
+			if (k >= 0)
+				return k;
+		}
+		if (si + d < t->nsent && t->sent[si + d].paragraph == para) {
+			any = 1;
+			int32_t k = sentence_date(cx, &t->sent[si + d], t->sent[si + d].tok_begin);
+			if (k >= 0)
+				return k;
+		}
+		if (!any)
+			break;
+	}
+	/* earlier paragraphs, back to the section's heading */
+	uint32_t i = si;
+	while (i > 0 && t->sent[i].paragraph == para)
+		i--;
+	for (uint32_t seen = 0; i > 0 && seen < 32; i--, seen++) {
+		if (t->sent[i].paragraph == para)
+			continue;
+		int head = t->sent[i - 1].paragraph != t->sent[i].paragraph && heading_paragraph(t, i);
+		int32_t k = sentence_date(cx, &t->sent[i], t->sent[i].tok_end);
+		if (k >= 0)
+			return k;
+		if (head)
+			break;
+	}
+	return -1;
+}
+
+static void find_time(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s)
+{
+	int32_t k = sentence_date(cx, s, ev->trig_begin);
+	if (k < 0 && just_now(cx, s) && cx->anchor)
+		chr_event_set_date(ev, cx->anchor);
+	else if (k < 0)
+		k = context_date(cx, ev->sentence);
+	if (k >= 0)
+		chr_event_set_date(ev, cx->times->t[k].value);
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+		int32_t d = cx->tok_timex[i];
+		if (d >= 0 && cx->times->t[d].type == CHR_TIMEX_DURATION && cx->times->t[d].value[0] == 'P') {
+			size_t n = strlen(cx->times->t[d].value);
+			if (n < sizeof ev->duration) {
+				memcpy(ev->duration, cx->times->t[d].value, n + 1);
+				break;
+			}
+		}
+	}
 }
 
 void chr_event_fill_args(const chr_event_ctx *cx, chr_event *ev)
 {
-	(void)cx;
-	ev->nactors = 0;
-	ev->place = -1;
-	ev->speaker = -1;
-	ev->date[0] = ev->duration[0] = '\0';
+	const chr_sentence *s = &cx->toks->sent[ev->sentence];
+	const int32_t *list = chr_ev_first(cx->toks->tok[ev->trig_begin].key);
+	int noun = 0;
+	for (; list && *list >= 0; list++)
+		if (chr_ev_pattern(*list)->type == ev->type && chr_ev_pattern(*list)->kind == EV_NOUN)
+			noun = 1;
+	find_actors(cx, ev, s, noun);
+	find_place(cx, ev, s);
+	find_time(cx, ev, s);
+}
+
+/* ---- completing frames from each other ---- */
+
+static int dates_compatible(const char *a, const char *b)
+{
+	if (!a[0] || !b[0])
+		return 1;
+	size_t na = strlen(a), nb = strlen(b);
+	return strncmp(a, b, na < nb ? na : nb) == 0;
+}
+
+static const char *place_key(const chr_event_ctx *cx, int32_t p)
+{
+	if (p < 0)
+		return NULL;
+	const chr_entity *e = &cx->ents->ent[p];
+	return e->place_id ? e->place_id : e->id;
+}
+
+static unsigned shared_actors(const chr_event *a, const chr_event *b)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < a->nactors; i++)
+		for (unsigned j = 0; j < b->nactors; j++)
+			n += a->actor[i] == b->actor[j];
+	return n;
+}
+
+/* Are a's actors all countries whose people act in b ("the leaders of
+ * Russia and the US" for Putin and Trump)? */
+static int countries_for_people(const chr_event_ctx *cx, const chr_event *a, const chr_event *b)
+{
+	if (!a->nactors)
+		return 0;
+	for (unsigned i = 0; i < a->nactors; i++) {
+		const chr_entity *c = &cx->ents->ent[a->actor[i]];
+		if (c->type != CHR_ENT_PLACE || c->country_id)
+			return 0;
+		int found = 0;
+		for (unsigned j = 0; j < b->nactors && !found; j++) {
+			const chr_entity *p = &cx->ents->ent[b->actor[j]];
+			found = p->type == CHR_ENT_PERSON && p->country_id && strcmp(p->country_id, c->id) == 0;
+		}
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* How well frame `later` continues frame `early`; 0 when it does not. */
+static int continuation_score(const chr_event_ctx *cx, const chr_event *early, const chr_event *later)
+{
+	const chr_tokens *t = cx->toks;
+	if (early->modality != CHR_MOD_ASSERTED || later->modality != CHR_MOD_ASSERTED)
+		return 0;
+	if (strcmp(early->type, later->type) != 0 && !(chr_ev_family(early->type) && chr_ev_family(later->type)))
+		return 0;
+	uint32_t pe = t->sent[early->sentence].paragraph, pl = t->sent[later->sentence].paragraph;
+	if (pl - pe > MERGE_PARAGRAPHS || !dates_compatible(early->date, later->date))
+		return 0;
+	const char *ka = place_key(cx, early->place), *kb = place_key(cx, later->place);
+	if (ka && kb && strcmp(ka, kb) != 0)
+		return 0;
+	int both_dated = early->date[0] && later->date[0];
+	int score;
+	if (!later->nactors) {
+		/* "the meeting", "the conversation": a reference to what came just before */
+		if (!(both_dated || (pl - pe <= 1 && !kb)))
+			return 0;
+		score = 1;
+	} else if (!early->nactors) {
+		return 0;
+	} else {
+		unsigned shared = shared_actors(early, later);
+		unsigned least = early->nactors < later->nactors ? early->nactors : later->nactors;
+		if (shared >= 2 || (shared == 1 && least == 1))
+			score = 1;
+		else if (both_dated && (countries_for_people(cx, later, early) || countries_for_people(cx, early, later)))
+			score = 1;
+		else
+			return 0;
+	}
+	score += 2 * both_dated + (early->nactors >= 2);
+	return score;
+}
+
+static void merge_into(const chr_event_ctx *cx, chr_event *keep, const chr_event *from)
+{
+	if (countries_for_people(cx, keep, from)) {
+		/* people stand in for the countries that named them */
+		keep->nactors = 0;
+	}
+	if (!countries_for_people(cx, from, keep))
+		for (unsigned i = 0; i < from->nactors; i++)
+			add_actor(keep, from->actor[i]);
+	if (strlen(from->date) > strlen(keep->date))
+		memcpy(keep->date, from->date, sizeof keep->date);
+	if (keep->place < 0)
+		keep->place = from->place;
+	if (!keep->duration[0])
+		memcpy(keep->duration, from->duration, sizeof keep->duration);
 }
 
 void chr_events_complete(const chr_event_ctx *cx, chr_event *ev, size_t *n)
 {
-	(void)cx;
-	(void)ev;
-	(void)n;
+	size_t kept = 0;
+	for (size_t i = 0; i < *n; i++) {
+		int best = 0;
+		size_t into = 0;
+		size_t stop = kept > MERGE_WINDOW ? kept - MERGE_WINDOW : 0;
+		for (size_t j = kept; j-- > stop;) {
+			int sc = continuation_score(cx, &ev[j], &ev[i]);
+			if (sc > best) {
+				best = sc;
+				into = j;
+			}
+		}
+		if (best) {
+			merge_into(cx, &ev[into], &ev[i]);
+			continue;
+		}
+		ev[kept++] = ev[i];
+	}
+	*n = kept;
 }

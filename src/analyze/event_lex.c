@@ -1,0 +1,191 @@
+/*
+ * event_lex.c - analyze stage, events: the trigger lexicon
+ * (data/events/en.txt) as patterns indexed by the folded key of their
+ * first word, built once per process.  A sentence is scanned once; each
+ * token costs one hash probe.
+ */
+#include "analyze/event_int.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/data.h"
+
+#define EV_MAX_PATTERNS 256
+#define EV_SLOTS 2048   /* power of two, well over the first words of all patterns */
+#define EV_MAX_HEADS 48 /* patterns sharing one first word */
+
+typedef struct ev_head {
+	uint64_t key;
+	int32_t list[EV_MAX_HEADS + 1];
+	uint8_t n;
+} ev_head;
+
+static ev_pattern patterns[EV_MAX_PATTERNS];
+static char type_names[EV_MAX_PATTERNS][32];
+static size_t npatterns;
+static ev_head *heads;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static ev_head *head_slot(uint64_t key)
+{
+	key = key ? key : 1;
+	size_t i = (size_t)(key ^ (key >> 29)) & (EV_SLOTS - 1);
+	for (size_t probes = 0; probes < EV_SLOTS; probes++) {
+		if (heads[i].key == key || heads[i].key == 0)
+			return &heads[i];
+		i = (i + 1) & (EV_SLOTS - 1);
+	}
+	return NULL;
+}
+
+static void add_head(uint64_t key, int32_t pattern)
+{
+	ev_head *h = head_slot(key);
+	if (!h || h->n >= EV_MAX_HEADS)
+		return;
+	h->key = key ? key : 1;
+	for (unsigned k = 0; k < h->n; k++)
+		if (h->list[k] == pattern)
+			return;
+	h->list[h->n++] = pattern;
+	h->list[h->n] = -1;
+}
+
+/* Splits s[0..n) at c into the keys of its parts. */
+static uint8_t split_alternatives(const char *s, size_t n, uint64_t *alt)
+{
+	uint8_t k = 0;
+	const char *p = s, *end = s + n;
+	while (p < end && k < EV_MAX_ALT) {
+		const char *bar = memchr(p, '|', (size_t)(end - p));
+		const char *stop = bar ? bar : end;
+		if (stop > p)
+			alt[k++] = chr_fold_hash(p, (size_t)(stop - p));
+		p = stop + 1;
+	}
+	return k;
+}
+
+/* TYPE CAMEO KIND WORD [~] WORD ... */
+static void load_line(const char *p, const char *end)
+{
+	const char *f[3 + 2 * EV_MAX_SLOTS];
+	size_t n[3 + 2 * EV_MAX_SLOTS], k = 0;
+	while (p < end && k < 3 + 2 * EV_MAX_SLOTS) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+			p++;
+		if (p >= end || *p == '#')
+			break;
+		f[k] = p;
+		while (p < end && *p != ' ' && *p != '\t' && *p != '\r')
+			p++;
+		n[k] = (size_t)(p - f[k]);
+		k++;
+	}
+	if (k < 4 || npatterns >= EV_MAX_PATTERNS || n[0] >= sizeof type_names[0] || n[1] >= 8)
+		return;
+	ev_pattern *pat = &patterns[npatterns];
+	memset(pat, 0, sizeof *pat);
+	memcpy(type_names[npatterns], f[0], n[0]);
+	type_names[npatterns][n[0]] = '\0';
+	pat->type = type_names[npatterns];
+	memcpy(pat->cameo, f[1], n[1]);
+	pat->kind = f[2][0] == 'n' ? EV_NOUN : f[2][0] == 'r' ? EV_REPORT : EV_VERB;
+	int gap = 0;
+	for (size_t i = 3; i < k; i++) {
+		if (n[i] == 1 && f[i][0] == '~') {
+			gap = 1;
+			continue;
+		}
+		if (pat->nslots >= EV_MAX_SLOTS)
+			return;
+		ev_slot *s = &pat->slot[pat->nslots++];
+		s->nalt = split_alternatives(f[i], n[i], s->alt);
+		s->gap_before = (uint8_t)gap;
+		gap = 0;
+	}
+	if (!pat->nslots || !pat->slot[0].nalt)
+		return;
+	for (unsigned a = 0; a < pat->slot[0].nalt; a++)
+		add_head(pat->slot[0].alt[a], (int32_t)npatterns);
+	npatterns++;
+}
+
+static void load(void)
+{
+	heads = calloc(EV_SLOTS, sizeof *heads);
+	if (!heads)
+		return;
+	size_t len = 0;
+	const char *text = chr_data_get("events/en.txt", &len);
+	const char *p = text, *end = text ? text + len : NULL;
+	while (p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *line_end = nl ? nl : end;
+		load_line(p, line_end);
+		p = line_end + 1;
+	}
+}
+
+const int32_t *chr_ev_first(uint64_t key)
+{
+	pthread_once(&once, load);
+	if (!heads)
+		return NULL;
+	key = key ? key : 1;
+	size_t i = (size_t)(key ^ (key >> 29)) & (EV_SLOTS - 1);
+	for (size_t probes = 0; probes < EV_SLOTS && heads[i].key; probes++) {
+		if (heads[i].key == key)
+			return heads[i].list;
+		i = (i + 1) & (EV_SLOTS - 1);
+	}
+	return NULL;
+}
+
+const ev_pattern *chr_ev_pattern(int32_t i)
+{
+	return i >= 0 && (size_t)i < npatterns ? &patterns[i] : NULL;
+}
+
+static int slot_has(const ev_slot *s, uint64_t key)
+{
+	for (unsigned a = 0; a < s->nalt; a++)
+		if (s->alt[a] == key)
+			return 1;
+	return 0;
+}
+
+uint32_t chr_ev_match(const chr_tokens *t, const ev_pattern *p, uint32_t i, uint32_t end)
+{
+	if (i >= end || !slot_has(&p->slot[0], t->tok[i].key))
+		return 0;
+	uint32_t at = i + 1;
+	for (unsigned s = 1; s < p->nslots; s++) {
+		uint32_t limit = at + (p->slot[s].gap_before ? EV_GAP : 0);
+		uint32_t found = 0;
+		for (uint32_t j = at; j <= limit && j < end; j++) {
+			if (slot_has(&p->slot[s], t->tok[j].key)) {
+				found = j + 1;
+				break;
+			}
+			/* a gap holds words of one phrase, never a clause break */
+			if (t->tok[j].kind == CHR_TOK_PUNCT && !(t->tok[j].flags & CHR_TF_HYPHEN))
+				break;
+		}
+		if (!found)
+			return 0;
+		at = found;
+	}
+	return at;
+}
+
+int chr_ev_family(const char *type)
+{
+	static const char *const meeting[] = { "meet", "consult", "negotiate", "visit", "host", "mediate", NULL };
+	for (int i = 0; meeting[i]; i++)
+		if (strcmp(type, meeting[i]) == 0)
+			return 1;
+	return 0;
+}
