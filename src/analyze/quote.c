@@ -98,7 +98,7 @@ static void attribute_direct(q_attr *a, size_t k)
 		q->how = c->sp[k - 1].how;
 		q->joined = 1;
 	}
-	if (!found && q->cont && k > 0) {
+	if (!found && q->cont && k > 0 && c->sp[k - 1].how) {
 		spk = c->sp[k - 1].speaker;
 		found = 1;
 	}
