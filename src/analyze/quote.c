@@ -7,8 +7,9 @@
  *     ("...," Lavrov said / said Lavrov / he added / according to X /
  *     "...," Trump barked / "..." - Jane Doe) or before the opening mark
  *     (X said: "..." / X described it as "..." / According to X, ...
- *     "..." / Pollster Jane Doe: "..."), the side nearer the quote's
- *     start first;
+ *     "..." / Pollster Jane Doe: "..." / Trump's claim that "..."), the
+ *     side nearer the quote's start first (quote_cue.c), except that a
+ *     partial quote ending in a comma goes to a cue right after it;
  *  2. the quote carried over: another quoted piece of the same sentence,
  *     a quote sentence right after a quote or a cue sentence ("...," he
  *     continued. "..."), a quote paragraph after a quote paragraph, a
@@ -17,12 +18,12 @@
  *     person named in it outside quotes), if named before the quote.
  * Marks with none of these are titles or scare quotes and are dropped
  * (quote_emit.c).
- * A cue's speaker is the nearest named person of its clause (else an
- * organisation or country; a name known elsewhere by its surname counts);
- * a participle cue (", saying") takes the clause subject; a pronoun ("he")
- * stands for the last quoted person or the subject of the sentences
- * before; a role ("the minister", "Russia's top diplomat") for the last
- * person whose title fits it.
+ * A cue's speaker is the first named person of its clause, else the
+ * nearest person, organisation or country (a name known elsewhere by its
+ * surname counts); a participle cue (", saying") takes the sentence
+ * subject; a pronoun ("he") stands for the last quoted person or the
+ * subject of the sentences before; a role ("the minister", "Russia's top
+ * diplomat") for the last person whose title fits it (quote_speaker.c).
  * Every token is looked at a bounded number of times: cues by token key,
  * mentions through a per-token map, roles through a table of title words.
  */
@@ -97,7 +98,7 @@ static void attribute_direct(q_attr *a, size_t k)
 		q->how = c->sp[k - 1].how;
 		q->joined = 1;
 	}
-	if (!found && q->cont && k > 0) {
+	if (!found && q->cont && k > 0 && c->sp[k - 1].how) {
 		spk = c->sp[k - 1].speaker;
 		found = 1;
 	}

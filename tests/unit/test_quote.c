@@ -161,10 +161,16 @@ static void stray_marks_do_not_swallow_the_document(void **state)
 static void a_long_quote_goes_on_into_a_paragraph_that_opens_with_a_mark(void **state)
 {
 	(void)state;
+	/* one quote over both paragraphs; in the second text its speaker is
+	 * the cue at its end */
 	expect("Anna Kovacs said: \"The harbour will reopen in May.\n\n"
 	       "\"The bridge will follow in June.\"",
-	       (const char *const[]){"anna-kovacs|quote|The harbour will reopen in May.",
-				     "anna-kovacs|quote|The bridge will follow in June.", NULL});
+	       (const char *const[]){"anna-kovacs|quote|The harbour will reopen in May.\n\n\"The bridge will follow in June.",
+				     NULL});
+	expect("Anna Kovacs opened the session.\n\n"
+	       "\"The harbour will reopen in May.\n\n"
+	       "\"The bridge will follow in June,\" Pavel Adler said.",
+	       (const char *const[]){"pavel-adler|quote|The harbour will reopen in May.", NULL});
 }
 
 static void scare_quotes_with_no_speaker_are_not_quotes(void **state)
