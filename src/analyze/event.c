@@ -19,6 +19,7 @@
 typedef struct trigger {
 	const ev_pattern *p;
 	uint32_t begin, end;
+	uint8_t noun;
 } trigger;
 
 const char *chr_modality_name(chr_modality m)
@@ -79,6 +80,23 @@ static chr_modality modality_of(const chr_tokens *t, const chr_sentence *s, uint
 	return m;
 }
 
+/* After an article, a possessive or an adjective-like word a trigger that
+ * is both noun and verb ("meeting", "visit", "talks") is the noun. */
+static int noun_position(const chr_tokens *t, uint32_t i, uint32_t sentence_begin)
+{
+	static const char *const before_noun[] = { "the", "a", "an", "their", "his", "her", "its", "our", "my",
+						   "your", "this", "that", "recent", "next", "first", "last",
+						   "previous", "further", "another", "any", "no", "every", NULL };
+	if (i == sentence_begin)
+		return 0;
+	const chr_token *p = &t->tok[i - 1];
+	if (p->flags & CHR_TF_POSSESSIVE || p->kind == CHR_TOK_NUMBER || (p->flags & CHR_TF_HYPHEN))
+		return 1;
+	return any_word(t, i - 1, before_noun) || (p->kind == CHR_TOK_WORD && p->end - p->start > 3 &&
+		(memcmp(t->text + p->end - 2, "ly", 2) != 0) && (p->flags & CHR_TF_UPPER) == 0 &&
+		(memcmp(t->text + p->end - 2, "al", 2) == 0 || memcmp(t->text + p->end - 3, "ful", 3) == 0));
+}
+
 /* Longest lexicon match at each token, left to right, never overlapping.
  * Words inside a person, place or organisation name are no triggers. */
 static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trigger *out)
@@ -92,10 +110,12 @@ static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trig
 			list = NULL;
 		uint32_t best_end = 0;
 		const ev_pattern *best = NULL;
+		int want_noun = list ? noun_position(t, i, s->tok_begin) : 0;
 		for (; list && *list >= 0; list++) {
 			const ev_pattern *p = chr_ev_pattern(*list);
 			uint32_t e = p ? chr_ev_match(t, p, i, s->tok_end) : 0;
-			if (e > best_end) {
+			if (e > best_end || (e && e == best_end && want_noun && p->kind == EV_NOUN &&
+					     best->kind != EV_NOUN)) {
 				best_end = e;
 				best = p;
 			}
@@ -104,6 +124,7 @@ static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trig
 			out[n].p = best;
 			out[n].begin = i;
 			out[n].end = best_end;
+			out[n].noun = best->kind == EV_NOUN;
 			n++;
 			i = best_end;
 		} else {
@@ -167,6 +188,7 @@ static void frame_init(chr_event *ev, const trigger *tr, uint32_t sentence)
 	ev->sentence = sentence;
 	ev->trig_begin = tr->begin;
 	ev->trig_end = tr->end;
+	ev->noun = tr->noun;
 	ev->place = -1;
 	ev->speaker = -1;
 }

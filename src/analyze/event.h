@@ -35,6 +35,7 @@ typedef struct chr_event {
 	uint32_t actor[CHR_EVENT_ACTORS]; /* entity indexes; the subject side first */
 	uint8_t nactors;
 	uint8_t modality;              /* chr_modality */
+	uint8_t noun;                  /* the trigger is a noun ("the meeting"), not a verb */
 	int32_t place;                 /* entity index, -1 when none */
 	int32_t speaker;               /* the entity reporting it ("X said that ..."), -1 */
 	char date[32];                 /* TIMEX3 date at its precision ("2025-12-03", "2025-08"), "" */
@@ -59,8 +60,13 @@ typedef struct chr_event_ctx {
 	int32_t *tok_mention;          /* per token: index into ents->men, or -1 */
 	int32_t *tok_timex;            /* per token: index into times->t, or -1 */
 	int32_t *tok_quote;            /* per token: index into quotes->q, or -1 */
-	uint8_t *tok_report;           /* per token: 1 where a reporting verb starts ("said") */
+	uint8_t *tok_flags;            /* per token: CHR_EVT_* */
 } chr_event_ctx;
+
+enum {
+	CHR_EVT_REPORT = 1, /* a reporting verb starts here ("said", "according to") */
+	CHR_EVT_ROLE = 2    /* part of a name's title ("US Special Envoy" Steve Witkoff) */
+};
 
 chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const chr_timexes *times,
 			      const chr_entities *ents, const chr_quotes *quotes, const char *anchor,

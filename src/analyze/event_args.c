@@ -29,7 +29,7 @@ static uint64_t key_of(const char *w)
 /* Word classes the argument rules test, as folded keys built once. */
 enum {
 	W_LOCATIVE = 1, W_LIGHT = 2, W_CLAUSE = 4, W_JOIN = 8, W_FIRST_PERSON = 16, W_LEADER = 32,
-	W_DET = 64, W_AUX = 128, W_JUST = 256
+	W_DET = 64, W_AUX = 128, W_JUST = 256, W_OF = 512, W_OPEN = 1024
 };
 
 typedef struct word_class {
@@ -49,8 +49,8 @@ static const word_class word_classes[] = {
 	{"but", W_CLAUSE}, {"because", W_CLAUSE}, {"although", W_CLAUSE}, {"after", W_CLAUSE},
 	{"before", W_CLAUSE}, {"when", W_CLAUSE}, {"since", W_CLAUSE}, {"until", W_CLAUSE},
 	{"that", W_CLAUSE}, {"if", W_CLAUSE}, {"as", W_CLAUSE},
-	{"and", W_JOIN}, {"or", W_JOIN}, {"&", W_JOIN}, {"with", W_JOIN}, {"between", W_JOIN},
-	{"of", W_JOIN}, {"nor", W_JOIN},
+	{"and", W_JOIN}, {"or", W_JOIN}, {"&", W_JOIN}, {"with", W_JOIN | W_OPEN}, {"between", W_JOIN | W_OPEN},
+	{"of", W_JOIN | W_OF | W_OPEN}, {"nor", W_JOIN},
 	{"we", W_FIRST_PERSON}, {"i", W_FIRST_PERSON}, {"our", W_FIRST_PERSON}, {"my", W_FIRST_PERSON},
 	{"us", W_FIRST_PERSON},
 	{"leader", W_LEADER}, {"president", W_LEADER}, {"head", W_LEADER}, {"leaders", W_LEADER},
@@ -103,14 +103,19 @@ chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const ch
 	cx->tok_mention = chr_arena_alloc(arena, n * sizeof *cx->tok_mention);
 	cx->tok_timex = chr_arena_alloc(arena, n * sizeof *cx->tok_timex);
 	cx->tok_quote = chr_arena_alloc(arena, n * sizeof *cx->tok_quote);
-	cx->tok_report = chr_arena_calloc(arena, n, sizeof *cx->tok_report);
-	if (!cx->tok_mention || !cx->tok_timex || !cx->tok_quote || !cx->tok_report)
+	cx->tok_flags = chr_arena_calloc(arena, n, sizeof *cx->tok_flags);
+	if (!cx->tok_mention || !cx->tok_timex || !cx->tok_quote || !cx->tok_flags)
 		return CHR_ENOMEM;
 	for (size_t i = 0; i < toks->n; i++)
 		cx->tok_mention[i] = cx->tok_timex[i] = cx->tok_quote[i] = -1;
-	for (size_t m = 0; m < ents->nmen; m++)
-		for (uint32_t i = ents->men[m].tok_begin; i < ents->men[m].tok_end && i < toks->n; i++)
+	for (size_t m = 0; m < ents->nmen; m++) {
+		const chr_mention *mm = &ents->men[m];
+		for (uint32_t i = mm->tok_begin; i < mm->tok_end && i < toks->n; i++)
 			cx->tok_mention[i] = (int32_t)m;
+		if (mm->role_end > mm->role_start)
+			for (uint32_t i = mm->tok_begin; i-- > 0 && toks->tok[i].start >= mm->role_start;)
+				cx->tok_flags[i] |= CHR_EVT_ROLE;
+	}
 	for (size_t k = 0; k < times->n; k++)
 		for (uint32_t i = times->t[k].tok_begin; i < times->t[k].tok_end && i < toks->n; i++)
 			cx->tok_timex[i] = (int32_t)k;
@@ -123,7 +128,7 @@ chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const ch
 		const int32_t *list = chr_ev_first(toks->tok[i].key);
 		for (; list && *list >= 0; list++)
 			if (chr_ev_pattern(*list)->kind == EV_REPORT)
-				cx->tok_report[i] = 1;
+				cx->tok_flags[i] |= CHR_EVT_REPORT;
 	}
 	return CHR_OK;
 }
@@ -212,6 +217,19 @@ static void consider(const chr_event_ctx *cx, chr_event *ev, int32_t m)
 	add_actor(ev, id);
 }
 
+/* "president of the United States": a name after a title and "of" names
+ * an office, not a party to the event. */
+static int office_of(const chr_event_ctx *cx, uint32_t b, uint32_t begin)
+{
+	const chr_tokens *t = cx->toks;
+	uint32_t i = b;
+	while (i > begin && (word_class_of(t, i - 1) & W_DET))
+		i--;
+	if (i < begin + 2 || !(word_class_of(t, i - 1) & W_OF))
+		return 0;
+	return chr_gaz_title_word(chr_gaz_default(), t->tok[i - 2].key);
+}
+
 /*
  * The group of names that ends just before token `end`: the subject.
  * Walks back over auxiliaries to the first name, then over names joined by
@@ -226,16 +244,21 @@ static void subject_group(const chr_event_ctx *cx, chr_event *ev, uint32_t begin
 	for (uint32_t i = end; i-- > begin;) {
 		int32_t m = cx->tok_mention[i];
 		if (m >= 0) {
-			consider(cx, ev, m);
-			i = cx->ents->men[m].tok_begin;
+			uint32_t b = cx->ents->men[m].tok_begin;
+			if (!office_of(cx, b, begin))
+				consider(cx, ev, m);
+			i = b;
 			found = 1;
 			gap = 0;
 			continue;
 		}
 		unsigned cls = word_class_of(t, i);
-		if (cx->tok_report[i] || is_punct(t, i, ';') || is_punct(t, i, ':'))
+		if ((cx->tok_flags[i] & CHR_EVT_REPORT) || is_punct(t, i, ';') || is_punct(t, i, ':'))
 			break;
 		if (found && (cls & (W_CLAUSE | W_AUX)))
+			break;
+		/* ", and Russia welcomes": the comma closes an earlier clause */
+		if (!found && is_punct(t, i, ',') && i + 1 < end && (word_class_of(t, i + 1) & W_JOIN))
 			break;
 		if (!found && (cls & W_CLAUSE) && !(cls & W_JOIN))
 			break;
@@ -260,13 +283,13 @@ static uint32_t clause_end(const chr_event_ctx *cx, uint32_t from, uint32_t end)
 {
 	const chr_tokens *t = cx->toks;
 	for (uint32_t i = from; i < end; i++) {
-		if (is_punct(t, i, ';') || cx->tok_report[i])
+		if (is_punct(t, i, ';') || (cx->tok_flags[i] & CHR_EVT_REPORT))
 			return i;
 		if (word_class_of(t, i) & W_CLAUSE && !(word_class_of(t, i) & W_JOIN) && i > from)
 			return i;
 		if (is_punct(t, i, ',')) {
 			for (uint32_t j = i + 1; j < end && j < i + 7; j++)
-				if (cx->tok_report[j])
+				if ((cx->tok_flags[j] & CHR_EVT_REPORT))
 					return i;
 		}
 	}
@@ -333,8 +356,8 @@ static int32_t leader_reference(const chr_event_ctx *cx, uint32_t i, uint32_t en
 	int tie = 0;
 	for (size_t e = 0; e < cx->ents->n; e++) {
 		const chr_entity *ent = &cx->ents->ent[e];
-		if (ent->type != CHR_ENT_PERSON || !ent->country_id || strcmp(ent->country_id, country) != 0 ||
-		    !leader_role(cx, (uint32_t)e))
+		if ((int32_t)e == voice || ent->type != CHR_ENT_PERSON || !ent->country_id ||
+		    strcmp(ent->country_id, country) != 0 || !leader_role(cx, (uint32_t)e))
 			continue;
 		if (ent->nmentions > best_mentions) {
 			best = (int32_t)e;
@@ -352,6 +375,69 @@ static int32_t voice_at(const chr_event_ctx *cx, uint32_t i)
 {
 	int32_t q = cx->tok_quote[i];
 	return q >= 0 ? cx->quotes->q[q].speaker : -1;
+}
+
+/*
+ * Names after the trigger that take part: while "open" (right after a
+ * verb, after "with", "between", "of", or after a taken name and "and" or
+ * a comma), a name is taken; titles, articles and adjectives of a name
+ * keep the state, any other word closes it.  With reopen 0 only the first
+ * group counts (a clause's subject).
+ */
+static void object_names(const chr_event_ctx *cx, chr_event *ev, uint32_t from, uint32_t end, int open,
+			 int reopen)
+{
+	int stop_at_comma = !open;
+	const chr_tokens *t = cx->toks;
+	const chr_gazetteer *gaz = chr_gaz_default();
+	unsigned skipped = 0;
+	for (uint32_t i = from; i < end; i++) {
+		int32_t m = cx->tok_mention[i];
+		if (m >= 0) {
+			if (open)
+				consider(cx, ev, m);
+			i = cx->ents->men[m].tok_end - 1;
+			/* "Washington's positions": a possessor closes the group */
+			if (i + 1 < end && (t->tok[i + 1].flags & CHR_TF_POSSESSIVE) &&
+			    !(i + 2 < end && chr_gaz_title_word(gaz, t->tok[i + 2].key)))
+				open = 0;
+			skipped = 0;
+			continue;
+		}
+		unsigned cls = word_class_of(t, i);
+		if ((cls & W_OPEN) && reopen) {
+			open = 1;
+			skipped = 0;
+			continue;
+		}
+		if (cls & W_JOIN) {
+			skipped = 0;
+			continue;
+		}
+		/* a noun's phrase ends at a comma unless a list is going on */
+		if (stop_at_comma && !open && is_punct(t, i, ','))
+			break;
+		if (t->tok[i].kind == CHR_TOK_PUNCT && (is_punct(t, i, ',') || t->tok[i].flags & CHR_TF_HYPHEN ||
+							 t->text[t->tok[i].start] == '[' || t->text[t->tok[i].start] == ']'))
+			continue;
+		if (t->tok[i].kind == CHR_TOK_PUNCT && t->tok[i].end - t->tok[i].start > 1)
+			continue;   /* dashes around an apposition */
+		if ((cx->tok_flags[i] & CHR_EVT_ROLE) || (cls & W_DET) || (cls & W_LOCATIVE) ||
+		    chr_gaz_title_word(gaz, t->tok[i].key) ||
+		    chr_gaz_demonym(gaz, t->tok[i].key, NULL) || (t->tok[i].flags & CHR_TF_POSSESSIVE) ||
+		    t->tok[i].kind == CHR_TOK_NUMBER || cx->tok_timex[i] >= 0 || ++skipped <= 1)
+			continue;
+		open = 0;
+	}
+}
+
+static int their_before(const chr_tokens *t, const chr_sentence *s, uint32_t tb)
+{
+	uint64_t their = key_of("their");
+	for (uint32_t i = tb, k = 0; i-- > s->tok_begin && k < 4; k++)
+		if (t->tok[i].key == their)
+			return 1;
+	return 0;
 }
 
 static void find_actors(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s, int noun)
@@ -389,18 +475,11 @@ static void find_actors(const chr_event_ctx *cx, chr_event *ev, const chr_senten
 			}
 		}
 	}
-	/* the others: names after the trigger in its clause */
+	/* the others: a verb's object, names after "with", "between", "of" */
 	uint32_t end = clause_end(cx, te, s->tok_end);
-	int named = 0;
-	for (uint32_t i = te; i < end; i++) {
-		int32_t m = cx->tok_mention[i];
-		if (m >= 0) {
-			consider(cx, ev, m);
-			i = cx->ents->men[m].tok_end - 1;
-			named = 1;
-		}
-	}
-	if (!named) {
+	int before = ev->nactors;
+	object_names(cx, ev, te, end, !noun, 1);
+	if (ev->nactors == before) {
 		/* "pay tribute to the current American leader" */
 		for (uint32_t i = te; i < end && i < te + 3; i++) {
 			int32_t who = leader_reference(cx, i, end, voice);
@@ -410,6 +489,15 @@ static void find_actors(const chr_event_ctx *cx, chr_event *ev, const chr_senten
 			}
 		}
 	}
+	/* "During their meeting, X and Y cleared up ...": the pronoun's
+	 * owners are the subject of the clause after the comma */
+	if (noun && !ev->nactors && their_before(t, s, tb)) {
+		for (uint32_t i = te; i < s->tok_end; i++)
+			if (is_punct(t, i, ',')) {
+				object_names(cx, ev, i + 1, clause_end(cx, i + 1, s->tok_end), 1, 0);
+				break;
+			}
+	}
 }
 
 /* The place nearest the trigger that follows a locative preposition. */
@@ -417,14 +505,33 @@ static void find_place(const chr_event_ctx *cx, chr_event *ev, const chr_sentenc
 {
 	if (ev->place >= 0)
 		return;
+	const chr_tokens *t = cx->toks;
+	uint32_t begin = ev->trig_begin, end = clause_end(cx, ev->trig_end, s->tok_end);
+	while (begin > s->tok_begin && !is_punct(t, begin - 1, ':') && !is_punct(t, begin - 1, ';') &&
+	       !(cx->tok_flags[begin - 1] & CHR_EVT_REPORT))
+		begin--;
+	/* "visited the Kremlin": a visit's object is its place */
+	if (strcmp(ev->type, "visit") == 0 || strcmp(ev->type, "host") == 0) {
+		uint32_t i = ev->trig_end;
+		while (i < end && (word_class_of(t, i) & W_DET))
+			i++;
+		if (i < end && cx->tok_mention[i] >= 0 && is_place_entity(entity_of_mention(cx, cx->tok_mention[i]))) {
+			ev->place = (int32_t)cx->ents->men[cx->tok_mention[i]].entity;
+			return;
+		}
+	}
 	uint32_t best_dist = UINT32_MAX;
-	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+	for (uint32_t i = begin; i < end; i++) {
 		int32_t m = cx->tok_mention[i];
 		if (m < 0)
 			continue;
 		const chr_mention *mm = &cx->ents->men[m];
 		i = mm->tok_end - 1;
 		if (!is_place_entity(entity_of_mention(cx, m)) || !after_locative(cx, m))
+			continue;
+		/* "in the US president's limo": the country qualifies a noun */
+		if (mm->tok_end < s->tok_end && ((t->tok[mm->tok_end].flags & CHR_TF_POSSESSIVE) ||
+						 chr_gaz_title_word(chr_gaz_default(), t->tok[mm->tok_end].key)))
 			continue;
 		uint32_t d = mm->tok_begin >= ev->trig_end ? mm->tok_begin - ev->trig_end
 							   : 2 * (ev->trig_begin - mm->tok_end) + 1;
@@ -440,9 +547,18 @@ static int statement_time(const chr_event_ctx *cx, uint32_t k)
 {
 	uint32_t b = cx->times->t[k].tok_begin;
 	for (uint32_t i = b, n = 0; i-- > 0 && n < 3; n++)
-		if (cx->tok_report[i])
+		if ((cx->tok_flags[i] & CHR_EVT_REPORT))
 			return 1;
 	return 0;
+}
+
+/* A dateline ("MOSCOW, December 11.") dates the report, not the events. */
+static int dateline_like(const chr_tokens *t, const chr_sentence *s)
+{
+	unsigned words = 0;
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
+		words += t->tok[i].kind == CHR_TOK_WORD;
+	return words < 6;
 }
 
 /* The DATE expression of sentence s nearest the trigger, -1 if none. */
@@ -500,13 +616,15 @@ static int32_t context_date(const chr_event_ctx *cx, uint32_t si)
 		int any = 0;
 		if (si >= d && t->sent[si - d].paragraph == para) {
 			any = 1;
-			int32_t k = sentence_date(cx, &t->sent[si - d], t->sent[si - d].tok_end);
+			int32_t k = dateline_like(t, &t->sent[si - d]) ? -1
+				    : sentence_date(cx, &t->sent[si - d], t->sent[si - d].tok_end);
 			if (k >= 0)
 				return k;
 		}
 		if (si + d < t->nsent && t->sent[si + d].paragraph == para) {
 			any = 1;
-			int32_t k = sentence_date(cx, &t->sent[si + d], t->sent[si + d].tok_begin);
+			int32_t k = dateline_like(t, &t->sent[si + d]) ? -1
+				    : sentence_date(cx, &t->sent[si + d], t->sent[si + d].tok_begin);
 			if (k >= 0)
 				return k;
 		}
@@ -521,7 +639,7 @@ static int32_t context_date(const chr_event_ctx *cx, uint32_t si)
 		if (t->sent[i].paragraph == para)
 			continue;
 		int head = t->sent[i - 1].paragraph != t->sent[i].paragraph && heading_paragraph(t, i);
-		int32_t k = sentence_date(cx, &t->sent[i], t->sent[i].tok_end);
+		int32_t k = dateline_like(t, &t->sent[i]) ? -1 : sentence_date(cx, &t->sent[i], t->sent[i].tok_end);
 		if (k >= 0)
 			return k;
 		if (head)
@@ -541,7 +659,8 @@ static void find_time(const chr_event_ctx *cx, chr_event *ev, const chr_sentence
 		chr_event_set_date(ev, cx->times->t[k].value);
 	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
 		int32_t d = cx->tok_timex[i];
-		if (d >= 0 && cx->times->t[d].type == CHR_TIMEX_DURATION && cx->times->t[d].value[0] == 'P') {
+		if (d >= 0 && cx->times->t[d].type == CHR_TIMEX_DURATION && cx->times->t[d].value[0] == 'P' &&
+		    !strchr(cx->times->t[d].value, 'X')) {
 			size_t n = strlen(cx->times->t[d].value);
 			if (n < sizeof ev->duration) {
 				memcpy(ev->duration, cx->times->t[d].value, n + 1);
@@ -554,14 +673,15 @@ static void find_time(const chr_event_ctx *cx, chr_event *ev, const chr_sentence
 void chr_event_fill_args(const chr_event_ctx *cx, chr_event *ev)
 {
 	const chr_sentence *s = &cx->toks->sent[ev->sentence];
-	const int32_t *list = chr_ev_first(cx->toks->tok[ev->trig_begin].key);
-	int noun = 0;
-	for (; list && *list >= 0; list++)
-		if (chr_ev_pattern(*list)->type == ev->type && chr_ev_pattern(*list)->kind == EV_NOUN)
-			noun = 1;
-	find_actors(cx, ev, s, noun);
+	find_actors(cx, ev, s, ev->noun);
 	find_place(cx, ev, s);
 	find_time(cx, ev, s);
+	/* where it happened is not who took part ("visited the Kremlin") */
+	unsigned kept = 0;
+	for (unsigned k = 0; k < ev->nactors; k++)
+		if ((int32_t)ev->actor[k] != ev->place)
+			ev->actor[kept++] = ev->actor[k];
+	ev->nactors = (uint8_t)kept;
 }
 
 /* ---- completing frames from each other ---- */
