@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "analyze/event_int.h"
+#include "analyze/gazetteer.h"
 
 #define EV_MAX_TRIGGERS 16   /* per sentence: a bound for pathological text */
 #define EV_MODALITY_WINDOW 5
@@ -48,7 +49,8 @@ static int any_word(const chr_tokens *t, uint32_t i, const char *const *words)
 static chr_modality modality_of(const chr_tokens *t, const chr_sentence *s, uint32_t begin)
 {
 	static const char *const negation[] = { "not", "n't", "never", "no", "neither", "nor", "without",
-						"failed", "cannot", NULL };
+						"failed", "cannot", "delayed", "postponed", "cancelled", "canceled",
+						NULL };
 	static const char *const future[] = { "will", "'ll", "shall", "plans", "plan", "planned", "planning",
 					      "intends", "intend", "about", "going", "scheduled", "expected",
 					      "upcoming", "forthcoming", "future", "next", "set", "due", NULL };
@@ -120,6 +122,10 @@ static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trig
 				best = p;
 			}
 		}
+		/* "an attack": after an article a verb-only trigger is a noun we do not code */
+		if (best && best->kind != EV_NOUN && i > s->tok_begin &&
+		    (is_word(t, i - 1, "a") || is_word(t, i - 1, "an") || is_word(t, i - 1, "the")))
+			best = NULL;
 		if (best) {
 			out[n].p = best;
 			out[n].begin = i;
@@ -243,6 +249,26 @@ static chr_status sentence_events(chr_arena *arena, const chr_event_ctx *cx, uin
 	return st;
 }
 
+/* A capitalised word the entity layer did not take, in the few words
+ * before a verb trigger: a subject we cannot name ("Arnor is about to
+ * restore ties").  An infinitive with nothing of the kind ("a place to
+ * visit") reports no event. */
+static int unnamed_subject(const chr_event_ctx *cx, const chr_event *ev)
+{
+	const chr_tokens *t = cx->toks;
+	const chr_sentence *s = &t->sent[ev->sentence];
+	const chr_gazetteer *gaz = chr_gaz_default();
+	for (uint32_t i = ev->trig_begin, k = 0; i-- > s->tok_begin && k < 8; k++) {
+		const chr_token *tk = &t->tok[i];
+		if (tk->kind == CHR_TOK_PUNCT && !(tk->flags & CHR_TF_HYPHEN))
+			return 0;
+		if (tk->kind == CHR_TOK_WORD && (tk->flags & CHR_TF_UPPER) && !chr_gaz_stop(gaz, tk->key) &&
+		    cx->tok_timex[i] < 0)
+			return 1;
+	}
+	return 0;
+}
+
 chr_status chr_events_find(chr_arena *arena, const chr_event_ctx *cx, chr_events *out)
 {
 	out->ev = NULL;
@@ -254,11 +280,12 @@ chr_status chr_events_find(chr_arena *arena, const chr_event_ctx *cx, chr_events
 			return st;
 	}
 	chr_events_complete(cx, out->ev, &out->n);
-	/* A frame that found no actor, even from its neighbours, says too
-	 * little to stand on a timeline. */
+	/* A noun that found no actor, even from its neighbours, is a
+	 * reference ("the talks") to nothing this document reports; a verb
+	 * without named actors still says what happened, when and where. */
 	size_t kept = 0;
 	for (size_t i = 0; i < out->n; i++)
-		if (out->ev[i].nactors)
+		if (out->ev[i].nactors || (!out->ev[i].noun && unnamed_subject(cx, &out->ev[i])))
 			out->ev[kept++] = out->ev[i];
 	out->n = kept;
 	return CHR_OK;

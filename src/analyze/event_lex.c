@@ -170,9 +170,13 @@ uint32_t chr_ev_match(const chr_tokens *t, const ev_pattern *p, uint32_t i, uint
 				found = j + 1;
 				break;
 			}
-			/* a gap holds words of one phrase, never a clause break */
-			if (t->tok[j].kind == CHR_TOK_PUNCT && !(t->tok[j].flags & CHR_TF_HYPHEN))
-				break;
+			/* a gap holds words of one phrase ("complete, full diplomatic
+			 * ties"), never a clause break */
+			if (t->tok[j].kind == CHR_TOK_PUNCT && !(t->tok[j].flags & CHR_TF_HYPHEN)) {
+				if (t->tok[j].end - t->tok[j].start != 1 || t->text[t->tok[j].start] != ',')
+					break;
+				limit++;
+			}
 		}
 		if (!found)
 			return 0;
