@@ -31,7 +31,7 @@ chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, cons
 	st = chr_events_find(arena, &cx, &out->events);
 	if (st != CHR_OK)
 		return st;
-	return chr_claims_find(arena, &out->toks, &out->ents, &out->times, &out->claims);
+	return chr_claims_find(arena, &out->toks, &out->ents, &out->times, &out->quotes, &out->claims);
 }
 
 chr_status chr_doc_analyze(chr_doc *doc)

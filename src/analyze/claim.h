@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "analyze/entity.h"
+#include "analyze/quote.h"
 #include "analyze/timex.h"
 #include "analyze/token.h"
 
@@ -29,8 +30,9 @@ typedef struct chr_claims {
 	size_t n;
 } chr_claims;
 
-/* Finds the numeric claims of a tokenised text; text order, arena-owned. */
+/* Finds the numeric claims of a tokenised text; text order, arena-owned.
+ * Claims inside a reporter's question (quotes may be NULL) are left out. */
 chr_status chr_claims_find(chr_arena *arena, const chr_tokens *toks, const chr_entities *ents,
-			   const chr_timexes *times, chr_claims *out);
+			   const chr_timexes *times, const chr_quotes *quotes, chr_claims *out);
 
 #endif
