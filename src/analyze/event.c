@@ -72,7 +72,7 @@ static chr_modality modality_of(const chr_tokens *t, const chr_sentence *s, uint
 		else if (m == CHR_MOD_ASSERTED && any_word(t, i, future))
 			m = CHR_MOD_FUTURE;
 	}
-	if (m == CHR_MOD_ASSERTED && s->tok_end > s->tok_begin) {
+	if (s->tok_end > s->tok_begin) {
 		const chr_token *last = &t->tok[s->tok_end - 1];
 		if (last->kind == CHR_TOK_QUOTE && s->tok_end - 1 > s->tok_begin)
 			last--;
@@ -263,7 +263,7 @@ static int unnamed_subject(const chr_event_ctx *cx, const chr_event *ev)
 		if (tk->kind == CHR_TOK_PUNCT && !(tk->flags & CHR_TF_HYPHEN))
 			return 0;
 		if (tk->kind == CHR_TOK_WORD && (tk->flags & CHR_TF_UPPER) && !chr_gaz_stop(gaz, tk->key) &&
-		    cx->tok_timex[i] < 0)
+		    cx->tok_timex[i] < 0 && cx->tok_mention[i] < 0)
 			return 1;
 	}
 	return 0;

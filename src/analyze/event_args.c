@@ -230,6 +230,8 @@ static int office_of(const chr_event_ctx *cx, uint32_t b, uint32_t begin)
 	return chr_gaz_title_word(chr_gaz_default(), t->tok[i - 2].key);
 }
 
+static void subject_names(const chr_event_ctx *cx, chr_event *ev, uint32_t begin, uint32_t end);
+
 /*
  * The group of names that ends just before token `end`: the subject.
  * Walks back over auxiliaries to the first name, then over names joined by
@@ -237,6 +239,18 @@ static int office_of(const chr_event_ctx *cx, uint32_t b, uint32_t begin)
  * without names ends it.
  */
 static void subject_group(const chr_event_ctx *cx, chr_event *ev, uint32_t begin, uint32_t end)
+{
+	unsigned first_new = ev->nactors;
+	subject_names(cx, ev, begin, end);
+	/* found right to left; the text's order reads better */
+	for (unsigned a = first_new, b = ev->nactors; a + 1 < b; a++, b--) {
+		uint32_t x = ev->actor[a];
+		ev->actor[a] = ev->actor[b - 1];
+		ev->actor[b - 1] = x;
+	}
+}
+
+static void subject_names(const chr_event_ctx *cx, chr_event *ev, uint32_t begin, uint32_t end)
 {
 	const chr_tokens *t = cx->toks;
 	int found = 0;

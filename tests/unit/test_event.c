@@ -1,0 +1,231 @@
+/*
+ * test_event.c - event frames (src/analyze/event*.c) and numeric claims
+ * (claim.c) over the whole analysis of short texts written for these tests.
+ *
+ * A frame is described as "type|actor,actor|place|date|duration|modality";
+ * a claim as "subject|attribute|value".
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "analyze/analyze.h"
+
+typedef struct run {
+	chr_arena arena;
+	chr_analysis an;
+} run;
+
+static void analyse(run *r, const char *text, const char *anchor)
+{
+	chr_arena_init(&r->arena);
+	memset(&r->an, 0, sizeof r->an);
+	assert_int_equal(chr_analysis_run(&r->arena, text, strlen(text), anchor, "en", &r->an), CHR_OK);
+}
+
+static const char *describe_event(const run *r, size_t i)
+{
+	static char out[512];
+	const chr_event *ev = &r->an.events.ev[i];
+	const chr_entities *e = &r->an.ents;
+	size_t n = (size_t)snprintf(out, sizeof out, "%s|", ev->type);
+	for (unsigned k = 0; k < ev->nactors && n < sizeof out; k++)
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s%s", k ? "," : "", e->ent[ev->actor[k]].id);
+	const char *place = ev->place < 0 ? "-" : e->ent[ev->place].place_id ? e->ent[ev->place].place_id
+									     : e->ent[ev->place].id;
+	if (n < sizeof out)
+		snprintf(out + n, sizeof out - n, "|%s|%s|%s|%s", place, ev->date[0] ? ev->date : "-",
+			 ev->duration[0] ? ev->duration : "-", chr_modality_name((chr_modality)ev->modality));
+	return out;
+}
+
+/* The events of text must be exactly want (NULL-terminated), in order. */
+static void expect_events(const char *text, const char *anchor, const char *const *want)
+{
+	run r;
+	analyse(&r, text, anchor);
+	size_t n = 0;
+	while (want[n])
+		n++;
+	for (size_t i = 0; i < r.an.events.n; i++)
+		print_message("  got %s\n", describe_event(&r, i));
+	assert_int_equal(r.an.events.n, n);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(describe_event(&r, i), want[i]);
+	chr_arena_free(&r.arena);
+}
+
+static void expect_claims(const char *text, const char *const *want)
+{
+	run r;
+	analyse(&r, text, "2025-03-07");
+	size_t n = 0;
+	while (want[n])
+		n++;
+	char got[256];
+	for (size_t i = 0; i < r.an.claims.n; i++)
+		print_message("  got %s|%s|%g\n", r.an.claims.c[i].subject, r.an.claims.c[i].attribute,
+			      r.an.claims.c[i].value);
+	assert_int_equal(r.an.claims.n, n);
+	for (size_t i = 0; i < n; i++) {
+		const chr_claim *c = &r.an.claims.c[i];
+		snprintf(got, sizeof got, "%s|%s|%g", c->subject, c->attribute, c->value);
+		assert_string_equal(got, want[i]);
+	}
+	chr_arena_free(&r.arena);
+}
+
+static void meeting_with_place_and_date(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "meet|emmanuel-macron,olaf-scholz|berlin|2025-03-04|-|asserted", NULL };
+	expect_events("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Tuesday.",
+		      "2025-03-07", want);
+}
+
+static void reporting_speaker_is_no_actor(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "negotiate|emmanuel-macron,olaf-scholz|paris|2025-03-03|-|asserted", NULL };
+	expect_events("Emmanuel Macron and Olaf Scholz held talks in Paris on Monday, Italian Prime Minister "
+		      "Giorgia Meloni said.", "2025-03-07", want);
+}
+
+static void dated_statement(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "statement|olaf-scholz|-|2025-03-03|-|asserted", NULL };
+	expect_events("German Chancellor Olaf Scholz said on Monday that the budget was sound.", "2025-03-07", want);
+}
+
+static void modality(void **state)
+{
+	(void)state;
+	static const char *const want[] = {
+		"meet|emmanuel-macron,olaf-scholz|berlin|-|-|negated",
+		"visit|emmanuel-macron|paris|-|-|future",
+		"meet|emmanuel-macron,olaf-scholz|-|-|-|hypothetical",
+		NULL
+	};
+	expect_events("Emmanuel Macron did not meet Olaf Scholz in Berlin.\n\nOlaf Scholz said Emmanuel Macron "
+		      "will visit Paris again.\n\nWill Emmanuel Macron meet Olaf Scholz?", "2025-03-07", want);
+}
+
+static void a_later_sentence_completes_the_frame(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "meet|emmanuel-macron,olaf-scholz|berlin|2025-03-03|PT3H|asserted", NULL };
+	expect_events("Emmanuel Macron met Olaf Scholz in Berlin on Monday. The meeting lasted three hours.",
+		      "2025-03-07", want);
+}
+
+static void meetings_months_apart_stay_apart(void **state)
+{
+	(void)state;
+	static const char *const want[] = {
+		"meet|emmanuel-macron,olaf-scholz|berlin|2024-05-03|-|asserted",
+		"meet|emmanuel-macron,olaf-scholz|paris|2024-12-09|-|asserted",
+		NULL
+	};
+	expect_events("Emmanuel Macron met Olaf Scholz in Berlin on 3 May 2024.\n\nEmmanuel Macron met Olaf "
+		      "Scholz again in Paris on 9 December 2024.", "2025-03-07", want);
+}
+
+static void countries_act_for_governments(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "agree|france,germany|paris|2025-03-07|-|asserted", NULL };
+	/* Friday is the article's own date */
+	expect_events("France and Germany signed an agreement in Paris on Friday.", "2025-03-07", want);
+}
+
+static void we_in_a_quote_is_its_speaker(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "praise|olaf-scholz|-|-|-|asserted", NULL };
+	expect_events("\"We paid tribute to the firefighters,\" German Chancellor Olaf Scholz said.", "2025-03-07",
+		      want);
+}
+
+static void a_possessor_only_qualifies(void **state)
+{
+	(void)state;
+	/* the adviser is no one we can name, and Macron did not visit */
+	static const char *const want[] = { "meet|olaf-scholz|berlin|-|-|asserted", NULL };
+	expect_events("Emmanuel Macron's adviser visited Berlin.\n\nEmmanuel Macron's adviser met Olaf Scholz in "
+		      "Berlin.", "2025-03-07", want);
+}
+
+static void many_names_bounded(void **state)
+{
+	(void)state;
+	size_t cap = 500 * 24 + 128, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	n += (size_t)snprintf(text + n, cap - n, "Emmanuel Macron met ");
+	for (int i = 0; i < 500; i++)
+		n += (size_t)snprintf(text + n, cap - n, "Mr Holt%c%c, ", 'a' + i % 26, 'a' + i / 26);
+	snprintf(text + n, cap - n, "and Olaf Scholz in Geneva.");
+	run r;
+	analyse(&r, text, "2025-03-07");
+	assert_true(r.an.events.n >= 1);
+	for (size_t i = 0; i < r.an.events.n; i++)
+		assert_true(r.an.events.ev[i].nactors <= CHR_EVENT_ACTORS);
+	chr_arena_free(&r.arena);
+	free(text);
+}
+
+static void claims_compound_and_count(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "plan|points|20", "plan|documents|3", NULL };
+	expect_claims("The 20-point plan was published on Monday. The envoys also brought three further "
+		      "documents to add to the plan.", want);
+}
+
+static void claims_holder_takes_the_topic(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "plan|points|14", NULL };
+	expect_claims("Reporters asked about the peace plan.\n\nThere is a document comprising 14 points.", want);
+}
+
+static void claims_negated_duration_is_not_one(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "meeting|hours|6", NULL };
+	expect_claims("The talks did not last two hours but six hours.", want);
+}
+
+static void claims_dates_and_money_are_not(void **state)
+{
+	(void)state;
+	static const char *const want[] = { NULL };
+	expect_claims("On 3 May 2025 the ministry paid $40 million for 12 aircraft.", want);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(meeting_with_place_and_date),
+		cmocka_unit_test(reporting_speaker_is_no_actor),
+		cmocka_unit_test(dated_statement),
+		cmocka_unit_test(modality),
+		cmocka_unit_test(a_later_sentence_completes_the_frame),
+		cmocka_unit_test(meetings_months_apart_stay_apart),
+		cmocka_unit_test(countries_act_for_governments),
+		cmocka_unit_test(we_in_a_quote_is_its_speaker),
+		cmocka_unit_test(a_possessor_only_qualifies),
+		cmocka_unit_test(many_names_bounded),
+		cmocka_unit_test(claims_compound_and_count),
+		cmocka_unit_test(claims_holder_takes_the_topic),
+		cmocka_unit_test(claims_negated_duration_is_not_one),
+		cmocka_unit_test(claims_dates_and_money_are_not),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
