@@ -6,6 +6,8 @@
  * speakers are entities), then events (a quote's speaker is the reporter of
  * what it says, not an actor) and claims.
  */
+#include <string.h>
+
 #include "analyze/analyze.h"
 #include "doc.h"
 
@@ -24,6 +26,10 @@ chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, cons
 	st = chr_quotes_find(arena, &out->toks, &out->ents, &out->quotes);
 	if (st != CHR_OK)
 		return st;
+	/* The event and claim lexicons are English; elsewhere a trigger would
+	 * only be a false friend. */
+	if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "und") != 0)
+		return CHR_OK;
 	chr_event_ctx cx;
 	st = chr_event_ctx_init(arena, &out->toks, &out->times, &out->ents, &out->quotes, anchor, &cx);
 	if (st != CHR_OK)

@@ -29,7 +29,7 @@ static uint64_t key_of(const char *w)
 /* Word classes the argument rules test, as folded keys built once. */
 enum {
 	W_LOCATIVE = 1, W_LIGHT = 2, W_CLAUSE = 4, W_JOIN = 8, W_FIRST_PERSON = 16, W_LEADER = 32,
-	W_DET = 64, W_AUX = 128, W_JUST = 256, W_OF = 512, W_OPEN = 1024
+	W_DET = 64, W_AUX = 128, W_JUST = 256, W_OF = 512, W_OPEN = 1024, W_SPAN_OFF = 2048
 };
 
 typedef struct word_class {
@@ -39,12 +39,13 @@ typedef struct word_class {
 
 static const word_class word_classes[] = {
 	{"in", W_LOCATIVE}, {"at", W_LOCATIVE}, {"near", W_LOCATIVE}, {"outside", W_LOCATIVE},
-	{"inside", W_LOCATIVE}, {"to", W_LOCATIVE}, {"into", W_LOCATIVE}, {"from", W_LOCATIVE},
+	{"inside", W_LOCATIVE}, {"to", W_LOCATIVE}, {"into", W_LOCATIVE},
 	{"held", W_LIGHT}, {"hold", W_LIGHT}, {"holds", W_LIGHT}, {"holding", W_LIGHT}, {"had", W_LIGHT},
 	{"has", W_LIGHT | W_AUX}, {"have", W_LIGHT | W_AUX}, {"completed", W_LIGHT}, {"conducted", W_LIGHT},
 	{"began", W_LIGHT}, {"begun", W_LIGHT}, {"started", W_LIGHT}, {"resumed", W_LIGHT},
 	{"concluded", W_LIGHT}, {"wrapped", W_LIGHT}, {"attended", W_LIGHT}, {"joined", W_LIGHT},
-	{"made", W_LIGHT}, {"paid", W_LIGHT}, {"led", W_LIGHT},
+	{"made", W_LIGHT}, {"paid", W_LIGHT}, {"led", W_LIGHT}, {"opening", W_LIGHT}, {"opened", W_LIGHT},
+	{"open", W_LIGHT}, {"continued", W_LIGHT}, {"closed", W_LIGHT},
 	{"which", W_CLAUSE}, {"where", W_CLAUSE}, {"while", W_CLAUSE}, {"whereas", W_CLAUSE},
 	{"but", W_CLAUSE}, {"because", W_CLAUSE}, {"although", W_CLAUSE}, {"after", W_CLAUSE},
 	{"before", W_CLAUSE}, {"when", W_CLAUSE}, {"since", W_CLAUSE}, {"until", W_CLAUSE},
@@ -58,6 +59,9 @@ static const word_class word_classes[] = {
 	{"new", W_DET}, {"then", W_DET}, {"country's", W_DET},
 	{"is", W_AUX}, {"are", W_AUX}, {"was", W_AUX}, {"were", W_AUX}, {"been", W_AUX},
 	{"just", W_JUST},
+	/* "in more than six years", "a year later": a span that dates, not a length */
+	{"within", W_SPAN_OFF}, {"over", W_SPAN_OFF}, {"than", W_SPAN_OFF}, {"ago", W_SPAN_OFF},
+	{"later", W_SPAN_OFF}, {"earlier", W_SPAN_OFF}, {"past", W_SPAN_OFF}, {"last", W_SPAN_OFF},
 };
 
 #define NCLASS (sizeof word_classes / sizeof word_classes[0])
@@ -662,6 +666,22 @@ static int32_t context_date(const chr_event_ctx *cx, uint32_t si)
 	return -1;
 }
 
+/* Is a duration the length of something, not a distance in time ("in six
+ * years", "a year later", "over the past week")? */
+static int event_length(const chr_event_ctx *cx, const chr_timex *x, const chr_sentence *s)
+{
+	const chr_tokens *t = cx->toks;
+	if (x->tok_begin > s->tok_begin) {
+		unsigned before = word_class_of(t, x->tok_begin - 1);
+		if ((before & W_SPAN_OFF) || (before & W_LOCATIVE))
+			return 0;
+	}
+	for (uint32_t i = x->tok_begin; i < x->tok_end; i++)
+		if (word_class_of(t, i) & W_SPAN_OFF)
+			return 0;
+	return !(x->tok_end < s->tok_end && (word_class_of(t, x->tok_end) & W_SPAN_OFF));
+}
+
 static void find_time(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s)
 {
 	int32_t k = sentence_date(cx, s, ev->trig_begin);
@@ -674,7 +694,7 @@ static void find_time(const chr_event_ctx *cx, chr_event *ev, const chr_sentence
 	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
 		int32_t d = cx->tok_timex[i];
 		if (d >= 0 && cx->times->t[d].type == CHR_TIMEX_DURATION && cx->times->t[d].value[0] == 'P' &&
-		    !strchr(cx->times->t[d].value, 'X')) {
+		    !strchr(cx->times->t[d].value, 'X') && event_length(cx, &cx->times->t[d], s)) {
 			size_t n = strlen(cx->times->t[d].value);
 			if (n < sizeof ev->duration) {
 				memcpy(ev->duration, cx->times->t[d].value, n + 1);
