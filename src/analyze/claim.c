@@ -25,11 +25,12 @@
 #define TOPIC_PARAGRAPHS 3      /* how far back a discussed topic still holds */
 #define LOOKAHEAD 6
 
-enum { CW_UNIT = 1, CW_TOPIC = 2, CW_CONTAINER = 4, CW_LINK = 8, CW_MODIFIER = 16 };
+enum { CW_UNIT = 1, CW_TOPIC = 2, CW_CONTAINER = 4, CW_LINK = 8, CW_MODIFIER = 16, CW_NUMBER = 32 };
 
 typedef struct claim_word {
 	uint64_t key;
 	uint16_t cls;
+	double number;        /* a number word's value */
 	char attribute[24];   /* a unit's plural */
 	char subject[24];     /* a topic's subject */
 } claim_word;
@@ -103,11 +104,32 @@ static void load_line(const char *p, const char *end)
 	}
 }
 
+static const char *const small_numbers[] = { "zero", "one", "two", "three", "four", "five", "six", "seven",
+					     "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+					     "fifteen", "sixteen", "seventeen", "eighteen", "nineteen" };
+static const char *const tens_numbers[] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+					    "eighty", "ninety" };
+
+static void add_number(const char *w, double v)
+{
+	claim_word *cw = word_slot(chr_fold_hash(w, strlen(w)));
+	if (!cw)
+		return;
+	uint64_t key = chr_fold_hash(w, strlen(w));
+	cw->key = key ? key : 1;
+	cw->cls |= CW_NUMBER;
+	cw->number = v;
+}
+
 static void load(void)
 {
 	words = calloc(CW_SLOTS, sizeof *words);
 	if (!words)
 		return;
+	for (int i = 0; i < 20; i++)
+		add_number(small_numbers[i], i);
+	for (int i = 0; i < 8; i++)
+		add_number(tens_numbers[i], 20 + 10 * i);
 	size_t len = 0;
 	const char *text = chr_data_get("claims/en.txt", &len);
 	const char *p = text, *end = text ? text + len : NULL;
@@ -145,11 +167,7 @@ static uint16_t class_of(const chr_tokens *t, uint32_t i)
  * ("four", "twenty-eight"); -1 when s is no number. */
 static double number_value(const char *s, size_t n)
 {
-	static const char *const small[] = { "zero", "one", "two", "three", "four", "five", "six", "seven",
-					     "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-					     "fifteen", "sixteen", "seventeen", "eighteen", "nineteen" };
-	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-					    "eighty", "ninety" };
+	const char *const *small = small_numbers, *const *tens = tens_numbers;
 	if (n && s[0] >= '0' && s[0] <= '9') {
 		double v = 0;
 		for (size_t i = 0; i < n; i++) {
@@ -184,6 +202,23 @@ static double number_value(const char *s, size_t n)
 	return -1;
 }
 
+/* The number a token states, -1 if none: digits, a number word from the
+ * table, or a hyphenated one ("twenty-eight") spelled out. */
+static double token_number(const chr_tokens *t, uint32_t i)
+{
+	const chr_token *tk = &t->tok[i];
+	if (tk->kind == CHR_TOK_NUMBER)
+		return number_value(t->text + tk->start, tk->end - tk->start);
+	if (tk->kind != CHR_TOK_WORD)
+		return -1;
+	const claim_word *w = lookup(tk->key);
+	if (w && (w->cls & CW_NUMBER))
+		return w->number;
+	if (tk->flags & CHR_TF_HYPHEN)
+		return number_value(t->text + tk->start, tk->end - tk->start);
+	return -1;
+}
+
 typedef struct claim_scan {
 	const chr_tokens *t;
 	const chr_timexes *times;
@@ -210,8 +245,7 @@ static const char *subject_of(const claim_scan *cs, uint32_t num, uint32_t unit,
 	const chr_tokens *t = cs->t;
 	const chr_sentence *s = &t->sent[t->tok[num].sentence];
 	uint32_t i = num;
-	while (i > s->tok_begin && (t->tok[i - 1].kind == CHR_TOK_WORD) &&
-	       (cs->t->tok[i - 1].key == chr_fold_hash("some", 4) || class_of(t, i - 1) & CW_MODIFIER))
+	while (i > s->tok_begin && (t->tok[i - 1].kind == CHR_TOK_WORD) && (class_of(t, i - 1) & CW_MODIFIER))
 		i--;
 	if (i > s->tok_begin + 1 && (class_of(t, i - 1) & CW_LINK)) {
 		const claim_word *holder = lookup(t->tok[i - 2].key);
@@ -323,9 +357,7 @@ static uint32_t compound(claim_scan *cs, uint32_t i, chr_status *st)
 static uint32_t count(claim_scan *cs, uint32_t i, chr_status *st)
 {
 	const chr_tokens *t = cs->t;
-	size_t len;
-	const char *s = chr_token_text(t, i, &len);
-	double v = (t->tok[i].kind == CHR_TOK_NUMBER || t->tok[i].kind == CHR_TOK_WORD) ? number_value(s, len) : -1;
+	double v = token_number(t, i);
 	uint32_t end = t->sent[t->tok[i].sentence].tok_end;
 	if (v >= 0 && !in_date(cs, i) && !(i > 0 && t->tok[i - 1].kind == CHR_TOK_SYMBOL)) {
 		for (uint32_t j = i + 1; j < end && j <= i + 3; j++) {
@@ -350,8 +382,7 @@ static uint32_t count(claim_scan *cs, uint32_t i, chr_status *st)
 	const claim_word *w = t->tok[i].kind == CHR_TOK_WORD ? lookup(t->tok[i].key) : NULL;
 	if (!w || !(w->cls & CW_UNIT) || i + 2 >= end || t->tok[i + 1].kind != CHR_TOK_PUNCT)
 		return 0;
-	s = chr_token_text(t, i + 2, &len);
-	v = number_value(s, len);
+	v = token_number(t, i + 2);
 	if (v < 0 || in_date(cs, i + 2))
 		return 0;
 	*st = add_claim(cs, subject_of(cs, i, i, w->attribute), w->attribute, v, i, i + 2);
@@ -386,8 +417,7 @@ chr_status chr_claims_find(chr_arena *arena, const chr_tokens *toks, const chr_e
 			cs.topic_paragraph = toks->sent[tk->sentence].paragraph;
 		}
 		uint32_t used = 0;
-		if (tk->kind == CHR_TOK_NUMBER || (tk->flags & CHR_TF_HYPHEN) || (cls & CW_UNIT) ||
-		    number_value(toks->text + tk->start, tk->end - tk->start) >= 0) {
+		if (tk->kind == CHR_TOK_NUMBER || (tk->flags & CHR_TF_HYPHEN) || (cls & (CW_UNIT | CW_NUMBER))) {
 			if (quotes && in_question(quotes, toks, i, &q)) {
 				i++;
 				continue;

@@ -9,6 +9,7 @@
  * event_args.c fills actors, place, date and duration, and completes the
  * frames across sentences.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "analyze/event_int.h"
@@ -29,17 +30,54 @@ const char *chr_modality_name(chr_modality m)
 	return (unsigned)m < 4 ? names[m] : "asserted";
 }
 
-static int is_word(const chr_tokens *t, uint32_t i, const char *w)
+/* Word lists as folded keys, hashed once per process. */
+enum { WL_NEGATION, WL_FUTURE, WL_HYPOTHETICAL, WL_BEFORE_NOUN, WL_ARTICLE, WL_THE, NLISTS };
+#define WL_MAX 32
+
+static const char *const word_lists[NLISTS][WL_MAX] = {
+	[WL_NEGATION] = { "not", "n't", "never", "no", "neither", "nor", "without", "failed", "cannot",
+			  "delayed", "postponed", "cancelled", "canceled", NULL },
+	[WL_FUTURE] = { "will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends", "intend",
+			"about", "going", "scheduled", "expected", "upcoming", "forthcoming", "future", "next",
+			"set", "due", NULL },
+	[WL_HYPOTHETICAL] = { "would", "could", "might", "may", "if", "unless", "whether", "possible",
+			      "potential", "possibility", "hypothetical", "proposed", NULL },
+	[WL_BEFORE_NOUN] = { "the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "this",
+			     "that", "recent", "next", "first", "last", "previous", "further", "another",
+			     "any", "no", "every", NULL },
+	[WL_ARTICLE] = { "a", "an", "the", NULL },
+	[WL_THE] = { "the", NULL },
+};
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+
+/* One bit per list for each key, in a small open-addressed table. */
+#define WL_SLOTS 256
+static struct { uint64_t key; unsigned lists; } list_table[WL_SLOTS];
+
+static void list_table_add(uint64_t key, int list)
 {
-	return t->tok[i].key == chr_fold_hash(w, strlen(w));
+	size_t i = (size_t)(key ^ (key >> 32)) & (WL_SLOTS - 1);
+	while (list_table[i].key && list_table[i].key != key)
+		i = (i + 1) & (WL_SLOTS - 1);
+	list_table[i].key = key;
+	list_table[i].lists |= 1u << list;
 }
 
-static int any_word(const chr_tokens *t, uint32_t i, const char *const *words)
+static int in_list(const chr_tokens *t, uint32_t i, int list)
 {
-	for (int k = 0; words[k]; k++)
-		if (is_word(t, i, words[k]))
-			return 1;
+	uint64_t key = t->tok[i].key;
+	for (size_t s = (size_t)(key ^ (key >> 32)) & (WL_SLOTS - 1); list_table[s].key; s = (s + 1) & (WL_SLOTS - 1))
+		if (list_table[s].key == key)
+			return (list_table[s].lists >> list) & 1;
 	return 0;
+}
+
+static void lists_init(void)
+{
+	for (int l = 0; l < NLISTS; l++)
+		for (int k = 0; k < WL_MAX && word_lists[l][k]; k++)
+			list_table_add(chr_fold_hash(word_lists[l][k], strlen(word_lists[l][k])), l);
 }
 
 /*
@@ -48,15 +86,6 @@ static int any_word(const chr_tokens *t, uint32_t i, const char *const *words)
  */
 static chr_modality modality_of(const chr_tokens *t, const chr_sentence *s, uint32_t begin)
 {
-	static const char *const negation[] = { "not", "n't", "never", "no", "neither", "nor", "without",
-						"failed", "cannot", "delayed", "postponed", "cancelled", "canceled",
-						NULL };
-	static const char *const future[] = { "will", "'ll", "shall", "plans", "plan", "planned", "planning",
-					      "intends", "intend", "about", "going", "scheduled", "expected",
-					      "upcoming", "forthcoming", "future", "next", "set", "due", NULL };
-	static const char *const hypothetical[] = { "would", "could", "might", "may", "if", "unless", "whether",
-						    "possible", "potential", "possibility", "hypothetical",
-						    "proposed", NULL };
 	chr_modality m = CHR_MOD_ASSERTED;
 	uint32_t stop = begin > s->tok_begin + EV_MODALITY_WINDOW ? begin - EV_MODALITY_WINDOW : s->tok_begin;
 	for (uint32_t i = begin; i-- > stop;) {
@@ -65,11 +94,11 @@ static chr_modality modality_of(const chr_tokens *t, const chr_sentence *s, uint
 			break;
 		if (tk->kind != CHR_TOK_WORD)
 			continue;
-		if (any_word(t, i, negation))
+		if (in_list(t, i, WL_NEGATION))
 			return CHR_MOD_NEGATED;
-		if (m == CHR_MOD_ASSERTED && any_word(t, i, hypothetical))
+		if (m == CHR_MOD_ASSERTED && in_list(t, i, WL_HYPOTHETICAL))
 			m = CHR_MOD_HYPOTHETICAL;
-		else if (m == CHR_MOD_ASSERTED && any_word(t, i, future))
+		else if (m == CHR_MOD_ASSERTED && in_list(t, i, WL_FUTURE))
 			m = CHR_MOD_FUTURE;
 	}
 	if (s->tok_end > s->tok_begin) {
@@ -86,15 +115,12 @@ static chr_modality modality_of(const chr_tokens *t, const chr_sentence *s, uint
  * is both noun and verb ("meeting", "visit", "talks") is the noun. */
 static int noun_position(const chr_tokens *t, uint32_t i, uint32_t sentence_begin)
 {
-	static const char *const before_noun[] = { "the", "a", "an", "their", "his", "her", "its", "our", "my",
-						   "your", "this", "that", "recent", "next", "first", "last",
-						   "previous", "further", "another", "any", "no", "every", NULL };
 	if (i == sentence_begin)
 		return 0;
 	const chr_token *p = &t->tok[i - 1];
 	if (p->flags & CHR_TF_POSSESSIVE || p->kind == CHR_TOK_NUMBER || (p->flags & CHR_TF_HYPHEN))
 		return 1;
-	return any_word(t, i - 1, before_noun) || (p->kind == CHR_TOK_WORD && p->end - p->start > 3 &&
+	return in_list(t, i - 1, WL_BEFORE_NOUN) || (p->kind == CHR_TOK_WORD && p->end - p->start > 3 &&
 		(memcmp(t->text + p->end - 2, "ly", 2) != 0) && (p->flags & CHR_TF_UPPER) == 0 &&
 		(memcmp(t->text + p->end - 2, "al", 2) == 0 || memcmp(t->text + p->end - 3, "ful", 3) == 0));
 }
@@ -106,7 +132,7 @@ static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trig
 	const chr_tokens *t = cx->toks;
 	size_t n = 0;
 	for (uint32_t i = s->tok_begin; i < s->tok_end && n < EV_MAX_TRIGGERS;) {
-		const int32_t *list = t->tok[i].kind == CHR_TOK_WORD ? chr_ev_first(t->tok[i].key) : NULL;
+		const int32_t *list = (cx->tok_flags[i] & CHR_EVT_HEAD) ? chr_ev_first(t->tok[i].key) : NULL;
 		int32_t m = cx->tok_mention[i];
 		if (list && m >= 0 && cx->ents->ent[cx->ents->men[m].entity].type != CHR_ENT_MISC)
 			list = NULL;
@@ -123,8 +149,7 @@ static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trig
 			}
 		}
 		/* "an attack": after an article a verb-only trigger is a noun we do not code */
-		if (best && best->kind != EV_NOUN && i > s->tok_begin &&
-		    (is_word(t, i - 1, "a") || is_word(t, i - 1, "an") || is_word(t, i - 1, "the")))
+		if (best && best->kind != EV_NOUN && i > s->tok_begin && in_list(t, i - 1, WL_ARTICLE))
 			best = NULL;
 		if (best) {
 			out[n].p = best;
@@ -151,7 +176,7 @@ static int32_t reporting_speaker(const chr_event_ctx *cx, const chr_sentence *s,
 	else if (tr->end < s->tok_end && cx->tok_mention[tr->end] >= 0)
 		m = cx->tok_mention[tr->end];
 	else if (tr->end + 1 < s->tok_end && cx->tok_mention[tr->end + 1] >= 0 &&
-		 is_word(cx->toks, tr->end, "the"))
+		 in_list(cx->toks, tr->end, WL_THE))
 		m = cx->tok_mention[tr->end + 1];
 	if (m < 0)
 		return -1;
@@ -216,7 +241,7 @@ static chr_status sentence_events(chr_arena *arena, const chr_event_ctx *cx, uin
 		int dup = 0;
 		for (size_t j = 0; j < k && !dup; j++)
 			dup = tr[j].p->kind != EV_REPORT &&
-			      (strcmp(tr[j].p->type, tr[k].p->type) == 0 ||
+			      (tr[j].p->type == tr[k].p->type ||
 			       (chr_ev_family(tr[j].p->type) && chr_ev_family(tr[k].p->type)));
 		if (dup)
 			continue;
@@ -271,6 +296,7 @@ static int unnamed_subject(const chr_event_ctx *cx, const chr_event *ev)
 
 chr_status chr_events_find(chr_arena *arena, const chr_event_ctx *cx, chr_events *out)
 {
+	pthread_once(&lists_once, lists_init);
 	out->ev = NULL;
 	out->n = 0;
 	size_t cap = 0;

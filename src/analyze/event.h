@@ -61,11 +61,14 @@ typedef struct chr_event_ctx {
 	int32_t *tok_timex;            /* per token: index into times->t, or -1 */
 	int32_t *tok_quote;            /* per token: index into quotes->q, or -1 */
 	uint8_t *tok_flags;            /* per token: CHR_EVT_* */
+	int32_t *sent_date_first;      /* per sentence: its first usable DATE expression, or -1 */
+	int32_t *sent_date_last;       /* per sentence: its last one, or -1 */
 } chr_event_ctx;
 
 enum {
 	CHR_EVT_REPORT = 1, /* a reporting verb starts here ("said", "according to") */
-	CHR_EVT_ROLE = 2    /* part of a name's title ("US Special Envoy" Steve Witkoff) */
+	CHR_EVT_ROLE = 2,   /* part of a name's title ("US Special Envoy" Steve Witkoff) */
+	CHR_EVT_HEAD = 4    /* some lexicon pattern starts with this word */
 };
 
 chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const chr_timexes *times,

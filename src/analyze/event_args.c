@@ -10,6 +10,7 @@
  * place, a possessor that only qualifies another noun ("Trump's envoy
  * Witkoff") is no actor, and the reporting speaker is kept apart.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "analyze/event_int.h"
@@ -18,7 +19,7 @@
 #define LOOKBACK 8       /* tokens between a noun trigger and its light verb */
 #define GROUP_GAP 8      /* non-name tokens allowed between two names of one group */
 #define PLACE_LOOKBACK 4 /* tokens between a locative preposition and its place */
-#define MERGE_WINDOW 64  /* earlier frames a frame may merge into */
+#define MERGE_WINDOW 32  /* earlier frames a frame may merge into */
 #define MERGE_PARAGRAPHS 12
 
 static uint64_t key_of(const char *w)
@@ -65,14 +66,25 @@ static const word_class word_classes[] = {
 };
 
 #define NCLASS (sizeof word_classes / sizeof word_classes[0])
-static uint64_t class_keys[NCLASS];
+#define CLASS_SLOTS 256   /* power of two, over twice NCLASS */
 
-static void class_keys_init(void)
+static struct { uint64_t key; unsigned cls; } class_table[CLASS_SLOTS];
+static uint64_t key_their;
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static void class_table_init(void)
 {
-	if (class_keys[0])
-		return;   /* racing threads compute the same values */
-	for (size_t i = 0; i < NCLASS; i++)
-		class_keys[i] = key_of(word_classes[i].word);
+	for (size_t c = 0; c < NCLASS; c++) {
+		uint64_t k = key_of(word_classes[c].word);
+		size_t i = (size_t)(k ^ (k >> 32)) & (CLASS_SLOTS - 1);
+		while (class_table[i].key && class_table[i].key != k)
+			i = (i + 1) & (CLASS_SLOTS - 1);
+		if (!class_table[i].key) {
+			class_table[i].key = k;
+			class_table[i].cls = word_classes[c].cls;
+		}
+	}
+	key_their = key_of("their");
 }
 
 static unsigned word_class_of(const chr_tokens *t, uint32_t i)
@@ -80,9 +92,9 @@ static unsigned word_class_of(const chr_tokens *t, uint32_t i)
 	if (t->tok[i].kind != CHR_TOK_WORD && t->tok[i].kind != CHR_TOK_SYMBOL)
 		return 0;
 	uint64_t k = t->tok[i].key;
-	for (size_t c = 0; c < NCLASS; c++)
-		if (class_keys[c] == k)
-			return word_classes[c].cls;
+	for (size_t s = (size_t)(k ^ (k >> 32)) & (CLASS_SLOTS - 1); class_table[s].key; s = (s + 1) & (CLASS_SLOTS - 1))
+		if (class_table[s].key == k)
+			return class_table[s].cls;
 	return 0;
 }
 
@@ -92,11 +104,13 @@ static int is_punct(const chr_tokens *t, uint32_t i, char c)
 	return tk->kind == CHR_TOK_PUNCT && tk->end - tk->start == 1 && t->text[tk->start] == c;
 }
 
+static chr_status sentence_dates(chr_arena *arena, chr_event_ctx *cx);
+
 chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const chr_timexes *times,
 			      const chr_entities *ents, const chr_quotes *quotes, const char *anchor,
 			      chr_event_ctx *cx)
 {
-	class_keys_init();
+	pthread_once(&class_once, class_table_init);
 	memset(cx, 0, sizeof *cx);
 	cx->toks = toks;
 	cx->times = times;
@@ -130,11 +144,13 @@ chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const ch
 		if (toks->tok[i].kind != CHR_TOK_WORD)
 			continue;
 		const int32_t *list = chr_ev_first(toks->tok[i].key);
+		if (list)
+			cx->tok_flags[i] |= CHR_EVT_HEAD;
 		for (; list && *list >= 0; list++)
 			if (chr_ev_pattern(*list)->kind == EV_REPORT)
 				cx->tok_flags[i] |= CHR_EVT_REPORT;
 	}
-	return CHR_OK;
+	return sentence_dates(arena, cx);
 }
 
 int chr_event_set_date(chr_event *ev, const char *value)
@@ -451,9 +467,8 @@ static void object_names(const chr_event_ctx *cx, chr_event *ev, uint32_t from, 
 
 static int their_before(const chr_tokens *t, const chr_sentence *s, uint32_t tb)
 {
-	uint64_t their = key_of("their");
 	for (uint32_t i = tb, k = 0; i-- > s->tok_begin && k < 4; k++)
-		if (t->tok[i].key == their)
+		if (t->tok[i].key == key_their)
 			return 1;
 	return 0;
 }
@@ -624,6 +639,25 @@ static int heading_paragraph(const chr_tokens *t, uint32_t first_sentence)
 	return last->kind != CHR_TOK_PUNCT;
 }
 
+/* Each sentence's first and last usable date, once per document, so the
+ * context of every frame is a walk over sentences, not tokens. */
+static chr_status sentence_dates(chr_arena *arena, chr_event_ctx *cx)
+{
+	const chr_tokens *t = cx->toks;
+	size_t n = t->nsent ? t->nsent : 1;
+	cx->sent_date_first = chr_arena_alloc(arena, n * sizeof *cx->sent_date_first);
+	cx->sent_date_last = chr_arena_alloc(arena, n * sizeof *cx->sent_date_last);
+	if (!cx->sent_date_first || !cx->sent_date_last)
+		return CHR_ENOMEM;
+	for (size_t si = 0; si < t->nsent; si++) {
+		const chr_sentence *s = &t->sent[si];
+		int dateline = dateline_like(t, s);
+		cx->sent_date_first[si] = dateline ? -1 : sentence_date(cx, s, s->tok_begin);
+		cx->sent_date_last[si] = dateline ? -1 : sentence_date(cx, s, s->tok_end);
+	}
+	return CHR_OK;
+}
+
 /* Date from the context: the paragraph's other sentences, nearest first,
  * then the earlier paragraphs of the same section. */
 static int32_t context_date(const chr_event_ctx *cx, uint32_t si)
@@ -634,15 +668,13 @@ static int32_t context_date(const chr_event_ctx *cx, uint32_t si)
 		int any = 0;
 		if (si >= d && t->sent[si - d].paragraph == para) {
 			any = 1;
-			int32_t k = dateline_like(t, &t->sent[si - d]) ? -1
-				    : sentence_date(cx, &t->sent[si - d], t->sent[si - d].tok_end);
+			int32_t k = cx->sent_date_last[si - d];
 			if (k >= 0)
 				return k;
 		}
 		if (si + d < t->nsent && t->sent[si + d].paragraph == para) {
 			any = 1;
-			int32_t k = dateline_like(t, &t->sent[si + d]) ? -1
-				    : sentence_date(cx, &t->sent[si + d], t->sent[si + d].tok_begin);
+			int32_t k = cx->sent_date_first[si + d];
 			if (k >= 0)
 				return k;
 		}
@@ -657,7 +689,7 @@ static int32_t context_date(const chr_event_ctx *cx, uint32_t si)
 		if (t->sent[i].paragraph == para)
 			continue;
 		int head = t->sent[i - 1].paragraph != t->sent[i].paragraph && heading_paragraph(t, i);
-		int32_t k = dateline_like(t, &t->sent[i]) ? -1 : sentence_date(cx, &t->sent[i], t->sent[i].tok_end);
+		int32_t k = cx->sent_date_last[i];
 		if (k >= 0)
 			return k;
 		if (head)
@@ -772,7 +804,7 @@ static int continuation_score(const chr_event_ctx *cx, const chr_event *early, c
 	const chr_tokens *t = cx->toks;
 	if (early->modality != CHR_MOD_ASSERTED || later->modality != CHR_MOD_ASSERTED)
 		return 0;
-	if (strcmp(early->type, later->type) != 0 && !(chr_ev_family(early->type) && chr_ev_family(later->type)))
+	if (early->type != later->type && !(chr_ev_family(early->type) && chr_ev_family(later->type)))
 		return 0;
 	uint32_t pe = t->sent[early->sentence].paragraph, pl = t->sent[later->sentence].paragraph;
 	if (pl - pe > MERGE_PARAGRAPHS || !dates_compatible(early->date, later->date))

@@ -20,7 +20,7 @@ typedef struct ev_slot {
 } ev_slot;
 
 typedef struct ev_pattern {
-	const char *type;    /* points into the embedded lexicon text's copy */
+	const char *type;    /* one pointer per type name: compare types by pointer */
 	char cameo[8];
 	uint8_t kind;        /* ev_kind */
 	uint8_t nslots;
@@ -40,7 +40,8 @@ const ev_pattern *chr_ev_pattern(int32_t i);
 uint32_t chr_ev_match(const chr_tokens *t, const ev_pattern *p, uint32_t i, uint32_t end);
 
 /* Type families: frames of one family in one sentence are one event, and
- * across sentences they merge when they describe the same meeting. */
+ * across sentences they merge when they describe the same meeting.  type
+ * is a pattern's type pointer. */
 int chr_ev_family(const char *type);
 
 #endif

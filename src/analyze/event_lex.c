@@ -23,7 +23,10 @@ typedef struct ev_head {
 } ev_head;
 
 static ev_pattern patterns[EV_MAX_PATTERNS];
+/* Type names, each stored once, so frames compare types by pointer. */
 static char type_names[EV_MAX_PATTERNS][32];
+static uint8_t type_family[EV_MAX_PATTERNS];
+static size_t ntypes;
 static size_t npatterns;
 static ev_head *heads;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -88,9 +91,19 @@ static void load_line(const char *p, const char *end)
 		return;
 	ev_pattern *pat = &patterns[npatterns];
 	memset(pat, 0, sizeof *pat);
-	memcpy(type_names[npatterns], f[0], n[0]);
-	type_names[npatterns][n[0]] = '\0';
-	pat->type = type_names[npatterns];
+	size_t ti = 0;
+	while (ti < ntypes && !(strlen(type_names[ti]) == n[0] && memcmp(type_names[ti], f[0], n[0]) == 0))
+		ti++;
+	if (ti == ntypes) {
+		static const char *const meeting[] = { "meet", "consult", "negotiate", "visit", "host", "mediate" };
+		memcpy(type_names[ti], f[0], n[0]);
+		type_names[ti][n[0]] = '\0';
+		for (size_t m = 0; m < sizeof meeting / sizeof meeting[0]; m++)
+			if (strcmp(type_names[ti], meeting[m]) == 0)
+				type_family[ti] = 1;
+		ntypes++;
+	}
+	pat->type = type_names[ti];
 	memcpy(pat->cameo, f[1], n[1]);
 	pat->kind = f[2][0] == 'n' ? EV_NOUN : f[2][0] == 'r' ? EV_REPORT : EV_VERB;
 	int gap = 0;
@@ -187,9 +200,8 @@ uint32_t chr_ev_match(const chr_tokens *t, const ev_pattern *p, uint32_t i, uint
 
 int chr_ev_family(const char *type)
 {
-	static const char *const meeting[] = { "meet", "consult", "negotiate", "visit", "host", "mediate", NULL };
-	for (int i = 0; meeting[i]; i++)
-		if (strcmp(type, meeting[i]) == 0)
-			return 1;
+	for (size_t i = 0; i < ntypes; i++)
+		if (type == type_names[i])
+			return type_family[i];
 	return 0;
 }
