@@ -72,7 +72,8 @@ enum {
 	EW_OF = 1 << 10,            /* of, for */
 	EW_THE = 1 << 11,           /* the */
 	EW_POSTNOMINAL = 1 << 12,   /* QC, Jr, PhD */
-	EW_EX_TITLE = 1 << 13       /* one word "ex-President": a former title */
+	EW_EX_TITLE = 1 << 13,      /* one word "ex-President": a former title */
+	EW_SPEECH = 1 << 14         /* said, told, added: verbs of saying */
 };
 uint32_t ent_word_class(uint64_t key);
 /* Fills c->wc for every token. */

@@ -293,6 +293,9 @@ chr_status ent_rules_caps(ent_ctx *c)
 			type = CHR_ENT_PLACE;
 		else if (!conn && ((hon && e - b <= 3) || (first && e - b >= 2 && e - b <= 4)))
 			type = CHR_ENT_PERSON;
+		else if (!conn && e - b <= 3 && e < t->n && has_class(c, e, EW_SPEECH) && !c->gm_n[b] &&
+			 !(c->bits[b] & CHR_GAZ_STOP))
+			type = CHR_ENT_PERSON;   /* "..., Giuliani said": someone speaking */
 		if (type >= 0)
 			ent_accept(c, (uint32_t)b, (uint32_t)e, (chr_ent_type)type, SRC_RULE, NULL);
 		i = next;

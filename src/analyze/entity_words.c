@@ -67,6 +67,12 @@ static const char *const calendar[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
 	"march", "april", "june", "july", "august", "september", "october", "november", "december", "jan.",
 	"feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", NULL};
+/* Verbs of saying: a capitalised word right before one is someone speaking. */
+static const char *const speech[] = {
+	"said", "says", "told", "tells", "added", "adds", "noted", "notes", "wrote", "writes", "argued",
+	"argues", "explained", "explains", "insisted", "insists", "stated", "recalled", "acknowledged",
+	"replied", "responded", "conceded", "countered", "tweeted", "testified", "remarked", "stressed",
+	"emphasized", "emphasised", "asked", "asks", "continued", NULL};
 static const char *const of_for[] = {"of", "for", NULL};
 static const char *const articles[] = {"the", NULL};
 
@@ -75,6 +81,7 @@ static const word_class classes[] = {
 	{EW_RUN_CONNECTOR, run_connectors}, {EW_PARTICLE, particles}, {EW_ORG_HEAD, org_heads},
 	{EW_PLACE_HEAD, place_heads}, {EW_EVENT_HEAD, event_heads}, {EW_COMPASS, compass},
 	{EW_CALENDAR, calendar}, {EW_OF, of_for}, {EW_THE, articles}, {EW_POSTNOMINAL, postnominals},
+	{EW_SPEECH, speech},
 };
 
 #define TABLE_SIZE 2048   /* power of two, over twice the words above */

@@ -1,6 +1,7 @@
 /*
- * test_event.c - event frames (src/analyze/event*.c) and numeric claims
- * (claim.c) over the whole analysis of short texts written for these tests.
+ * test_event.c - event frames (src/analyze/event*.c), numeric claims
+ * (claim.c) and the speaker rule they lean on, over the whole analysis of
+ * short texts written for these tests.
  *
  * A frame is described as "type|actor,actor|place|date|duration|modality";
  * a claim as "subject|attribute|value".
@@ -209,6 +210,21 @@ static void claims_dates_and_money_are_not(void **state)
 	expect_claims("On 3 May 2025 the ministry paid $40 million for 12 aircraft.", want);
 }
 
+/* An unlisted name right before a verb of saying is a person, and the
+ * quote is theirs (entity_rules.c). */
+static void a_name_before_said_is_a_speaker(void **state)
+{
+	(void)state;
+	run r;
+	analyse(&r, "\"The bridge stays shut until spring,\" Varga said.", "2025-03-07");
+	assert_int_equal(r.an.quotes.n, 1);
+	assert_true(r.an.quotes.q[0].speaker >= 0);
+	const chr_entity *e = &r.an.ents.ent[r.an.quotes.q[0].speaker];
+	assert_string_equal(e->id, "varga");
+	assert_int_equal(e->type, CHR_ENT_PERSON);
+	chr_arena_free(&r.arena);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,6 +242,7 @@ int main(void)
 		cmocka_unit_test(claims_holder_takes_the_topic),
 		cmocka_unit_test(claims_negated_duration_is_not_one),
 		cmocka_unit_test(claims_dates_and_money_are_not),
+		cmocka_unit_test(a_name_before_said_is_a_speaker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
