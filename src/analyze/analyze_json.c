@@ -31,16 +31,6 @@ static chr_status put_span(chr_buf *b, uint32_t start, uint32_t end, int first)
 	return chr_buf_append(b, num, (size_t)n);
 }
 
-static chr_status put_uint(chr_buf *b, const char *key, uint32_t v)
-{
-	char num[24];
-	chr_status st = chr_json_key(b, key, 0);
-	if (st != CHR_OK)
-		return st;
-	int n = snprintf(num, sizeof num, "%u", v);
-	return chr_buf_append(b, num, (size_t)n);
-}
-
 /* Distinct roles of one entity's mentions ("former US President"). */
 static chr_status put_roles(chr_buf *b, const chr_analysis *an, const char *text,
 			    const uint32_t *men, size_t n)
@@ -152,8 +142,8 @@ static chr_status write_times(const chr_analysis *an, const char *text, chr_buf 
 		TRY(chr_buf_puts(b, i ? ",{" : "{"));
 		TRY(chr_json_key(b, "text", 1));
 		TRY(chr_json_string(b, text + t->start, t->end - t->start));
-		TRY(put_uint(b, "start", t->start));
-		TRY(put_uint(b, "end", t->end));
+		TRY(chr_json_key_uint(b, "start", t->start, 0));
+		TRY(chr_json_key_uint(b, "end", t->end, 0));
 		TRY(chr_json_key(b, "type", 0));
 		TRY(chr_json_cstr(b, chr_timex_type_name(t->type)));
 		TRY(chr_json_key(b, "value", 0));

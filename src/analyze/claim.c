@@ -73,21 +73,9 @@ static void add_word(const char *w, size_t n, uint16_t cls, const char *extra, s
 }
 
 /* CLASS WORD [EXTRA] */
-static void load_line(const char *p, const char *end)
+static void load_line(void *ctx, const char *const *f, const size_t *n, size_t k)
 {
-	const char *f[3];
-	size_t n[3], k = 0;
-	while (p < end && k < 3) {
-		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
-			p++;
-		if (p >= end || *p == '#')
-			break;
-		f[k] = p;
-		while (p < end && *p != ' ' && *p != '\t' && *p != '\r')
-			p++;
-		n[k] = (size_t)(p - f[k]);
-		k++;
-	}
+	(void)ctx;
 	if (k < 2)
 		return;
 	static const struct { const char *name; uint16_t cls; } classes[] = {
@@ -130,15 +118,7 @@ static void load(void)
 		add_number(small_numbers[i], i);
 	for (int i = 0; i < 8; i++)
 		add_number(tens_numbers[i], 20 + 10 * i);
-	size_t len = 0;
-	const char *text = chr_data_get("claims/en.txt", &len);
-	const char *p = text, *end = text ? text + len : NULL;
-	while (p && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *line_end = nl ? nl : end;
-		load_line(p, line_end);
-		p = line_end + 1;
-	}
+	chr_data_fields("claims/en.txt", 3, load_line, NULL);
 }
 
 static const claim_word *lookup(uint64_t key)

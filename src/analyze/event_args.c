@@ -237,7 +237,7 @@ static void consider(const chr_event_ctx *cx, chr_event *ev, int32_t m)
 	add_actor(ev, id);
 }
 
-/* "president of the United States": a name after a title and "of" names
+/* "mayor of Lyon": a name after a title and "of" names
  * an office, not a party to the event. */
 static int office_of(const chr_event_ctx *cx, uint32_t b, uint32_t begin)
 {
@@ -366,7 +366,7 @@ static const char *country_at(const chr_event_ctx *cx, uint32_t i)
 }
 
 /*
- * "the current American leader", "the President": the person of the
+ * "the current French leader", "the President": the person of the
  * document who holds a leader's role for that country (for a bare "the
  * President", the country of whoever is speaking).  -1 when none or when
  * two persons fit equally.
@@ -513,7 +513,7 @@ static void find_actors(const chr_event_ctx *cx, chr_event *ev, const chr_senten
 	int before = ev->nactors;
 	object_names(cx, ev, te, end, !noun, 1);
 	if (ev->nactors == before) {
-		/* "pay tribute to the current American leader" */
+		/* "praised the new French leader" */
 		for (uint32_t i = te; i < end && i < te + 3; i++) {
 			int32_t who = leader_reference(cx, i, end, voice);
 			if (who >= 0 && who != ev->speaker) {
@@ -778,7 +778,7 @@ static unsigned shared_actors(const chr_event *a, const chr_event *b)
 }
 
 /* Are a's actors all countries whose people act in b ("the leaders of
- * Russia and the US" for Putin and Trump)? */
+ * France and Germany" for Macron and Scholz)? */
 static int countries_for_people(const chr_event_ctx *cx, const chr_event *a, const chr_event *b)
 {
 	if (!a->nactors)

@@ -72,21 +72,9 @@ static uint8_t split_alternatives(const char *s, size_t n, uint64_t *alt)
 }
 
 /* TYPE CAMEO KIND WORD [~] WORD ... */
-static void load_line(const char *p, const char *end)
+static void load_line(void *ctx, const char *const *f, const size_t *n, size_t k)
 {
-	const char *f[3 + 2 * EV_MAX_SLOTS];
-	size_t n[3 + 2 * EV_MAX_SLOTS], k = 0;
-	while (p < end && k < 3 + 2 * EV_MAX_SLOTS) {
-		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
-			p++;
-		if (p >= end || *p == '#')
-			break;
-		f[k] = p;
-		while (p < end && *p != ' ' && *p != '\t' && *p != '\r')
-			p++;
-		n[k] = (size_t)(p - f[k]);
-		k++;
-	}
+	(void)ctx;
 	if (k < 4 || npatterns >= EV_MAX_PATTERNS || n[0] >= sizeof type_names[0] || n[1] >= 8)
 		return;
 	ev_pattern *pat = &patterns[npatterns];
@@ -131,15 +119,7 @@ static void load(void)
 	heads = calloc(EV_SLOTS, sizeof *heads);
 	if (!heads)
 		return;
-	size_t len = 0;
-	const char *text = chr_data_get("events/en.txt", &len);
-	const char *p = text, *end = text ? text + len : NULL;
-	while (p && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *line_end = nl ? nl : end;
-		load_line(p, line_end);
-		p = line_end + 1;
-	}
+	chr_data_fields("events/en.txt", 3 + 2 * EV_MAX_SLOTS, load_line, NULL);
 }
 
 const int32_t *chr_ev_first(uint64_t key)

@@ -13,26 +13,11 @@
 
 #define TRY(x) do { if ((st = (x)) != CHR_OK) goto done; } while (0)
 
-/* Offsets are written for every quote and claim: digits by hand, not printf. */
-static chr_status put_uint(chr_buf *b, const char *key, uint32_t v)
-{
-	char num[16];
-	size_t n = sizeof num;
-	chr_status st = chr_json_key(b, key, 0);
-	if (st != CHR_OK)
-		return st;
-	do {
-		num[--n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	return chr_buf_append(b, num + n, sizeof num - n);
-}
-
 static chr_status put_number(chr_buf *b, const char *key, double v)
 {
 	char num[40];
 	if (v >= 0 && v < 4e9 && v == floor(v))
-		return put_uint(b, key, (uint32_t)v);
+		return chr_json_key_uint(b, key, (uint32_t)v, 0);
 	chr_status st = chr_json_key(b, key, 0);
 	if (st != CHR_OK)
 		return st;
@@ -78,8 +63,8 @@ static chr_status write_quotes(const chr_analysis *an, const char *text, chr_buf
 		TRY(put_entity(b, &an->ents, q->speaker));
 		TRY(chr_json_key(b, "text", 0));
 		TRY(chr_json_string(b, text + q->start, q->end - q->start));
-		TRY(put_uint(b, "start", q->start));
-		TRY(put_uint(b, "end", q->end));
+		TRY(chr_json_key_uint(b, "start", q->start, 0));
+		TRY(chr_json_key_uint(b, "end", q->end, 0));
 		TRY(chr_json_key(b, "kind", 0));
 		TRY(chr_json_cstr(b, chr_quote_kind_name((chr_quote_kind)q->kind)));
 		TRY(chr_buf_putc(b, '}'));
@@ -152,8 +137,8 @@ static chr_status write_claims(const chr_analysis *an, const char *text, chr_buf
 		TRY(put_number(b, "value", c->value));
 		TRY(chr_json_key(b, "text", 0));
 		TRY(chr_json_string(b, text + c->start, c->end - c->start));
-		TRY(put_uint(b, "start", c->start));
-		TRY(put_uint(b, "end", c->end));
+		TRY(chr_json_key_uint(b, "start", c->start, 0));
+		TRY(chr_json_key_uint(b, "end", c->end, 0));
 		TRY(chr_buf_putc(b, '}'));
 	}
 	TRY(chr_buf_putc(b, ']'));

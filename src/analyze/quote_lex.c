@@ -44,21 +44,9 @@ static int class_of(const char *w, size_t n)
 }
 
 /* One line: CLASS WORD [VALUE...]. */
-static void load_line(const char *p, const char *end)
+static void load_line(void *ctx, const char *const *f, const size_t *n, size_t k)
 {
-	const char *f[2 + QW_MAX_ALIAS];
-	size_t n[2 + QW_MAX_ALIAS], k = 0;
-	while (p < end && k < 2 + QW_MAX_ALIAS) {
-		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
-			p++;
-		if (p >= end || *p == '#')
-			break;
-		f[k] = p;
-		while (p < end && *p != ' ' && *p != '\t' && *p != '\r')
-			p++;
-		n[k] = (size_t)(p - f[k]);
-		k++;
-	}
+	(void)ctx;
 	if (k < 2)
 		return;
 	int cls = class_of(f[0], n[0]);
@@ -80,17 +68,7 @@ static void load_line(const char *p, const char *end)
 
 static void load_table(void)
 {
-	size_t len = 0;
-	const char *text = chr_data_get("quotes/en.txt", &len);
-	if (!text)
-		return;
-	const char *p = text, *end = text + len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *line_end = nl ? nl : end;
-		load_line(p, line_end);
-		p = line_end + 1;
-	}
+	chr_data_fields("quotes/en.txt", 2 + QW_MAX_ALIAS, load_line, NULL);
 }
 
 const qw_entry *chr_qw_lookup(uint64_t key)

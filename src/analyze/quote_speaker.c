@@ -143,7 +143,7 @@ int32_t chr_q_resolve_phrase(q_attr *a, size_t b, size_t e, int *found)
 		}
 		const chr_mention *mm = &c->e->men[m];
 		if (mm->tok_end < t->n && mm->tok_end <= e && (t->tok[mm->tok_end].flags & CHR_TF_POSSESSIVE))
-			continue;   /* "Russia's top diplomat": Russia is not the one speaking */
+			continue;   /* "Kestria's top diplomat": Kestria is not the one speaking */
 		chr_ent_type ty = q_ent_type(c, (int32_t)mm->entity);
 		int rank = ty == CHR_ENT_PERSON ? 3 : ty == CHR_ENT_ORG ? 2 : ty == CHR_ENT_PLACE ? 1 : 0;
 		int32_t who = (int32_t)mm->entity;

@@ -94,24 +94,11 @@ static void add_word(const char *w, size_t wn, int cls, int val)
 	e->val[cls] = (int16_t)val;
 }
 
-/* Splits one line "class word value" into its fields. */
-static void load_line(const char *p, const char *end)
+/* One line: "class word [value]". */
+static void load_line(void *ctx, const char *const *f, const size_t *n, size_t k)
 {
-	const char *f[3];
-	size_t n[3];
-	int k = 0;
-	while (p < end && k < 3) {
-		while (p < end && (*p == ' ' || *p == '\t'))
-			p++;
-		if (p >= end)
-			break;
-		f[k] = p;
-		while (p < end && *p != ' ' && *p != '\t')
-			p++;
-		n[k] = (size_t)(p - f[k]);
-		k++;
-	}
-	if (k < 2 || f[0][0] == '#')
+	(void)ctx;
+	if (k < 2)
 		return;
 	int cls = -1;
 	for (int c = 0; c < TXC_COUNT; c++)
@@ -132,17 +119,7 @@ static void load_line(const char *p, const char *end)
 
 static void load_table(void)
 {
-	size_t len = 0;
-	const char *text = chr_data_get("time/en.txt", &len);
-	if (!text)
-		return;
-	const char *p = text, *end = text + len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *line_end = nl ? nl : end;
-		load_line(p, line_end);
-		p = line_end + 1;
-	}
+	chr_data_fields("time/en.txt", 3, load_line, NULL);
 }
 
 static inline uint16_t lookup_index(uint64_t key)

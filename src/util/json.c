@@ -85,3 +85,20 @@ chr_status chr_json_key(chr_buf *out, const char *key, int first)
 		st = chr_buf_putc(out, ':');
 	return st;
 }
+
+chr_status chr_json_uint(chr_buf *out, uint32_t v)
+{
+	char num[16];
+	size_t n = sizeof num;
+	do {
+		num[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return chr_buf_append(out, num + n, sizeof num - n);
+}
+
+chr_status chr_json_key_uint(chr_buf *out, const char *key, uint32_t v, int first)
+{
+	chr_status st = chr_json_key(out, key, first);
+	return st == CHR_OK ? chr_json_uint(out, v) : st;
+}

@@ -8,6 +8,7 @@
 #define CHR_UTIL_JSON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/buf.h"
 
@@ -17,5 +18,12 @@ chr_status chr_json_string(chr_buf *out, const char *s, size_t len);
 chr_status chr_json_cstr(chr_buf *out, const char *s);
 /* Appends "key": (with a leading comma unless first). */
 chr_status chr_json_key(chr_buf *out, const char *key, int first);
+
+/* Appends v in decimal: offsets are written for every mention, time, quote
+ * and claim, so digits by hand, not printf. */
+chr_status chr_json_uint(chr_buf *out, uint32_t v);
+
+/* Appends `,"key":v` (no comma when first). */
+chr_status chr_json_key_uint(chr_buf *out, const char *key, uint32_t v, int first);
 
 #endif
