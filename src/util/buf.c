@@ -43,9 +43,13 @@ chr_status chr_buf_reserve(chr_buf *b, size_t extra)
 
 chr_status chr_buf_append(chr_buf *b, const void *data, size_t len)
 {
-	chr_status st = chr_buf_reserve(b, len);
-	if (st != CHR_OK)
-		return st;
+	/* The JSON writer appends a few bytes at a time: when they fit (and an
+	 * allocation never exceeds the cap) there is nothing to check. */
+	if (len >= b->alloc || b->len + len >= b->alloc) {
+		chr_status st = chr_buf_reserve(b, len);
+		if (st != CHR_OK)
+			return st;
+	}
 	if (len)
 		memcpy(b->data + b->len, data, len);
 	b->len += len;
@@ -55,7 +59,11 @@ chr_status chr_buf_append(chr_buf *b, const void *data, size_t len)
 
 chr_status chr_buf_putc(chr_buf *b, char c)
 {
-	return chr_buf_append(b, &c, 1);
+	if (b->len + 1 >= b->alloc)
+		return chr_buf_append(b, &c, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+	return CHR_OK;
 }
 
 chr_status chr_buf_puts(chr_buf *b, const char *s)
