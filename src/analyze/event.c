@@ -275,7 +275,7 @@ static chr_status sentence_events(chr_arena *arena, const chr_event_ctx *cx, uin
 }
 
 /* A capitalised word the entity layer did not take, in the few words
- * before a verb trigger: a subject we cannot name ("Arnor is about to
+ * before a verb trigger: a subject we cannot name ("Kestria is about to
  * restore ties").  An infinitive with nothing of the kind ("a place to
  * visit") reports no event. */
 static int unnamed_subject(const chr_event_ctx *cx, const chr_event *ev)

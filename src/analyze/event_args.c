@@ -192,6 +192,25 @@ static int qualifying_possessor(const chr_event_ctx *cx, int32_t m, uint32_t tri
 	return after + 1 != trig_begin;
 }
 
+/* "Kestria's new mayor left for ...": an office of a country or body that
+ * no name follows stands for that country or body. */
+static int unnamed_office(const chr_event_ctx *cx, int32_t m)
+{
+	const chr_tokens *t = cx->toks;
+	uint32_t i = cx->ents->men[m].tok_end + 1;   /* past the 's */
+	uint32_t end = t->sent[t->tok[cx->ents->men[m].tok_begin].sentence].tok_end;
+	int title = 0;
+	for (; i < end && i < cx->ents->men[m].tok_end + 6; i++) {
+		if (cx->tok_mention[i] >= 0)
+			return 0;
+		if (chr_gaz_title_word(chr_gaz_default(), t->tok[i].key))
+			title = 1;
+		else if (title || t->tok[i].kind != CHR_TOK_WORD)
+			break;
+	}
+	return title && (i >= end || cx->tok_mention[i] < 0);
+}
+
 /* A locative preposition within a few words before mention m, with no
  * punctuation or other name between. */
 static int after_locative(const chr_event_ctx *cx, int32_t m)
@@ -232,7 +251,7 @@ static void consider(const chr_event_ctx *cx, chr_event *ev, int32_t m)
 			ev->place = (int32_t)id;
 		return;
 	}
-	if (qualifying_possessor(cx, m, ev->trig_begin))
+	if (qualifying_possessor(cx, m, ev->trig_begin) && !(e->type != CHR_ENT_PERSON && unnamed_office(cx, m)))
 		return;
 	add_actor(ev, id);
 }
@@ -247,7 +266,11 @@ static int office_of(const chr_event_ctx *cx, uint32_t b, uint32_t begin)
 		i--;
 	if (i < begin + 2 || !(word_class_of(t, i - 1) & W_OF))
 		return 0;
-	return chr_gaz_title_word(chr_gaz_default(), t->tok[i - 2].key);
+	/* one person holds an office; "activists of X" act for X */
+	const chr_token *title = &t->tok[i - 2];
+	if (title->end > title->start && t->text[title->end - 1] == 's')
+		return 0;
+	return chr_gaz_title_word(chr_gaz_default(), title->key);
 }
 
 static void subject_names(const chr_event_ctx *cx, chr_event *ev, uint32_t begin, uint32_t end);
