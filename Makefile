@@ -13,7 +13,7 @@
 
 CC ?= cc
 BUILD ?= build
-PKGS := gumbo libxxhash zlib libzstd jansson libutf8proc
+PKGS := gumbo libxxhash zlib libzstd jansson libutf8proc sqlite3
 OPT ?= -O2 -g
 SANITIZE ?=
 SAN_FLAGS_ON := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

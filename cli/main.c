@@ -18,6 +18,13 @@ typedef struct cli_opts {
 	const char *date;
 	char **inputs;
 	int ninputs;
+	const char *db;
+	unsigned jobs;
+	int from_analysis;
+	int json;
+	double near;
+	chr_query query;
+	const char *name;       /* the command */
 } cli_opts;
 
 typedef struct command {
@@ -25,25 +32,68 @@ typedef struct command {
 	const char *synopsis;
 	const char *help;
 	int (*run)(const cli_opts *opts);
+	int options;
+	chr_query_kind kind;
 } command;
 
 static int run_text(const cli_opts *opts);
 static int run_analyze(const cli_opts *opts);
+int cli_run_ingest(const char *db, char **inputs, int ninputs, const chr_ingest_opts *iopts);
+int cli_run_query(const char *db, const chr_query *query);
+static int run_ingest(const cli_opts *opts);
+static int run_query(const cli_opts *opts);
 
+/* Which options a command takes. */
+enum { OPT_INPUT = 1, OPT_CLEAN = 2, OPT_DB = 4, OPT_INGEST = 8, OPT_FILTER = 16, OPT_JSON = 32 };
+
+#define QUERY_FILTERS "[--db FILE] [--actor NAME] [--from D] [--to D] [--type T] [--story N] [--limit N] [--json]"
 static const command commands[] = {
 	{"text", "chronicle text [--raw] [--date D] INPUT...",
 	 "Prints the cleaned main text of each document: its body paragraphs\n"
 	 "joined by blank lines.  Several documents are separated by a line\n"
 	 "holding a single form feed.",
-	 run_text},
+	 run_text, OPT_INPUT | OPT_CLEAN, 0},
 	{"analyze", "chronicle analyze [--raw] [--date D] INPUT...",
 	 "Prints one JSON object per document (JSON Lines): metadata, text and\n"
 	 "labelled paragraphs, with entities, times, quotes, events and claims.",
-	 run_analyze},
-	{NULL, NULL, NULL, NULL},
+	 run_analyze, OPT_INPUT | OPT_CLEAN, 0},
+	{"ingest", "chronicle ingest [--db FILE] [--raw] [--date D] [--jobs N] [--from-analysis] INPUT...",
+	 "Reads, cleans and analyses the documents and stores them in the database\n"
+	 "(default ./chronicle.db): near-duplicates and syndication groups, stories,\n"
+	 "corpus entities, fused events.  A document whose text is already stored\n"
+	 "changes nothing.  --from-analysis: the inputs are `chronicle analyze`\n"
+	 "JSON Lines made elsewhere.  --jobs N: worker threads (default: cores).\n"
+	 "--near-threshold J: MinHash Jaccard for near-duplicates (default 0.70).\n"
+	 "Progress goes to stderr.",
+	 run_ingest, OPT_INPUT | OPT_CLEAN | OPT_DB | OPT_INGEST, 0},
+	{"timeline", "chronicle timeline " QUERY_FILTERS,
+	 "The fused, dated events in date order: date, type, actors, place, the\n"
+	 "number of independent sources, and ! where the sources disagree.",
+	 run_query, OPT_DB | OPT_FILTER | OPT_JSON, CHR_QUERY_TIMELINE},
+	{"events", "chronicle events " QUERY_FILTERS,
+	 "Every fused event, undated ones last, with its sources (--json).",
+	 run_query, OPT_DB | OPT_FILTER | OPT_JSON, CHR_QUERY_EVENTS},
+	{"entities", "chronicle entities [--db FILE] [--actor NAME] [--limit N] [--json]",
+	 "Corpus entities, most widespread first, with their aliases.",
+	 run_query, OPT_DB | OPT_FILTER | OPT_JSON, CHR_QUERY_ENTITIES},
+	{"quotes", "chronicle quotes " QUERY_FILTERS,
+	 "Quotes with their speakers, each once, with every document carrying it.",
+	 run_query, OPT_DB | OPT_FILTER | OPT_JSON, CHR_QUERY_QUOTES},
+	{"conflicts", "chronicle conflicts [--db FILE] [--actor NAME] [--story N] [--limit N] [--json]",
+	 "Where sources disagree: numbers about one subject in a story, dates and\n"
+	 "durations of one event, roles (\"former X\" against \"X\").",
+	 run_query, OPT_DB | OPT_FILTER | OPT_JSON, CHR_QUERY_CONFLICTS},
+	{"stories", "chronicle stories [--db FILE] [--actor NAME] [--from D] [--to D] [--story N] [--json]",
+	 "Stories: documents clustered by shared entities and dates.",
+	 run_query, OPT_DB | OPT_FILTER | OPT_JSON, CHR_QUERY_STORIES},
+	{"sources", "chronicle sources [--db FILE] [--limit N] [--json]",
+	 "Syndication groups: documents that are copies of one text (exact or\n"
+	 "near-duplicate, or close and from one outlet); each counts as one source.",
+	 run_query, OPT_DB | OPT_FILTER | OPT_JSON, CHR_QUERY_SOURCES},
+	{NULL, NULL, NULL, NULL, 0, 0},
 };
 
-static const char common_help[] =
+static const char input_help[] =
 	"INPUT is a file (text, HTML, .jsonl, .warc, optionally .gz or .zst),\n"
 	"a directory (read recursively in sorted order), or - for standard input.\n"
 	"\n"
@@ -51,6 +101,18 @@ static const char common_help[] =
 	"  --raw        the input is already clean text: no cleaning, every line body\n"
 	"  --date D     the article date (YYYY-MM-DD) for documents that have none\n"
 	"  -h, --help   this help\n";
+static const char query_help[] =
+	"\n"
+	"Options:\n"
+	"  --db FILE      the database (default ./chronicle.db)\n"
+	"  --actor NAME   only what involves this entity (a name, alias or id)\n"
+	"  --from D       nothing that ends before D (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+	"  --to D         nothing that starts after D\n"
+	"  --type T       an event type (meet), family (meeting) or CAMEO prefix (04)\n"
+	"  --story N      only story N\n"
+	"  --limit N      at most N lines\n"
+	"  --json         JSON Lines (the SPEC's objects) instead of a table\n"
+	"  -h, --help     this help\n";
 
 static void usage(FILE *out)
 {
@@ -166,6 +228,42 @@ static int emit_analysis(chr_doc *doc, size_t index)
 
 static int run_analyze(const cli_opts *opts) { return for_each_doc(opts, emit_analysis); }
 
+static int run_ingest(const cli_opts *opts)
+{
+	chr_ingest_opts io = { .raw = opts->raw, .date = opts->date, .from_analysis = opts->from_analysis,
+			       .jobs = opts->jobs, .near_threshold = opts->near };
+	return cli_run_ingest(opts->db, opts->inputs, opts->ninputs, &io);
+}
+
+static int run_query(const cli_opts *opts) { return cli_run_query(opts->db, &opts->query); }
+
+/* The value of an option given as "--name V" or "--name=V"; NULL if missing. */
+static const char *option_value(const char *a, const char *name, int *i, int argc, char **argv)
+{
+	size_t n = strlen(name);
+	if (a[n] == '=')
+		return a + n + 1;
+	return *i + 1 < argc ? argv[++*i] : NULL;
+}
+
+static int is_option(const char *a, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
+}
+
+static int positive(const char *v, unsigned long max, unsigned long *out)
+{
+	char *end = NULL;
+	if (!v || !*v || *v == '-')
+		return 0;
+	unsigned long n = strtoul(v, &end, 10);
+	if (*end || n == 0 || n > max)
+		return 0;
+	*out = n;
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -190,38 +288,88 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	cli_opts opts = {0};
+	opts.name = name;
+	opts.db = "chronicle.db";
+	opts.query.kind = cmd->kind;
 	opts.inputs = calloc((size_t)argc, sizeof *opts.inputs);
 	if (!opts.inputs)
 		return EXIT_RUNTIME;
 	int only_inputs = 0, rc;
-	for (int i = 2; i < argc; i++) {
+	const char *bad = NULL, *why = NULL;
+	for (int i = 2; i < argc && !bad; i++) {
 		const char *a = argv[i];
-		if (only_inputs || a[0] != '-' || !strcmp(a, "-")) {
+		const int o = cmd->options;
+		unsigned long n = 0;
+		if ((o & OPT_INPUT) && (only_inputs || a[0] != '-' || !strcmp(a, "-"))) {
 			opts.inputs[opts.ninputs++] = argv[i];
-		} else if (!strcmp(a, "--")) {
+		} else if ((o & OPT_INPUT) && !strcmp(a, "--")) {
 			only_inputs = 1;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			printf("Usage: %s\n\n%s\n\n%s", cmd->synopsis, cmd->help, common_help);
+			printf("Usage: %s\n\n%s\n%s", cmd->synopsis, cmd->help,
+			       (o & OPT_INPUT) ? "\n" : "");
+			fputs((o & OPT_INPUT) ? input_help : query_help, stdout);
 			free(opts.inputs);
 			return 0;
-		} else if (!strcmp(a, "--raw")) {
+		} else if ((o & OPT_CLEAN) && !strcmp(a, "--raw")) {
 			opts.raw = 1;
-		} else if (!strcmp(a, "--date") || !strncmp(a, "--date=", 7)) {
-			const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-			if (!v || !valid_date(v)) {
-				fprintf(stderr, "chronicle %s: --date needs a date YYYY-MM-DD%s%s\n", name,
-					v ? ", not " : "", v ? v : "");
-				free(opts.inputs);
-				return EXIT_USAGE;
-			}
+		} else if ((o & OPT_CLEAN) && is_option(a, "--date")) {
+			const char *v = option_value(a, "--date", &i, argc, argv);
+			if (!v || !valid_date(v))
+				bad = a, why = "needs a date YYYY-MM-DD";
 			opts.date = v;
+		} else if ((o & OPT_DB) && is_option(a, "--db")) {
+			opts.db = option_value(a, "--db", &i, argc, argv);
+			if (!opts.db || !*opts.db)
+				bad = a, why = "needs a file name";
+		} else if ((o & OPT_INGEST) && is_option(a, "--jobs")) {
+			if (!positive(option_value(a, "--jobs", &i, argc, argv), 256, &n))
+				bad = a, why = "needs a number of threads from 1 to 256";
+			opts.jobs = (unsigned)n;
+		} else if ((o & OPT_INGEST) && !strcmp(a, "--from-analysis")) {
+			opts.from_analysis = 1;
+		} else if ((o & OPT_INGEST) && is_option(a, "--near-threshold")) {
+			const char *v = option_value(a, "--near-threshold", &i, argc, argv);
+			char *end = NULL;
+			opts.near = v ? strtod(v, &end) : 0;
+			if (!v || *end || opts.near <= 0 || opts.near > 1)
+				bad = a, why = "needs a similarity above 0 and at most 1";
+		} else if ((o & OPT_JSON) && !strcmp(a, "--json")) {
+			opts.query.json = 1;
+		} else if ((o & OPT_FILTER) && is_option(a, "--actor")) {
+			opts.query.actor = option_value(a, "--actor", &i, argc, argv);
+			if (!opts.query.actor || !*opts.query.actor)
+				bad = a, why = "needs a name";
+		} else if ((o & OPT_FILTER) && (is_option(a, "--from") || is_option(a, "--to"))) {
+			int from = is_option(a, "--from");
+			const char *v = option_value(a, from ? "--from" : "--to", &i, argc, argv);
+			if (!v || !*v)
+				bad = a, why = "needs a date YYYY, YYYY-MM or YYYY-MM-DD";
+			*(from ? &opts.query.from : &opts.query.to) = v;
+		} else if ((o & OPT_FILTER) && is_option(a, "--type")) {
+			opts.query.type = option_value(a, "--type", &i, argc, argv);
+			if (!opts.query.type || !*opts.query.type)
+				bad = a, why = "needs an event type or CAMEO code";
+		} else if ((o & OPT_FILTER) && is_option(a, "--story")) {
+			if (!positive(option_value(a, "--story", &i, argc, argv), (unsigned long)-1 >> 1, &n))
+				bad = a, why = "needs a story number";
+			opts.query.story = (long long)n;
+		} else if ((o & OPT_FILTER) && is_option(a, "--limit")) {
+			if (!positive(option_value(a, "--limit", &i, argc, argv), (unsigned long)-1 >> 1, &n))
+				bad = a, why = "needs a positive number";
+			opts.query.limit = n;
 		} else {
-			fprintf(stderr, "chronicle %s: unknown option '%s'\nUsage: %s\n", name, a, cmd->synopsis);
-			free(opts.inputs);
-			return EXIT_USAGE;
+			bad = a, why = NULL;
 		}
 	}
-	if (opts.ninputs == 0) {
+	if (bad) {
+		if (why)
+			fprintf(stderr, "chronicle %s: %s %s\nUsage: %s\n", name, bad, why, cmd->synopsis);
+		else
+			fprintf(stderr, "chronicle %s: unknown option '%s'\nUsage: %s\n", name, bad, cmd->synopsis);
+		free(opts.inputs);
+		return EXIT_USAGE;
+	}
+	if ((cmd->options & OPT_INPUT) && opts.ninputs == 0) {
 		fprintf(stderr, "chronicle %s: no INPUT given\nUsage: %s\n", name, cmd->synopsis);
 		free(opts.inputs);
 		return EXIT_USAGE;

@@ -223,6 +223,98 @@ CHR_API void chr_doc_free(chr_doc *doc);
 CHR_API size_t chr_entity_slug(const char *name, size_t len, char *out, size_t cap);
 CHR_API size_t chr_entity_key(const char *name, size_t len, char *out, size_t cap);
 
+/* --------------------------------------------------------------- store -- */
+
+/*
+ * The corpus database (SPEC stages 3, 6-8): one SQLite file holding every
+ * ingested document's paragraphs and frames, near-duplicate and syndication
+ * groups, stories, corpus-wide entities and the fused events.
+ */
+typedef struct chr_store chr_store;
+
+enum {
+	CHR_STORE_EXISTING = 1,   /* fail if the file does not exist (queries) */
+	CHR_STORE_READONLY = 2    /* open read-only (implies EXISTING) */
+};
+
+/*
+ * Opens (creating it unless a flag forbids) and, when it has an older
+ * layout, migrates the database at `path`.  On failure *out is NULL and msg
+ * (if not NULL) gets a one-line explanation: a missing file, a file that is
+ * not SQLite, another program's SQLite file, a newer layout.
+ */
+CHR_API chr_status chr_store_open(const char *path, int flags, chr_store **out, char *msg, size_t msgcap);
+
+/* The last error's explanation, "" if none. */
+CHR_API const char *chr_store_message(const chr_store *store);
+
+CHR_API void chr_store_close(chr_store *store);
+
+/* -------------------------------------------------------------- ingest -- */
+
+typedef struct chr_ingest_stats {
+	size_t read;        /* documents read (or analysis lines) */
+	size_t added;       /* new documents stored */
+	size_t known;       /* already stored (same normalised text): nothing changed */
+	size_t empty;       /* no article text after cleaning: not stored */
+	size_t failed;      /* reported and skipped */
+	size_t near_dups;   /* new documents that are near-duplicates of stored ones */
+	uint64_t bytes;     /* input bytes of the documents read */
+	double seconds;     /* wall time so far */
+} chr_ingest_stats;
+
+typedef void (*chr_progress_fn)(void *ctx, const chr_ingest_stats *stats, int final);
+
+typedef struct chr_ingest_opts {
+	int raw;                   /* as chr_clean_opts.raw */
+	const char *date;          /* as chr_clean_opts.date */
+	int from_analysis;         /* inputs are `chronicle analyze` JSON Lines */
+	unsigned jobs;             /* worker threads; 0 = the number of cores */
+	double near_threshold;     /* MinHash Jaccard for near-duplicates; 0 = 0.70 */
+	double syndication_threshold; /* containment for one outlet's partial copies; 0 = 0.50 */
+	unsigned batch;            /* documents per transaction; 0 = 512 */
+	chr_report_fn report;      /* problems with single documents */
+	void *report_ctx;
+	chr_progress_fn progress;  /* called about every 0.5 s and at the end */
+	void *progress_ctx;
+} chr_ingest_opts;
+
+/*
+ * Reads, cleans and analyses every document of the inputs (or reads analysis
+ * JSON Lines), and stores, deduplicates and fuses them.  Documents already
+ * stored are skipped cheaply.  Work is committed in batches, so an
+ * interrupted ingest loses at most one batch and a re-run completes it.
+ */
+CHR_API chr_status chr_ingest(chr_store *store, const char *const *inputs, size_t ninputs,
+			      const chr_ingest_opts *opts, chr_ingest_stats *stats);
+
+/* --------------------------------------------------------------- query -- */
+
+typedef enum chr_query_kind {
+	CHR_QUERY_TIMELINE = 0,   /* fused, asserted, dated events in date order */
+	CHR_QUERY_EVENTS,         /* every fused event, dated ones first */
+	CHR_QUERY_ENTITIES,
+	CHR_QUERY_QUOTES,
+	CHR_QUERY_CONFLICTS,
+	CHR_QUERY_STORIES,
+	CHR_QUERY_SOURCES
+} chr_query_kind;
+
+typedef struct chr_query {
+	chr_query_kind kind;
+	const char *actor;     /* a name, alias or id: events with this actor, quotes by them */
+	const char *from;      /* "YYYY[-MM[-DD]]": nothing that ends before */
+	const char *to;        /* nothing that starts after */
+	const char *type;      /* event type ("meet") or CAMEO code prefix ("04") */
+	long long story;       /* 0 = any */
+	int json;              /* JSON Lines (SPEC) instead of a table */
+	size_t limit;          /* 0 = no limit */
+} chr_query;
+
+/* Writes the query's answer to `out`.  A filter that names nothing known
+ * (an unknown actor) is not an error: the answer is empty. */
+CHR_API chr_status chr_query_run(chr_store *store, const chr_query *query, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -99,4 +99,11 @@ chr_status chr_events_find(chr_arena *arena, const chr_event_ctx *cx, chr_events
 /* "asserted", "negated", "future", "hypothetical". */
 const char *chr_modality_name(chr_modality m);
 
+/* "meeting" for the types that name one meeting in different words (meet,
+ * consult, negotiate, visit, host, mediate), else the type itself: frames
+ * of one family in a sentence are one event, and the corpus stage fuses
+ * across the family.  Claims about "meeting" (the claim lexicon's subject
+ * for talks, summits and meetings) belong to one fused event. */
+const char *chr_event_family(const char *type);
+
 #endif

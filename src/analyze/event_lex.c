@@ -83,12 +83,9 @@ static void load_line(void *ctx, const char *const *f, const size_t *n, size_t k
 	while (ti < ntypes && !(strlen(type_names[ti]) == n[0] && memcmp(type_names[ti], f[0], n[0]) == 0))
 		ti++;
 	if (ti == ntypes) {
-		static const char *const meeting[] = { "meet", "consult", "negotiate", "visit", "host", "mediate" };
 		memcpy(type_names[ti], f[0], n[0]);
 		type_names[ti][n[0]] = '\0';
-		for (size_t m = 0; m < sizeof meeting / sizeof meeting[0]; m++)
-			if (strcmp(type_names[ti], meeting[m]) == 0)
-				type_family[ti] = 1;
+		type_family[ti] = strcmp(chr_event_family(type_names[ti]), "meeting") == 0;
 		ntypes++;
 	}
 	pat->type = type_names[ti];
@@ -176,6 +173,15 @@ uint32_t chr_ev_match(const chr_tokens *t, const ev_pattern *p, uint32_t i, uint
 		at = found;
 	}
 	return at;
+}
+
+const char *chr_event_family(const char *type)
+{
+	static const char *const meeting[] = { "meet", "consult", "negotiate", "visit", "host", "mediate" };
+	for (size_t m = 0; m < sizeof meeting / sizeof meeting[0]; m++)
+		if (strcmp(type, meeting[m]) == 0)
+			return "meeting";
+	return type;
 }
 
 int chr_ev_family(const char *type)

@@ -7,8 +7,9 @@
  * Directory walk: entries are visited in byte order of their full paths
  * (a directory sorts as its name plus '/', so "x.txt" comes before "x/a").
  * Hidden entries (names starting with '.', such as .git) are skipped, and so
- * are symbolic links to directories (no cycles) and anything that is not a
- * regular file or a directory.  A path given explicitly is always read,
+ * are symbolic links to directories (no cycles), anything that is not a
+ * regular file or a directory, and files whose extension says they are not
+ * articles (.md, .json, .csv, images, databases: see not_an_article).  A path given explicitly is always read,
  * whatever its name or kind (a FIFO from process substitution works).
  */
 #include "read/read.h"
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -167,6 +169,44 @@ static chr_status stack_push(chr_reader *r, char *path, int is_file)
 	return CHR_OK;
 }
 
+/*
+ * Whether a file met in a directory walk is, by its extension, something
+ * other than an article: notes, tables, code, images, databases (the
+ * corpus database may well live in the corpus folder).  A folder of scraped
+ * pages often carries a README or an index.json beside them; reading those
+ * as news put their text on the timeline.  Compressed names are judged by
+ * the name inside (.md.gz).
+ */
+static int not_an_article(const char *name, size_t len)
+{
+	static const char *const skip[] = {
+		"md", "markdown", "rst", "json", "csv", "tsv", "yml", "yaml", "toml", "ini", "cfg",
+		"py", "c", "h", "sh", "js", "css", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico",
+		"pdf", "db", "sqlite", "sqlite3", "db-wal", "db-shm", "db-journal", "log",
+	};
+	for (int pass = 0; pass < 2; pass++) {
+		const char *dot = NULL;
+		for (size_t i = len; i > 0; i--)
+			if (name[i - 1] == '.') {
+				dot = name + i - 1;
+				break;
+			}
+		if (!dot || dot == name)
+			return 0;
+		size_t elen = len - (size_t)(dot + 1 - name);
+		if (pass == 0 && ((elen == 2 && !strncasecmp(dot + 1, "gz", 2)) ||
+				  (elen == 3 && !strncasecmp(dot + 1, "zst", 3)))) {
+			len = (size_t)(dot - name);
+			continue;
+		}
+		for (size_t k = 0; k < sizeof skip / sizeof skip[0]; k++)
+			if (strlen(skip[k]) == elen && !strncasecmp(dot + 1, skip[k], elen))
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* Pushes the directory's visible entries so that they pop in sorted order. */
 static chr_status expand_dir(chr_reader *r, const char *path)
 {
@@ -185,6 +225,9 @@ static chr_status expand_dir(chr_reader *r, const char *path)
 		if (de->d_name[0] == '.')
 			continue;
 		size_t nlen = strlen(de->d_name);
+		/* Directories are named without extensions as a rule; a file's
+		 * kind is checked once it is known to be a file, below. */
+		int skip_if_file = not_an_article(de->d_name, nlen);
 		char *full = chr_malloc(plen + nlen + 2);
 		if (!full) {
 			st = CHR_ENOMEM;
@@ -223,6 +266,10 @@ static chr_status expand_dir(chr_reader *r, const char *path)
 				free(full);
 				continue;
 			}
+		}
+		if (!is_dir && skip_if_file) {
+			free(full);
+			continue;
 		}
 		char *key = chr_malloc(nlen + 2);
 		if (!key) {

@@ -1,0 +1,163 @@
+/*
+ * fingerprint.c - document identity, paragraph keys, MinHash and LSH keys.
+ *
+ * MinHash uses one 64-bit hash per shingle and CHR_MINHASH_K cheap
+ * permutations of it (multiply by an odd constant, add, keep the high 32
+ * bits): the usual universal-hashing family, about 60 multiplications per
+ * shingle, negligible next to analysis.
+ */
+#include <string.h>
+
+#define XXH_INLINE_ALL  /* short inputs: the call would cost more than the hash */
+#include <xxhash.h>
+
+#include "dedup/fingerprint.h"
+
+#define SHINGLE 4
+
+static int word_byte(unsigned char c)
+{
+	/* Bytes of multi-byte UTF-8 characters count as letters, so Cyrillic
+	 * and accented words shingle as words too. */
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+void chr_text_identity(const char *text, size_t len, unsigned char out[16])
+{
+	XXH3_state_t state;
+	XXH3_128bits_reset(&state);
+	char chunk[512];
+	size_t n = 0;
+	int space = 0, started = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && started)
+			chunk[n++] = ' ';
+		space = 0;
+		started = 1;
+		chunk[n++] = (char)c;
+		if (n >= sizeof chunk - 2) {
+			XXH3_128bits_update(&state, chunk, n);
+			n = 0;
+		}
+	}
+	XXH3_128bits_update(&state, chunk, n);
+	XXH128_hash_t h = XXH3_128bits_digest(&state);
+	XXH128_canonical_t canon;
+	XXH128_canonicalFromHash(&canon, h);
+	memcpy(out, canon.digest, 16);
+}
+
+/* Calls fn(word hash) for each lowercased word of the text. */
+#define FOR_EACH_WORD(text, len, body)                                          \
+	do {                                                                    \
+		char word_[64];                                                 \
+		size_t wn_ = 0;                                                 \
+		for (size_t i_ = 0; i_ <= (len); i_++) {                        \
+			unsigned char c_ = i_ < (len) ? (unsigned char)(text)[i_] : ' '; \
+			if (word_byte(c_)) {                                    \
+				if (wn_ < sizeof word_)                         \
+					word_[wn_++] = (char)(c_ >= 'A' && c_ <= 'Z' ? c_ + 32 : c_); \
+				continue;                                       \
+			}                                                       \
+			if (!wn_)                                               \
+				continue;                                       \
+			uint64_t word_hash = XXH3_64bits(word_, wn_);           \
+			wn_ = 0;                                                \
+			body                                                    \
+		}                                                               \
+	} while (0)
+
+uint64_t chr_paragraph_key(const char *text, size_t len)
+{
+	uint64_t h = 0;
+	size_t words = 0;
+	FOR_EACH_WORD(text, len, {
+		h = (h ^ word_hash) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+		words++;
+	});
+	return words ? h | 1 : 0;
+}
+
+static uint64_t mix64(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* The permutation parameters: fixed forever, since signatures are stored. */
+static uint64_t perm_a[CHR_MINHASH_K], perm_b[CHR_MINHASH_K];
+static int perms_ready;
+
+static void make_perms(void)
+{
+	uint64_t s = 0x6368726f6e69636cULL;   /* "chronicl" */
+	for (int i = 0; i < CHR_MINHASH_K; i++) {
+		perm_a[i] = mix64(s += 0x9e3779b97f4a7c15ULL) | 1;
+		perm_b[i] = mix64(s += 0x9e3779b97f4a7c15ULL);
+	}
+	/* Benign race: every thread writes the same values. */
+	__atomic_store_n(&perms_ready, 1, __ATOMIC_RELEASE);
+}
+
+static inline uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+
+size_t chr_minhash(const char *text, size_t len, chr_signature *sig)
+{
+	if (!__atomic_load_n(&perms_ready, __ATOMIC_ACQUIRE))
+		make_perms();
+	for (int i = 0; i < CHR_MINHASH_K; i++)
+		sig->v[i] = UINT32_MAX;
+	uint64_t window[SHINGLE] = {0};
+	size_t words = 0, shingles = 0;
+	FOR_EACH_WORD(text, len, {
+		window[words % SHINGLE] = word_hash;
+		words++;
+		if (words >= SHINGLE) {
+			uint64_t h = 0;
+			for (size_t k = 0; k < SHINGLE; k++)
+				h ^= rotl(window[(words - SHINGLE + k) % SHINGLE], (int)(k * 17 + 1));
+			h = mix64(h);
+			for (int p = 0; p < CHR_MINHASH_K; p++) {
+				uint32_t v = (uint32_t)((perm_a[p] * h + perm_b[p]) >> 32);
+				if (v < sig->v[p])
+					sig->v[p] = v;
+			}
+			shingles++;
+		}
+	});
+	if (words > 0 && words < SHINGLE) {
+		/* A text shorter than one shingle is its own single shingle. */
+		uint64_t h = 0;
+		for (size_t k = 0; k < words; k++)
+			h ^= rotl(window[k], (int)(k * 17 + 1));
+		h = mix64(h);
+		for (int p = 0; p < CHR_MINHASH_K; p++)
+			sig->v[p] = (uint32_t)((perm_a[p] * h + perm_b[p]) >> 32);
+		shingles = 1;
+	}
+	return shingles;
+}
+
+void chr_lsh_keys(const chr_signature *sig, int64_t keys[CHR_LSH_BANDS])
+{
+	for (int b = 0; b < CHR_LSH_BANDS; b++) {
+		uint64_t h = XXH3_64bits_withSeed(sig->v + b * CHR_LSH_ROWS, CHR_LSH_ROWS * sizeof(uint32_t),
+						  (uint64_t)b);
+		keys[b] = (int64_t)h;
+	}
+}
+
+double chr_signature_similarity(const chr_signature *a, const chr_signature *b)
+{
+	int same = 0;
+	for (int i = 0; i < CHR_MINHASH_K; i++)
+		same += a->v[i] == b->v[i];
+	return (double)same / CHR_MINHASH_K;
+}

@@ -1,0 +1,113 @@
+/*
+ * near.c - near-duplicate search with MinHash LSH kept in SQLite.
+ *
+ * The band index is a table (lsh), not memory: a million documents cost
+ * 20 million small rows on disk and nothing in RAM beyond SQLite's page
+ * cache, so memory stays flat as the corpus grows.  A band key shared by
+ * very many documents (boilerplate-only texts) is read only up to
+ * BUCKET_LIMIT rows, which bounds the work per document.
+ *
+ * Syndication groups are kept as a representative (the smallest document
+ * id) in doc.grp; joining two groups relabels the larger id's members,
+ * which are few (copies of one text).
+ */
+#include <string.h>
+
+#include "dedup/near.h"
+
+#define BUCKET_LIMIT 32
+#define MAX_CANDIDATES 256
+
+static const char SQL_BUCKET[] = "SELECT doc FROM lsh WHERE key=?1 LIMIT 32";
+static const char SQL_ADD_KEY[] = "INSERT OR IGNORE INTO lsh(key, doc) VALUES(?1, ?2)";
+static const char SQL_CAND[] = "SELECT sig, grp, outlet, shingles FROM doc WHERE id=?1";
+static const char SQL_REGROUP[] = "UPDATE doc SET grp=?1 WHERE grp=?2";
+
+chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *sig, size_t shingles,
+			  const char *outlet, const int64_t *extra, size_t nextra, const chr_near_opts *opts,
+			  int64_t *near_doc)
+{
+	_Static_assert(BUCKET_LIMIT == 32, "SQL_BUCKET spells the limit out");
+	*near_doc = 0;
+	if (!shingles)
+		return CHR_OK;
+	int64_t keys[CHR_LSH_BANDS];
+	chr_lsh_keys(sig, keys);
+	int64_t cands[MAX_CANDIDATES];
+	size_t ncands = 0;
+	sqlite3_stmt *st;
+	chr_status s;
+	for (int b = 0; b < CHR_LSH_BANDS; b++) {
+		if (!(st = chr_sql(store, SQL_BUCKET)))
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, keys[b]);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int64_t d = sqlite3_column_int64(st, 0);
+			size_t c = 0;
+			while (c < ncands && cands[c] != d)
+				c++;
+			if (c == ncands && ncands < MAX_CANDIDATES)
+				cands[ncands++] = d;
+		}
+		sqlite3_reset(st);
+	}
+	for (size_t e = 0; e < nextra; e++) {
+		size_t c = 0;
+		while (c < ncands && cands[c] != extra[e])
+			c++;
+		if (c == ncands && ncands < MAX_CANDIDATES)
+			cands[ncands++] = extra[e];
+	}
+	int64_t group = doc;
+	double best = 0;
+	for (size_t c = 0; c < ncands; c++) {
+		if (!(st = chr_sql(store, SQL_CAND)))
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, cands[c]);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			continue;
+		}
+		double sim = 0;
+		if (sqlite3_column_bytes(st, 0) == (int)sizeof(chr_signature)) {
+			chr_signature other;
+			memcpy(&other, sqlite3_column_blob(st, 0), sizeof other);
+			sim = chr_signature_similarity(sig, &other);
+		}
+		int64_t their_group = sqlite3_column_int64(st, 1);
+		const char *their_outlet = (const char *)sqlite3_column_text(st, 2);
+		int same_outlet = outlet && their_outlet && strcmp(outlet, their_outlet) == 0;
+		/* |A n B| = J |A u B| and |A u B| = (|A| + |B|) / (1 + J). */
+		double theirs = (double)sqlite3_column_int64(st, 3), ours = (double)shingles;
+		double smaller = theirs < ours ? theirs : ours;
+		double contained = smaller > 0 ? sim * (theirs + ours) / (1 + sim) / smaller : 0;
+		int joins = sim >= opts->near || (same_outlet && contained >= opts->syndication);
+		sqlite3_reset(st);
+		if (!joins)
+			continue;
+		if (sim > best) {
+			best = sim;
+			*near_doc = cands[c];
+		}
+		if (their_group != group) {
+			int64_t keep = their_group < group ? their_group : group;
+			int64_t drop = their_group < group ? group : their_group;
+			if (!(st = chr_sql(store, SQL_REGROUP)))
+				return CHR_EIO;
+			sqlite3_bind_int64(st, 1, keep);
+			sqlite3_bind_int64(st, 2, drop);
+			if ((s = chr_store_done(store, st, "joining syndication groups")) != CHR_OK)
+				return s;
+			group = keep;
+		}
+	}
+	for (int b = 0; b < CHR_LSH_BANDS; b++) {
+		if (!(st = chr_sql(store, SQL_ADD_KEY)))
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, keys[b]);
+		sqlite3_bind_int64(st, 2, doc);
+		if ((s = chr_store_done(store, st, "indexing band keys")) != CHR_OK)
+			return s;
+	}
+	return CHR_OK;
+}

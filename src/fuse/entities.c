@@ -1,0 +1,307 @@
+/*
+ * entities.c - corpus entities: one row per real-world entity across all
+ * documents, found again under other spellings.
+ *
+ * A document entity (its analysis id, name, type) resolves to:
+ *   1. the corpus entity with the same id (slug);
+ *   2. else, for a name of two or more words, an entity of the same type
+ *      whose spelling key matches (chr_entity_key: Yury/Yuri Ushakov);
+ *   3. else, for a one-word person name, the one multi-word person with that
+ *      surname, when there is exactly one (Ushakov -> Yury Ushakov);
+ *   4. else a new corpus entity.  A new multi-word person also absorbs an
+ *      earlier one-word entity with its surname when it is now the only
+ *      full name carrying it (the corpus met "Ushakov" first).
+ * Every surface form of a mention is kept as an alias.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuse/fuse.h"
+#include "ingest/docrec.h"
+#include "util/fault.h"
+
+#define MAX_ALIASES_PER_DOC 8
+#define MAX_ALIAS_BYTES 96
+/* Absorbing a surname entity rewrites its references; above this many
+ * documents it is left alone, so one merge never costs a long pause. */
+#define MAX_ABSORB_DOCS 2000
+
+static char type_code(const char *type)
+{
+	if (!type)
+		return 'M';
+	switch (type[0]) {
+	case 'P': return type[1] == 'L' ? 'L' : 'P';
+	case 'O': return 'O';
+	default: return 'M';
+	}
+}
+
+static size_t word_count(const char *name)
+{
+	size_t n = 0;
+	int in = 0;
+	for (const char *p = name; *p; p++) {
+		int sp = *p == ' ' || *p == '-';
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+/* The key of the name's last word. */
+static void surname_key(const char *name, char *out, size_t cap)
+{
+	const char *last = strrchr(name, ' ');
+	last = last ? last + 1 : name;
+	chr_entity_key(last, strlen(last), out, cap);
+}
+
+static int64_t lookup_one(chr_store *store, const char *sql, const char *a, const char *b, int want_unique)
+{
+	sqlite3_stmt *st = chr_sql(store, sql);
+	if (!st)
+		return -1;
+	chr_bind_text(st, 1, a);
+	if (b)
+		chr_bind_text(st, 2, b);
+	int64_t id = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (want_unique && sqlite3_step(st) == SQLITE_ROW)
+			id = 0;
+	}
+	sqlite3_reset(st);
+	return id;
+}
+
+static const char SQL_BY_SLUG[] = "SELECT id FROM entity WHERE slug=?1";
+static const char SQL_BY_KEY[] =
+	"SELECT id FROM entity WHERE key=?1 AND type=?2 AND tokens>=2 ORDER BY docs DESC, id LIMIT 1";
+static const char SQL_BY_SURNAME[] =
+	"SELECT id FROM entity WHERE surname=?1 AND type='PERSON' AND tokens>=2 LIMIT 2";
+static const char SQL_BARE[] =
+	"SELECT id, docs FROM entity WHERE slug=?1 AND type='PERSON' AND tokens=1";
+static const char SQL_INSERT[] =
+	"INSERT INTO entity(slug, name, type, key, surname, tokens, country) VALUES(?1,?2,?3,?4,?5,?6,?7)";
+static const char SQL_ALIAS[] = "INSERT OR IGNORE INTO alias(entity, name) VALUES(?1, ?2)";
+static const char SQL_DOC_ENTITY[] =
+	"INSERT OR IGNORE INTO doc_entity(doc, entity, mentions, roles) VALUES(?1,?2,?3,?4)";
+static const char SQL_COUNTS[] = "UPDATE entity SET docs=docs+1, mentions=mentions+?2 WHERE id=?1";
+
+/* What absorbing `from` into `to` rewrites: every reference to an entity. */
+static const char *const absorb_sql[] = {
+	"UPDATE OR IGNORE doc_entity SET entity=?2 WHERE entity=?1",
+	"DELETE FROM doc_entity WHERE entity=?1",
+	"UPDATE OR IGNORE event_actor SET entity=?2 WHERE entity=?1",
+	"DELETE FROM event_actor WHERE entity=?1",
+	"UPDATE OR IGNORE fused_actor SET entity=?2 WHERE entity=?1",
+	"DELETE FROM fused_actor WHERE entity=?1",
+	"UPDATE OR IGNORE story_entity SET entity=?2 WHERE entity=?1",
+	"DELETE FROM story_entity WHERE entity=?1",
+	"UPDATE quote SET speaker=?2 WHERE speaker=?1",
+	"INSERT OR IGNORE INTO alias(entity, name) SELECT ?2, name FROM alias WHERE entity=?1",
+	"DELETE FROM alias WHERE entity=?1",
+	"UPDATE entity SET docs=docs+(SELECT docs FROM entity WHERE id=?1),"
+	" mentions=mentions+(SELECT mentions FROM entity WHERE id=?1) WHERE id=?2",
+	"DELETE FROM entity WHERE id=?1",
+};
+
+static chr_status absorb(chr_store *store, int64_t from, int64_t to)
+{
+	for (size_t i = 0; i < sizeof absorb_sql / sizeof absorb_sql[0]; i++) {
+		sqlite3_stmt *st = chr_sql(store, absorb_sql[i]);
+		if (!st)
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+		chr_status s = chr_store_done(store, st, "merging entities");
+		if (s != CHR_OK)
+			return s;
+	}
+	return CHR_OK;
+}
+
+static chr_status resolve(chr_store *store, const char *slug, const char *name, const char *type,
+			  const char *country, int64_t *out, int64_t *absorbed)
+{
+	char key[256], surname[128];
+	int64_t id = lookup_one(store, SQL_BY_SLUG, slug, NULL, 0);
+	if (id)
+		goto done;
+	size_t words = word_count(name);
+	chr_entity_key(name, strlen(name), key, sizeof key);
+	surname_key(name, surname, sizeof surname);
+	if (words >= 2 && (id = lookup_one(store, SQL_BY_KEY, key, type, 0)) != 0)
+		goto done;
+	if (words == 1 && strcmp(type, "PERSON") == 0 &&
+	    (id = lookup_one(store, SQL_BY_SURNAME, surname, NULL, 1)) != 0)
+		goto done;
+	sqlite3_stmt *st = chr_sql(store, SQL_INSERT);
+	if (!st)
+		return CHR_EIO;
+	chr_bind_text(st, 1, slug);
+	chr_bind_text(st, 2, name);
+	chr_bind_text(st, 3, type);
+	chr_bind_text(st, 4, key);
+	chr_bind_text(st, 5, surname);
+	sqlite3_bind_int(st, 6, (int)words);
+	chr_bind_text(st, 7, country);
+	chr_status s = chr_store_done(store, st, "storing an entity");
+	if (s != CHR_OK)
+		return s;
+	id = sqlite3_last_insert_rowid(store->db);
+	if (words >= 2 && strcmp(type, "PERSON") == 0 &&
+	    lookup_one(store, SQL_BY_SURNAME, surname, NULL, 1) == id) {
+		char bare[128];
+		const char *last = strrchr(name, ' ');
+		last = last ? last + 1 : name;
+		chr_entity_slug(last, strlen(last), bare, sizeof bare);
+		sqlite3_stmt *b = chr_sql(store, SQL_BARE);
+		if (!b)
+			return CHR_EIO;
+		chr_bind_text(b, 1, bare);
+		int64_t from = 0, docs = 0;
+		if (sqlite3_step(b) == SQLITE_ROW) {
+			from = sqlite3_column_int64(b, 0);
+			docs = sqlite3_column_int64(b, 1);
+		}
+		sqlite3_reset(b);
+		if (from && docs <= MAX_ABSORB_DOCS) {
+			if ((s = absorb(store, from, id)) != CHR_OK)
+				return s;
+			*absorbed = from;
+		}
+	}
+done:
+	if (id < 0)
+		return CHR_EIO;
+	*out = id;
+	return CHR_OK;
+}
+
+static chr_status add_alias(chr_store *store, int64_t id, const char *s, size_t len)
+{
+	if (!len || len > MAX_ALIAS_BYTES)
+		return CHR_OK;
+	sqlite3_stmt *st = chr_sql(store, SQL_ALIAS);
+	if (!st)
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, id);
+	chr_bind_textn(st, 2, s, len);
+	return chr_store_done(store, st, "storing an alias");
+}
+
+/* The entity's roles as one "|"-separated string (bounded). */
+static void join_roles(const json_t *roles, char *out, size_t cap)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	size_t i;
+	const json_t *r;
+	json_array_foreach(roles, i, r) {
+		if (!json_is_string(r))
+			continue;
+		const char *s = json_string_value(r);
+		size_t len = strlen(s);
+		if (n + len + 2 >= cap)
+			break;
+		if (n)
+			out[n++] = '|';
+		memcpy(out + n, s, len);
+		n += len;
+		out[n] = '\0';
+	}
+}
+
+chr_status chr_fuse_entities(chr_store *store, int64_t doc, const json_t *root, const char *text,
+			     size_t text_len, chr_entity_map *map)
+{
+	map->refs = NULL;
+	map->n = 0;
+	const json_t *ents = chr_js_array(root, "entities");
+	size_t count = ents ? json_array_size(ents) : 0;
+	if (!count)
+		return CHR_OK;
+	map->refs = chr_calloc(count, sizeof *map->refs);
+	if (!map->refs)
+		return CHR_ENOMEM;
+	chr_status s = CHR_OK;
+	for (size_t i = 0; i < count && s == CHR_OK; i++) {
+		const json_t *e = json_array_get(ents, i);
+		const char *slug = chr_js_str(e, "id"), *name = chr_js_str(e, "name"), *type = chr_js_str(e, "type");
+		if (!slug || !slug[0] || !name || !name[0] || strlen(slug) > 200 || strlen(name) > 200)
+			continue;
+		if (!type)
+			type = "MISC";
+		int64_t id = 0, absorbed = 0;
+		if ((s = resolve(store, slug, name, type, chr_js_str(e, "country"), &id, &absorbed)) != CHR_OK)
+			break;
+		/* A surname this document resolved earlier now lives in the new entity. */
+		for (size_t k = 0; absorbed && k < map->n; k++)
+			if (map->refs[k].id == absorbed)
+				map->refs[k].id = id;
+		map->refs[map->n].slug = slug;
+		map->refs[map->n].id = id;
+		map->refs[map->n].type = type_code(type);
+		map->n++;
+		/* Aliases: the name and the distinct surface forms of mentions. */
+		if ((s = add_alias(store, id, name, strlen(name))) != CHR_OK)
+			break;
+		const json_t *mentions = chr_js_array(e, "mentions");
+		size_t nm = mentions ? json_array_size(mentions) : 0, kept = 0;
+		for (size_t k = 0; k < nm && kept < MAX_ALIASES_PER_DOC && s == CHR_OK; k++) {
+			const json_t *m = json_array_get(mentions, k);
+			json_int_t a = json_integer_value(json_array_get(m, 0));
+			json_int_t b = json_integer_value(json_array_get(m, 1));
+			if (a < 0 || b <= a || (size_t)b > text_len)
+				continue;
+			s = add_alias(store, id, text + a, (size_t)(b - a));
+			kept++;
+		}
+		char roles[512];
+		join_roles(chr_js_array(e, "roles"), roles, sizeof roles);
+		sqlite3_stmt *st = chr_sql(store, SQL_DOC_ENTITY);
+		if (!st || s != CHR_OK) {
+			s = s != CHR_OK ? s : CHR_EIO;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, doc);
+		sqlite3_bind_int64(st, 2, id);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)nm);
+		chr_bind_text(st, 4, roles[0] ? roles : NULL);
+		if ((s = chr_store_done(store, st, "storing a document entity")) != CHR_OK)
+			break;
+		if (sqlite3_changes(store->db) == 1) {
+			st = chr_sql(store, SQL_COUNTS);
+			if (!st)
+				return CHR_EIO;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)nm);
+			s = chr_store_done(store, st, "counting entities");
+		}
+	}
+	return s;
+}
+
+int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug)
+{
+	if (!slug)
+		return 0;
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->refs[i].slug, slug) == 0)
+			return map->refs[i].id;
+	return 0;
+}
+
+char chr_entity_map_type(const chr_entity_map *map, const char *slug)
+{
+	if (!slug)
+		return 0;
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->refs[i].slug, slug) == 0)
+			return map->refs[i].type;
+	return 0;
+}

@@ -1,0 +1,258 @@
+/*
+ * events.c - fusion: event frames from many documents become one event.
+ *
+ * A frame joins a fused event when
+ * - their type families match (meet/consult/negotiate/visit/host/mediate
+ *   are one "meeting"; other types only match themselves),
+ * - they share core actors: at least min(2, actors of either) of them,
+ * - their dates are compatible: the day ranges overlap, with a day's slack
+ *   on each side (a meeting that ran late on Dec 2 is reported for Dec 3);
+ *   an undated frame matches only inside its own story,
+ * - and their places are compatible: equal, one of them unknown, or one the
+ *   country of the other.
+ * Among several matches the one sharing most actors wins, then the one at
+ * the same place, then the newest.  Candidates come from the fused_actor
+ * index (newest CANDIDATES per actor), so the search is bounded whatever
+ * the corpus size.  The fused event's type, date, place and duration are
+ * the values most of its frames give (fused_value holds the votes); frames
+ * that disagree are its conflicts, computed when queried.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/event.h"
+#include "fuse/fuse.h"
+
+#define CANDIDATES 64
+#define DATE_SLACK_DAYS 1
+
+typedef struct cand {
+	int64_t id;
+	int shared;
+	int64_t lo, hi, place, story;
+	int dated;
+} cand;
+
+static const char SQL_CANDIDATES[] =
+	"SELECT f.id, f.lo, f.hi, f.place, f.story FROM fused_actor a JOIN fused f ON f.id=a.fused"
+	" WHERE a.entity=?1 AND f.family=?2"
+	" AND (?3 IS NULL OR f.lo IS NULL OR (f.lo<=?4 AND f.hi>=?3))"
+	" ORDER BY a.fused DESC LIMIT 64";
+static const char SQL_NACTORS[] = "SELECT count(*) FROM fused_actor WHERE fused=?1";
+static const char SQL_COUNTRY[] = "SELECT slug, country FROM entity WHERE id=?1";
+static const char SQL_NEW[] =
+	"INSERT INTO fused(type, cameo, family, date, lo, hi, place, duration, story, nevents)"
+	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,0)";
+static const char SQL_ACTOR[] =
+	"INSERT INTO fused_actor(entity, fused, n) VALUES(?1,?2,1) ON CONFLICT(entity, fused) DO UPDATE SET n=n+1";
+static const char SQL_VOTE[] =
+	"INSERT INTO fused_value(fused, attr, value, n) VALUES(?1,?2,?3,1)"
+	" ON CONFLICT(fused, attr, value) DO UPDATE SET n=n+1";
+static const char SQL_BEST[] =
+	"SELECT value FROM fused_value WHERE fused=?1 AND attr=?2 ORDER BY n DESC, length(value) DESC, value LIMIT 1";
+static const char SQL_SET_EVENT[] = "UPDATE event SET fused=?2 WHERE id=?1";
+static const char SQL_REFRESH[] =
+	"UPDATE fused SET nevents=nevents+1, type=COALESCE(?2, type), cameo=COALESCE(?3, cameo),"
+	" date=?4, lo=CASE WHEN ?5 IS NULL THEN lo WHEN lo IS NULL OR ?5<lo THEN ?5 ELSE lo END,"
+	" hi=CASE WHEN ?6 IS NULL THEN hi WHEN hi IS NULL OR ?6>hi THEN ?6 ELSE hi END,"
+	" place=COALESCE(?7, place), duration=?8 WHERE id=?1";
+static const char SQL_CAMEO_OF[] =
+	"SELECT cameo FROM event WHERE fused=?1 AND type=?2 LIMIT 1";
+
+/* Whether two places can be one: the same, or one the other's country. */
+static int places_compatible(chr_store *store, int64_t a, int64_t b)
+{
+	if (!a || !b || a == b)
+		return 1;
+	char slug[2][128] = { "", "" }, country[2][128] = { "", "" };
+	int64_t ids[2] = { a, b };
+	for (int k = 0; k < 2; k++) {
+		sqlite3_stmt *st = chr_sql(store, SQL_COUNTRY);
+		if (!st)
+			return 0;
+		sqlite3_bind_int64(st, 1, ids[k]);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			snprintf(slug[k], sizeof slug[k], "%s", chr_col_text(st, 0));
+			snprintf(country[k], sizeof country[k], "%s", chr_col_text(st, 1));
+		}
+		sqlite3_reset(st);
+	}
+	return (country[0][0] && strcmp(country[0], slug[1]) == 0) ||
+	       (country[1][0] && strcmp(country[1], slug[0]) == 0);
+}
+
+static chr_status vote(chr_store *store, int64_t fused, const char *attr, const char *value)
+{
+	if (!value || !value[0])
+		return CHR_OK;
+	sqlite3_stmt *st = chr_sql(store, SQL_VOTE);
+	if (!st)
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, fused);
+	chr_bind_text(st, 2, attr);
+	chr_bind_text(st, 3, value);
+	return chr_store_done(store, st, "voting on an event attribute");
+}
+
+/* The leading value of an attribute, copied to out ("" when none). */
+static void best_value(chr_store *store, int64_t fused, const char *attr, char *out, size_t cap)
+{
+	out[0] = '\0';
+	sqlite3_stmt *st = chr_sql(store, SQL_BEST);
+	if (!st)
+		return;
+	sqlite3_bind_int64(st, 1, fused);
+	chr_bind_text(st, 2, attr);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, cap, "%s", chr_col_text(st, 0));
+	sqlite3_reset(st);
+}
+
+static int64_t find_match(chr_store *store, const chr_frame *f, const char *family, int dated, int64_t lo,
+			  int64_t hi)
+{
+	cand cands[CANDIDATES];
+	size_t n = 0;
+	for (int a = 0; a < f->nactors; a++) {
+		sqlite3_stmt *st = chr_sql(store, SQL_CANDIDATES);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, f->actors[a]);
+		chr_bind_text(st, 2, family);
+		if (dated) {
+			sqlite3_bind_int64(st, 3, lo - DATE_SLACK_DAYS);
+			sqlite3_bind_int64(st, 4, hi + DATE_SLACK_DAYS);
+		}
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			size_t c = 0;
+			while (c < n && cands[c].id != id)
+				c++;
+			if (c == n) {
+				if (n == CANDIDATES)
+					continue;
+				cands[n] = (cand){ .id = id,
+						   .dated = sqlite3_column_type(st, 1) != SQLITE_NULL,
+						   .lo = sqlite3_column_int64(st, 1),
+						   .hi = sqlite3_column_int64(st, 2),
+						   .place = sqlite3_column_int64(st, 3),
+						   .story = sqlite3_column_int64(st, 4) };
+				n++;
+			}
+			cands[c].shared++;
+		}
+		sqlite3_reset(st);
+	}
+	int64_t best = 0;
+	int best_score = -1;
+	for (size_t c = 0; c < n; c++) {
+		sqlite3_stmt *st = chr_sql(store, SQL_NACTORS);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, cands[c].id);
+		int nact = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_reset(st);
+		int need = 2;
+		if (f->nactors < need)
+			need = f->nactors;
+		if (nact < need)
+			need = nact;
+		if (cands[c].shared < need)
+			continue;
+		if ((!dated || !cands[c].dated) && cands[c].story != f->story)
+			continue;
+		if (!places_compatible(store, f->place, cands[c].place))
+			continue;
+		int score = cands[c].shared * 4 + (f->place && f->place == cands[c].place ? 2 : 0) +
+			    (dated && cands[c].dated && cands[c].lo <= lo && cands[c].hi >= hi ? 1 : 0);
+		if (score > best_score || (score == best_score && cands[c].id > best)) {
+			best = cands[c].id;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+chr_status chr_fuse_event(chr_store *store, const chr_frame *f)
+{
+	if (!f->nactors || strcmp(f->modality, "asserted") != 0)
+		return CHR_OK;
+	const char *family = chr_event_family(f->type);
+	int64_t lo = 0, hi = 0;
+	int dated = chr_date_span(f->date, &lo, &hi);
+	int64_t fused = find_match(store, f, family, dated, lo, hi);
+	if (fused < 0)
+		return CHR_EIO;
+	chr_status s;
+	sqlite3_stmt *st;
+	if (!fused) {
+		if (!(st = chr_sql(store, SQL_NEW)))
+			return CHR_EIO;
+		chr_bind_text(st, 1, f->type);
+		chr_bind_text(st, 2, f->cameo);
+		chr_bind_text(st, 3, family);
+		chr_bind_text(st, 4, dated ? f->date : NULL);
+		if (dated) {
+			sqlite3_bind_int64(st, 5, lo);
+			sqlite3_bind_int64(st, 6, hi);
+		}
+		if (f->place)
+			sqlite3_bind_int64(st, 7, f->place);
+		chr_bind_text(st, 8, f->duration);
+		sqlite3_bind_int64(st, 9, f->story);
+		if ((s = chr_store_done(store, st, "storing a fused event")) != CHR_OK)
+			return s;
+		fused = sqlite3_last_insert_rowid(store->db);
+	}
+	for (int a = 0; a < f->nactors; a++) {
+		if (!(st = chr_sql(store, SQL_ACTOR)))
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, f->actors[a]);
+		sqlite3_bind_int64(st, 2, fused);
+		if ((s = chr_store_done(store, st, "storing a fused actor")) != CHR_OK)
+			return s;
+	}
+	char place[24] = "";
+	if (f->place)
+		snprintf(place, sizeof place, "%lld", (long long)f->place);
+	if ((s = vote(store, fused, "type", f->type)) != CHR_OK ||
+	    (s = vote(store, fused, "date", dated ? f->date : NULL)) != CHR_OK ||
+	    (s = vote(store, fused, "place", place)) != CHR_OK ||
+	    (s = vote(store, fused, "duration", f->duration)) != CHR_OK)
+		return s;
+	char type[64], date[32], best_place[24], duration[32], cameo[8] = "";
+	best_value(store, fused, "type", type, sizeof type);
+	best_value(store, fused, "date", date, sizeof date);
+	best_value(store, fused, "place", best_place, sizeof best_place);
+	best_value(store, fused, "duration", duration, sizeof duration);
+	if (strcmp(type, f->type) == 0) {
+		snprintf(cameo, sizeof cameo, "%s", f->cameo);
+	} else if ((st = chr_sql(store, SQL_CAMEO_OF)) != NULL) {
+		sqlite3_bind_int64(st, 1, fused);
+		chr_bind_text(st, 2, type);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(cameo, sizeof cameo, "%s", chr_col_text(st, 0));
+		sqlite3_reset(st);
+	}
+	if (!(st = chr_sql(store, SQL_REFRESH)))
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, fused);
+	chr_bind_text(st, 2, type[0] ? type : NULL);
+	chr_bind_text(st, 3, cameo[0] ? cameo : NULL);
+	chr_bind_text(st, 4, date[0] ? date : NULL);
+	if (dated) {
+		sqlite3_bind_int64(st, 5, lo);
+		sqlite3_bind_int64(st, 6, hi);
+	}
+	if (best_place[0])
+		sqlite3_bind_int64(st, 7, strtoll(best_place, NULL, 10));
+	chr_bind_text(st, 8, duration[0] ? duration : NULL);
+	if ((s = chr_store_done(store, st, "updating a fused event")) != CHR_OK)
+		return s;
+	if (!(st = chr_sql(store, SQL_SET_EVENT)))
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, f->event);
+	sqlite3_bind_int64(st, 2, fused);
+	return chr_store_done(store, st, "linking an event");
+}

@@ -1,0 +1,65 @@
+/*
+ * fuse.h - the corpus stage: one document's frames joined to what the
+ * store already knows.  Called by the writer, inside its transaction, once
+ * per new document, in input order (so the result is deterministic).
+ *
+ * - entities.c: document entities -> corpus entities (same slug; another
+ *   spelling of a full name with the same key; a bare surname that one full
+ *   name in the corpus carries), with aliases, roles and counts.
+ * - story.c: the document joins the story it shares most entities with
+ *   inside a date window, or starts one.
+ * - events.c: each asserted frame with actors joins the fused event it
+ *   matches (type family, shared actors, compatible date and place), or
+ *   starts one.
+ * - dates.c: TIMEX values as day ranges.
+ */
+#ifndef CHR_FUSE_FUSE_H
+#define CHR_FUSE_FUSE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* A document entity id and the corpus entity it resolved to. */
+typedef struct chr_entity_ref {
+	const char *slug;     /* borrowed from the analysis JSON */
+	int64_t id;
+	char type;            /* 'P'erson, 'O'rg, 'L' place, 'M'isc */
+} chr_entity_ref;
+
+typedef struct chr_entity_map {
+	chr_entity_ref *refs;
+	size_t n;
+} chr_entity_map;
+
+/* Resolves every entity of the analysis (and stores doc_entity, alias and
+ * counts).  The map is malloc'ed; free map->refs. */
+chr_status chr_fuse_entities(chr_store *store, int64_t doc, const json_t *root, const char *text,
+			     size_t text_len, chr_entity_map *map);
+/* The corpus id of a document entity id, 0 if unknown. */
+int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug);
+char chr_entity_map_type(const chr_entity_map *map, const char *slug);
+
+/* The story the document joins (or starts): returns its id in *story. */
+chr_status chr_fuse_story(chr_store *store, int64_t doc, const json_t *root, const chr_entity_map *map,
+			  const char *title, const char *date, int64_t near_doc, int64_t *story);
+
+/* One event frame as the fusion sees it. */
+typedef struct chr_frame {
+	int64_t event;         /* its event row */
+	int64_t doc, story;
+	const char *type, *cameo, *modality, *date, *duration;
+	int64_t place;         /* corpus entity, 0 = none */
+	int64_t actors[8];
+	int nactors;
+} chr_frame;
+
+/* Joins the frame to a fused event or starts one; sets event.fused. */
+chr_status chr_fuse_event(chr_store *store, const chr_frame *frame);
+
+/* The days [lo, hi] (since 1970-01-01) a TIMEX3 date value covers; 0 when
+ * it names no resolvable span ("XXXX-12-03", "PRESENT_REF"). */
+int chr_date_span(const char *value, int64_t *lo, int64_t *hi);
+
+#endif

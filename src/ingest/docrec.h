@@ -1,0 +1,59 @@
+/*
+ * docrec.h - one document on its way into the store: its analysis (the
+ * SPEC's analyze object, parsed) and the fingerprints computed beside it.
+ *
+ * Workers make docrecs (from a cleaned and analysed chr_doc, or from a line
+ * of `chronicle analyze` output); the single writer stores them in input
+ * order.  A docrec owns everything it points to; chr_docrec_clear frees it.
+ */
+#ifndef CHR_INGEST_DOCREC_H
+#define CHR_INGEST_DOCREC_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "chronicle.h"
+#include "dedup/fingerprint.h"
+
+typedef enum chr_docrec_state {
+	CHR_DOCREC_NEW = 0,   /* to be stored */
+	CHR_DOCREC_KNOWN,     /* its identity is stored already */
+	CHR_DOCREC_EMPTY,     /* no article text */
+	CHR_DOCREC_FAILED     /* reported; skipped */
+} chr_docrec_state;
+
+typedef struct chr_docrec {
+	chr_docrec_state state;
+	json_t *root;                 /* the analysis object */
+	/* Borrowed from root, validated: strings or NULL. */
+	const char *name, *source, *outlet, *date, *date_basis, *title, *lang;
+	const char *text;             /* never NULL once parsed */
+	size_t text_len;
+	unsigned char identity[16];
+	chr_signature sig;
+	size_t shingles;
+	uint64_t *para_keys;          /* one per element of "paragraphs" */
+	uint64_t bytes;               /* input size, for throughput */
+	char *known_name;             /* KNOWN: the name it came under */
+	char *known_source;
+	char *known_outlet;
+	char error[160];              /* FAILED: why */
+} chr_docrec;
+
+/* Parses one analysis object (a JSON text of `len` bytes) and computes the
+ * fingerprints.  Bad JSON or a missing "doc"/"text" leaves state FAILED
+ * with the reason in error; only CHR_ENOMEM is returned as an error. */
+chr_status chr_docrec_parse(chr_docrec *rec, const char *json, size_t len);
+
+/* The same for a document analysed in this process. */
+chr_status chr_docrec_from_doc(chr_docrec *rec, const chr_doc *doc);
+
+void chr_docrec_clear(chr_docrec *rec);
+
+/* Validated accessors of jansson values: NULL / the default when the value
+ * is missing or of another type. */
+const char *chr_js_str(const json_t *obj, const char *key);
+long long chr_js_int(const json_t *obj, const char *key, long long dflt);
+json_t *chr_js_array(const json_t *obj, const char *key);
+
+#endif

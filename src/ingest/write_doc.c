@@ -1,0 +1,342 @@
+/*
+ * write_doc.c - storing one analysed document and joining it to the corpus.
+ *
+ * Order matters: the document row first (its id is every other row's
+ * reference), then paragraphs and the full-text index, near-duplicates
+ * (the story follows a near-duplicate), entities, the story, event frames
+ * and their fusion, claims (linked to the event of their sentence), quotes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "fuse/fuse.h"
+#include "ingest/write_doc.h"
+#include "util/fault.h"
+
+#define MAX_EVENTS 4096
+
+static const char SQL_HAS[] = "SELECT id FROM doc WHERE hash=?1";
+static const char SQL_NAME[] = "INSERT OR IGNORE INTO doc_name(name, doc, source, outlet) VALUES(?1,?2,?3,?4)";
+static const char SQL_DOC[] =
+	"INSERT INTO doc(hash, name, source, outlet, date, date_basis, title, lang, bytes, grp, sig, shingles)"
+	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,0,?10,?11)";
+static const char SQL_GRP[] = "UPDATE doc SET grp=id WHERE id=?1";
+static const char SQL_PARA[] =
+	"INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,"
+	" (SELECT doc FROM para WHERE hash=?4 AND ?4<>0 ORDER BY id LIMIT 1),?5)";
+/* Documents that share a paragraph of some length with this one: the
+ * candidates for a partial copy (a wire story under a new lead), which
+ * MinHash of the whole text can miss. */
+static const char SQL_SHARED_PARAS[] =
+	"SELECT DISTINCT first_doc FROM para WHERE doc=?1 AND first_doc IS NOT NULL AND first_doc<>?1"
+	" AND length(text)>=80 LIMIT 16";
+static const char SQL_FTS[] = "INSERT INTO para_fts(rowid, text) VALUES(?1, ?2)";
+static const char SQL_EVENT[] =
+	"INSERT INTO event(doc, type, cameo, modality, place, date, duration, reported_by,"
+	" sent_start, sent_end, sentence) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)";
+static const char SQL_EVENT_ACTOR[] = "INSERT OR IGNORE INTO event_actor(event, entity) VALUES(?1,?2)";
+static const char SQL_CLAIM[] =
+	"INSERT INTO claim(doc, subject, attribute, value, event, text) VALUES(?1,?2,?3,?4,?5,?6)";
+static const char SQL_QUOTE[] = "INSERT INTO quote(doc, speaker, hash, text) VALUES(?1,?2,?3,?4)";
+
+int chr_store_has_identity(chr_store *store, const unsigned char identity[16])
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_HAS);
+	if (!st)
+		return 0;
+	sqlite3_bind_blob(st, 1, identity, 16, SQLITE_STATIC);
+	int has = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return has;
+}
+
+static chr_status add_name(chr_store *store, int64_t doc, const char *name, const char *source,
+			   const char *outlet)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_NAME);
+	if (!st)
+		return CHR_EIO;
+	chr_bind_text(st, 1, name);
+	sqlite3_bind_int64(st, 2, doc);
+	chr_bind_text(st, 3, source);
+	chr_bind_text(st, 4, outlet);
+	return chr_store_done(store, st, "storing a document name");
+}
+
+/* A span [start, end) of text, checked; 0 when it is not one. */
+static int span(const json_t *a, const json_t *b, size_t text_len, size_t *start, size_t *end)
+{
+	if (!json_is_integer(a) || !json_is_integer(b))
+		return 0;
+	json_int_t s = json_integer_value(a), e = json_integer_value(b);
+	if (s < 0 || e < s || (size_t)e > text_len)
+		return 0;
+	*start = (size_t)s;
+	*end = (size_t)e;
+	return 1;
+}
+
+static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docrec *rec)
+{
+	const json_t *paras = chr_js_array(rec->root, "paragraphs");
+	size_t i;
+	const json_t *p;
+	chr_status s = CHR_OK;
+	json_array_foreach(paras, i, p) {
+		const char *text = chr_js_str(p, "text"), *label = chr_js_str(p, "label");
+		if (!text)
+			continue;
+		if (!label)
+			label = "body";
+		sqlite3_stmt *st = chr_sql(store, SQL_PARA);
+		if (!st)
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, doc);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		chr_bind_text(st, 3, label);
+		sqlite3_bind_int64(st, 4, rec->para_keys ? (sqlite3_int64)rec->para_keys[i] : 0);
+		chr_bind_text(st, 5, text);
+		if ((s = chr_store_done(store, st, "storing a paragraph")) != CHR_OK)
+			return s;
+		if (strcmp(label, "body") != 0 && strcmp(label, "title") != 0)
+			continue;
+		int64_t row = sqlite3_last_insert_rowid(store->db);
+		if (!(st = chr_sql(store, SQL_FTS)))
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, row);
+		chr_bind_text(st, 2, text);
+		if ((s = chr_store_done(store, st, "indexing a paragraph")) != CHR_OK)
+			return s;
+	}
+	return s;
+}
+
+typedef struct stored_event {
+	int64_t id;
+	size_t start, end;
+} stored_event;
+
+static chr_status store_events(chr_store *store, int64_t doc, int64_t story, const chr_docrec *rec,
+			       const chr_entity_map *map, stored_event *out, size_t *nout)
+{
+	const json_t *events = chr_js_array(rec->root, "events");
+	size_t i;
+	const json_t *e;
+	chr_status s = CHR_OK;
+	*nout = 0;
+	json_array_foreach(events, i, e) {
+		if (*nout == MAX_EVENTS)
+			break;
+		const char *type = chr_js_str(e, "type"), *cameo = chr_js_str(e, "cameo");
+		const char *modality = chr_js_str(e, "modality");
+		if (!type || !type[0] || strlen(type) > 48 || !cameo)
+			continue;
+		if (!modality)
+			modality = "asserted";
+		chr_frame f = { .doc = doc, .story = story, .type = type, .cameo = cameo, .modality = modality,
+				.date = chr_js_str(e, "date"), .duration = chr_js_str(e, "duration"),
+				.place = chr_entity_map_get(map, chr_js_str(e, "place")) };
+		size_t start = 0, end = 0;
+		const json_t *sent = chr_js_array(e, "sentence");
+		int has_span = span(json_array_get(sent, 0), json_array_get(sent, 1), rec->text_len, &start, &end);
+		sqlite3_stmt *st = chr_sql(store, SQL_EVENT);
+		if (!st)
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, doc);
+		chr_bind_text(st, 2, type);
+		chr_bind_text(st, 3, cameo);
+		chr_bind_text(st, 4, modality);
+		if (f.place)
+			sqlite3_bind_int64(st, 5, f.place);
+		chr_bind_text(st, 6, f.date);
+		chr_bind_text(st, 7, f.duration);
+		int64_t by = chr_entity_map_get(map, chr_js_str(e, "reported_by"));
+		if (by)
+			sqlite3_bind_int64(st, 8, by);
+		if (has_span) {
+			sqlite3_bind_int64(st, 9, (sqlite3_int64)start);
+			sqlite3_bind_int64(st, 10, (sqlite3_int64)end);
+			chr_bind_textn(st, 11, rec->text + start, end - start);
+		}
+		if ((s = chr_store_done(store, st, "storing an event")) != CHR_OK)
+			return s;
+		f.event = sqlite3_last_insert_rowid(store->db);
+		const json_t *actors = chr_js_array(e, "actors");
+		size_t k;
+		const json_t *a;
+		json_array_foreach(actors, k, a) {
+			int64_t id = chr_entity_map_get(map, json_string_value(a));
+			if (!id)
+				continue;
+			int dup = 0;
+			for (int j = 0; j < f.nactors; j++)
+				dup |= f.actors[j] == id;
+			if (dup || f.nactors == 8)
+				continue;
+			f.actors[f.nactors++] = id;
+			if (!(st = chr_sql(store, SQL_EVENT_ACTOR)))
+				return CHR_EIO;
+			sqlite3_bind_int64(st, 1, f.event);
+			sqlite3_bind_int64(st, 2, id);
+			if ((s = chr_store_done(store, st, "storing an event actor")) != CHR_OK)
+				return s;
+		}
+		if ((s = chr_fuse_event(store, &f)) != CHR_OK)
+			return s;
+		out[*nout] = (stored_event){ f.event, has_span ? start : 0, has_span ? end : 0 };
+		(*nout)++;
+	}
+	return s;
+}
+
+static chr_status store_claims(chr_store *store, int64_t doc, const chr_docrec *rec, const stored_event *events,
+			       size_t nevents)
+{
+	const json_t *claims = chr_js_array(rec->root, "claims");
+	size_t i;
+	const json_t *c;
+	chr_status s = CHR_OK;
+	json_array_foreach(claims, i, c) {
+		const char *subject = chr_js_str(c, "subject"), *attribute = chr_js_str(c, "attribute");
+		const json_t *value = json_object_get(c, "value");
+		if (!subject || !attribute || !json_is_number(value))
+			continue;
+		size_t start = 0, end = 0;
+		int has_span = span(json_object_get(c, "start"), json_object_get(c, "end"), rec->text_len, &start, &end);
+		/* The claim belongs to the event reported in its sentence. */
+		int64_t event = 0;
+		for (size_t k = 0; has_span && k < nevents && !event; k++)
+			if (events[k].start <= start && start < events[k].end)
+				event = events[k].id;
+		sqlite3_stmt *st = chr_sql(store, SQL_CLAIM);
+		if (!st)
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, doc);
+		chr_bind_text(st, 2, subject);
+		chr_bind_text(st, 3, attribute);
+		sqlite3_bind_double(st, 4, json_number_value(value));
+		if (event)
+			sqlite3_bind_int64(st, 5, event);
+		if (has_span)
+			chr_bind_textn(st, 6, rec->text + start, end - start);
+		if ((s = chr_store_done(store, st, "storing a claim")) != CHR_OK)
+			return s;
+	}
+	return s;
+}
+
+static chr_status store_quotes(chr_store *store, int64_t doc, const chr_docrec *rec, const chr_entity_map *map)
+{
+	const json_t *quotes = chr_js_array(rec->root, "quotes");
+	size_t i;
+	const json_t *q;
+	chr_status s = CHR_OK;
+	json_array_foreach(quotes, i, q) {
+		size_t start = 0, end = 0;
+		const char *text = chr_js_str(q, "text");
+		size_t len = text ? strlen(text) : 0;
+		if (!text && span(json_object_get(q, "start"), json_object_get(q, "end"), rec->text_len, &start, &end)) {
+			text = rec->text + start;
+			len = end - start;
+		}
+		if (!text || !len)
+			continue;
+		sqlite3_stmt *st = chr_sql(store, SQL_QUOTE);
+		if (!st)
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, doc);
+		int64_t speaker = chr_entity_map_get(map, chr_js_str(q, "speaker"));
+		if (speaker)
+			sqlite3_bind_int64(st, 2, speaker);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)(chr_paragraph_key(text, len) ^ (uint64_t)speaker));
+		chr_bind_textn(st, 4, text, len);
+		if ((s = chr_store_done(store, st, "storing a quote")) != CHR_OK)
+			return s;
+	}
+	return s;
+}
+
+chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near_opts *near,
+			 chr_write_outcome *outcome)
+{
+	chr_status s;
+	sqlite3_stmt *st = chr_sql(store, SQL_HAS);
+	if (!st)
+		return CHR_EIO;
+	sqlite3_bind_blob(st, 1, rec->identity, 16, SQLITE_STATIC);
+	int64_t known = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (known || rec->state == CHR_DOCREC_KNOWN) {
+		*outcome = CHR_WRITE_KNOWN;
+		const char *name = rec->known_name ? rec->known_name : rec->name;
+		const char *source = rec->known_name ? rec->known_source : rec->source;
+		const char *outlet = rec->known_name ? rec->known_outlet : rec->outlet;
+		return known ? add_name(store, known, name, source, outlet) : CHR_OK;
+	}
+	*outcome = CHR_WRITE_ADDED;
+	if (!(st = chr_sql(store, SQL_DOC)))
+		return CHR_EIO;
+	sqlite3_bind_blob(st, 1, rec->identity, 16, SQLITE_STATIC);
+	chr_bind_text(st, 2, rec->name);
+	chr_bind_text(st, 3, rec->source);
+	chr_bind_text(st, 4, rec->outlet);
+	chr_bind_text(st, 5, rec->date);
+	chr_bind_text(st, 6, rec->date_basis);
+	chr_bind_text(st, 7, rec->title);
+	chr_bind_text(st, 8, rec->lang);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)rec->text_len);
+	sqlite3_bind_blob(st, 10, &rec->sig, sizeof rec->sig, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 11, (sqlite3_int64)rec->shingles);
+	if ((s = chr_store_done(store, st, "storing a document")) != CHR_OK)
+		return s;
+	int64_t doc = sqlite3_last_insert_rowid(store->db);
+	if (!(st = chr_sql(store, SQL_GRP)))
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, doc);
+	if ((s = chr_store_done(store, st, "storing a document")) != CHR_OK ||
+	    (s = add_name(store, doc, rec->name, rec->source, rec->outlet)) != CHR_OK ||
+	    (s = store_paragraphs(store, doc, rec)) != CHR_OK)
+		return s;
+	int64_t near_doc = 0, story = 0;
+	int64_t sharing[CHR_NEAR_EXTRA];
+	size_t nsharing = 0;
+	if (!(st = chr_sql(store, SQL_SHARED_PARAS)))
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, doc);
+	while (sqlite3_step(st) == SQLITE_ROW && nsharing < CHR_NEAR_EXTRA)
+		sharing[nsharing++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if ((s = chr_near_place(store, doc, &rec->sig, rec->shingles, rec->outlet, sharing, nsharing, near,
+				&near_doc)) != CHR_OK)
+		return s;
+	if (near_doc)
+		*outcome = CHR_WRITE_NEAR;
+	chr_entity_map map = { 0 };
+	stored_event *events = NULL;
+	size_t nevents = 0;
+	if ((s = chr_fuse_entities(store, doc, rec->root, rec->text, rec->text_len, &map)) != CHR_OK)
+		goto done;
+	if ((s = chr_fuse_story(store, doc, rec->root, &map, rec->title, rec->date, near_doc, &story)) != CHR_OK)
+		goto done;
+	const json_t *ev = chr_js_array(rec->root, "events");
+	size_t nev = ev ? json_array_size(ev) : 0;
+	if (nev) {
+		events = chr_calloc(nev < MAX_EVENTS ? nev : MAX_EVENTS, sizeof *events);
+		if (!events) {
+			s = CHR_ENOMEM;
+			goto done;
+		}
+	}
+	if ((s = store_events(store, doc, story, rec, &map, events, &nevents)) != CHR_OK ||
+	    (s = store_claims(store, doc, rec, events, nevents)) != CHR_OK)
+		goto done;
+	s = store_quotes(store, doc, rec, &map);
+done:
+	free(events);
+	free(map.refs);
+	return s;
+}

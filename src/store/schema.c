@@ -1,0 +1,170 @@
+/*
+ * schema.c - the database layout and its forward migrations.
+ *
+ * The file says what it is with PRAGMA application_id (so a foreign SQLite
+ * file is refused, not written into) and which layout it has with PRAGMA
+ * user_version.  Opening an older chronicle file runs the migrations from
+ * its version up, in one transaction; a newer one is refused, because an
+ * old program cannot know what a newer one keeps.
+ *
+ * Why the tables look the way they do:
+ * - doc.hash is the identity (xxh3-128 of the normalised text), so a second
+ *   ingest of the same text finds it and changes nothing; doc_name keeps
+ *   every name and source the same text arrived under (exact copies).
+ * - lsh holds MinHash band keys (WITHOUT ROWID: the key is the whole row),
+ *   the on-disk index that keeps near-duplicate search in bounded memory.
+ * - event rows are the per-document frames; fused rows are the events of
+ *   the timeline, fused_actor their actor index for candidate search, and
+ *   fused_value the votes for date, place and duration across sources.
+ * - grp is a document's syndication group, story its story; both are
+ *   representative ids (the smallest member), kept current on merge.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store.h"
+
+#define APPLICATION_ID 0x4348524e   /* "CHRN" */
+
+static const char schema_v1[] =
+	"CREATE TABLE doc("
+	" id INTEGER PRIMARY KEY,"
+	" hash BLOB NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" source TEXT, outlet TEXT, date TEXT, date_basis TEXT, title TEXT, lang TEXT,"
+	" bytes INTEGER NOT NULL,"
+	" grp INTEGER NOT NULL,"
+	" story INTEGER,"
+	" shingles INTEGER NOT NULL,"
+	" sig BLOB NOT NULL);"
+	"CREATE INDEX doc_grp ON doc(grp);"
+	"CREATE INDEX doc_story ON doc(story);"
+	"CREATE INDEX doc_name_idx ON doc(name);"
+	"CREATE TABLE doc_name("
+	" name TEXT NOT NULL, doc INTEGER NOT NULL REFERENCES doc(id), source TEXT, outlet TEXT,"
+	" PRIMARY KEY(name, doc)) WITHOUT ROWID;"
+	"CREATE INDEX doc_name_doc ON doc_name(doc);"
+	"CREATE TABLE para("
+	" id INTEGER PRIMARY KEY,"
+	" doc INTEGER NOT NULL REFERENCES doc(id),"
+	" idx INTEGER NOT NULL, label TEXT NOT NULL, hash INTEGER NOT NULL,"
+	" first_doc INTEGER,"
+	" text TEXT NOT NULL);"
+	"CREATE INDEX para_doc ON para(doc, idx);"
+	"CREATE INDEX para_hash ON para(hash);"
+	"CREATE VIRTUAL TABLE para_fts USING fts5(text, content='para', content_rowid='id');"
+	"CREATE TABLE lsh(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
+	" PRIMARY KEY(key, doc)) WITHOUT ROWID;"
+	"CREATE TABLE entity("
+	" id INTEGER PRIMARY KEY,"
+	" slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT NOT NULL,"
+	" key TEXT NOT NULL, surname TEXT, tokens INTEGER NOT NULL, country TEXT,"
+	" docs INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX entity_key ON entity(key, type);"
+	"CREATE INDEX entity_surname ON entity(surname, type);"
+	"CREATE TABLE alias(entity INTEGER NOT NULL REFERENCES entity(id), name TEXT NOT NULL,"
+	" PRIMARY KEY(entity, name)) WITHOUT ROWID;"
+	"CREATE INDEX alias_name ON alias(name COLLATE NOCASE);"
+	"CREATE TABLE doc_entity("
+	" doc INTEGER NOT NULL REFERENCES doc(id), entity INTEGER NOT NULL REFERENCES entity(id),"
+	" mentions INTEGER NOT NULL, roles TEXT,"
+	" PRIMARY KEY(doc, entity)) WITHOUT ROWID;"
+	"CREATE INDEX doc_entity_entity ON doc_entity(entity, doc);"
+	"CREATE TABLE story("
+	" id INTEGER PRIMARY KEY, title TEXT, first TEXT, last TEXT, lo INTEGER, hi INTEGER,"
+	" docs INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE story_entity(entity INTEGER NOT NULL, story INTEGER NOT NULL, n INTEGER NOT NULL,"
+	" PRIMARY KEY(entity, story)) WITHOUT ROWID;"
+	"CREATE TABLE fused("
+	" id INTEGER PRIMARY KEY, type TEXT NOT NULL, cameo TEXT NOT NULL, family TEXT NOT NULL,"
+	" date TEXT, lo INTEGER, hi INTEGER, place INTEGER, duration TEXT,"
+	" story INTEGER, nevents INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX fused_date ON fused(date);"
+	"CREATE TABLE fused_actor(entity INTEGER NOT NULL, fused INTEGER NOT NULL REFERENCES fused(id),"
+	" n INTEGER NOT NULL, PRIMARY KEY(entity, fused)) WITHOUT ROWID;"
+	"CREATE INDEX fused_actor_fused ON fused_actor(fused);"
+	"CREATE TABLE fused_value(fused INTEGER NOT NULL REFERENCES fused(id), attr TEXT NOT NULL,"
+	" value TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(fused, attr, value)) WITHOUT ROWID;"
+	"CREATE TABLE event("
+	" id INTEGER PRIMARY KEY,"
+	" doc INTEGER NOT NULL REFERENCES doc(id), fused INTEGER REFERENCES fused(id),"
+	" type TEXT NOT NULL, cameo TEXT NOT NULL, modality TEXT NOT NULL,"
+	" place INTEGER, date TEXT, duration TEXT, reported_by INTEGER,"
+	" sent_start INTEGER, sent_end INTEGER, sentence TEXT);"
+	"CREATE INDEX event_doc ON event(doc);"
+	"CREATE INDEX event_fused ON event(fused);"
+	"CREATE TABLE event_actor(event INTEGER NOT NULL REFERENCES event(id), entity INTEGER NOT NULL,"
+	" PRIMARY KEY(event, entity)) WITHOUT ROWID;"
+	"CREATE INDEX event_actor_entity ON event_actor(entity);"
+	"CREATE TABLE claim("
+	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES doc(id),"
+	" subject TEXT NOT NULL, attribute TEXT NOT NULL, value REAL NOT NULL,"
+	" event INTEGER, text TEXT);"
+	"CREATE INDEX claim_subject ON claim(subject, attribute);"
+	"CREATE INDEX claim_doc ON claim(doc);"
+	"CREATE TABLE quote("
+	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES doc(id),"
+	" speaker INTEGER, hash INTEGER NOT NULL, text TEXT NOT NULL);"
+	"CREATE INDEX quote_doc ON quote(doc);"
+	"CREATE INDEX quote_speaker ON quote(speaker);"
+	"CREATE INDEX quote_hash ON quote(hash);";
+
+/* Migration i brings a file from version i to i + 1. */
+static const char *const migrations[] = { schema_v1 };
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+int chr_schema_version(void) { return SCHEMA_VERSION; }
+
+static chr_status read_int(chr_store *store, const char *sql, int *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return chr_store_fail(store, "reading the file header");
+	int rc = sqlite3_step(stmt);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? CHR_OK : chr_store_fail(store, "reading the file header");
+}
+
+chr_status chr_schema_ensure(chr_store *store)
+{
+	int app = 0, version = 0, tables = 0;
+	chr_status st;
+	/* Reading the header is the first access to the file: a file that is
+	 * not SQLite at all fails here with "file is not a database". */
+	if ((st = read_int(store, "PRAGMA application_id", &app)) != CHR_OK ||
+	    (st = read_int(store, "PRAGMA user_version", &version)) != CHR_OK ||
+	    (st = read_int(store, "SELECT count(*) FROM sqlite_master", &tables)) != CHR_OK)
+		return st;
+	if (app != APPLICATION_ID && (app != 0 || tables != 0)) {
+		snprintf(store->msg, sizeof store->msg,
+			 "not a chronicle database (another program's SQLite file); refusing to change it");
+		return CHR_EFORMAT;
+	}
+	if (version > SCHEMA_VERSION) {
+		snprintf(store->msg, sizeof store->msg,
+			 "database layout version %d is newer than this chronicle understands (%d)",
+			 version, SCHEMA_VERSION);
+		return CHR_EFORMAT;
+	}
+	if (version == SCHEMA_VERSION)
+		return CHR_OK;
+	if ((st = chr_store_begin(store)) != CHR_OK)
+		return st;
+	/* Re-read under the write lock: another process may have created the
+	 * schema while we waited. */
+	if ((st = read_int(store, "PRAGMA user_version", &version)) != CHR_OK)
+		goto fail;
+	for (int v = version; v < SCHEMA_VERSION; v++)
+		if ((st = chr_store_exec(store, migrations[v])) != CHR_OK)
+			goto fail;
+	char pragma[96];
+	snprintf(pragma, sizeof pragma, "PRAGMA application_id=%d; PRAGMA user_version=%d",
+		 APPLICATION_ID, SCHEMA_VERSION);
+	if ((st = chr_store_exec(store, pragma)) != CHR_OK)
+		goto fail;
+	return chr_store_commit(store);
+fail:
+	chr_store_rollback(store);
+	return st;
+}

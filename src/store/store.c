@@ -1,0 +1,218 @@
+/*
+ * store.c - opening the SQLite file, the statement cache and transactions.
+ *
+ * Settings and why:
+ * - WAL: readers (queries, the duplicate check of ingest workers) never
+ *   block the writer, and a crash loses at most the open transaction.
+ * - synchronous=NORMAL: in WAL mode a power cut can lose the last commits
+ *   but never corrupts the file; ingest is re-runnable, so that is the
+ *   right trade for throughput.
+ * - busy_timeout: a second ingest process waits for the lock instead of
+ *   failing with SQLITE_BUSY.
+ * - foreign_keys=ON: the schema's references are checked.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/store.h"
+#include "util/fault.h"
+
+#define BUSY_TIMEOUT_MS 60000
+
+chr_status chr_store_fail(chr_store *store, const char *what)
+{
+	int code = sqlite3_errcode(store->db);
+	snprintf(store->msg, sizeof store->msg, "%s: %s", what, sqlite3_errmsg(store->db));
+	return code == SQLITE_NOMEM ? CHR_ENOMEM : CHR_EIO;
+}
+
+sqlite3_stmt *chr_sql(chr_store *store, const char *sql)
+{
+	for (int i = 0; i < store->nstmt; i++) {
+		if (store->sql_key[i] == sql) {
+			sqlite3_reset(store->stmt[i]);
+			sqlite3_clear_bindings(store->stmt[i]);
+			return store->stmt[i];
+		}
+	}
+	if (store->nstmt == CHR_STORE_STMTS) {
+		snprintf(store->msg, sizeof store->msg, "statement cache full (raise CHR_STORE_STMTS)");
+		return NULL;
+	}
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
+		chr_store_fail(store, "preparing a statement");
+		return NULL;
+	}
+	store->sql_key[store->nstmt] = sql;
+	store->stmt[store->nstmt++] = stmt;
+	return stmt;
+}
+
+chr_status chr_store_done(chr_store *store, sqlite3_stmt *stmt, const char *what)
+{
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+		sqlite3_reset(stmt);
+		return CHR_OK;
+	}
+	chr_status st = chr_store_fail(store, what);
+	sqlite3_reset(stmt);
+	return st;
+}
+
+chr_status chr_store_exec(chr_store *store, const char *sql)
+{
+	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return chr_store_fail(store, "updating the database");
+	return CHR_OK;
+}
+
+chr_status chr_store_begin(chr_store *store)
+{
+	if (store->in_txn)
+		return CHR_OK;
+	chr_status st = chr_store_exec(store, "BEGIN IMMEDIATE");
+	if (st == CHR_OK)
+		store->in_txn = 1;
+	return st;
+}
+
+chr_status chr_store_commit(chr_store *store)
+{
+	if (!store->in_txn)
+		return CHR_OK;
+	chr_status st = chr_store_exec(store, "COMMIT");
+	if (st != CHR_OK)
+		chr_store_rollback(store);
+	store->in_txn = 0;
+	return st;
+}
+
+void chr_store_rollback(chr_store *store)
+{
+	if (!sqlite3_get_autocommit(store->db))
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+	store->in_txn = 0;
+}
+
+void chr_bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
+void chr_bind_textn(sqlite3_stmt *stmt, int i, const char *s, size_t len)
+{
+	if (s)
+		sqlite3_bind_text(stmt, i, s, (int)len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
+const char *chr_col_text(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+	return s ? (const char *)s : "";
+}
+
+chr_status chr_store_open(const char *path, int flags, chr_store **out, char *msg, size_t msgcap)
+{
+	*out = NULL;
+	if (msg && msgcap)
+		msg[0] = '\0';
+	chr_store *store = chr_calloc(1, sizeof *store);
+	if (!store)
+		return CHR_ENOMEM;
+	chr_status st = CHR_OK;
+	int readonly = flags & CHR_STORE_READONLY;
+	struct stat sb;
+	if ((flags & (CHR_STORE_READONLY | CHR_STORE_EXISTING)) && stat(path, &sb) != 0) {
+		snprintf(store->msg, sizeof store->msg, "no database at %s (run 'chronicle ingest' first)", path);
+		st = CHR_EIO;
+		goto fail;
+	}
+	/* The queries open read-write too when they can: a WAL file is only
+	 * checkpointed and removed by a writer connection. */
+	int oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+		     SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &store->db, oflags, NULL) != SQLITE_OK) {
+		st = store->db ? chr_store_fail(store, path) : CHR_ENOMEM;
+		goto fail;
+	}
+	sqlite3_busy_timeout(store->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(store->db, 1);
+	if (!readonly) {
+		/* journal_mode is the first read of the file: a non-SQLite file fails
+		 * here.  Say so in the user's terms. */
+		if (sqlite3_exec(store->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) {
+			int code = sqlite3_errcode(store->db) & 0xff;
+			if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+				snprintf(store->msg, sizeof store->msg,
+					 "%s is not a chronicle database (not SQLite, or damaged)", path);
+				st = CHR_EFORMAT;
+			} else {
+				st = chr_store_fail(store, path);
+			}
+			goto fail;
+		}
+	}
+	if ((st = chr_store_exec(store, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+				       "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")) != CHR_OK)
+		goto fail;
+	if (readonly) {
+		int version = 0;
+		sqlite3_stmt *stmt = NULL;
+		if (sqlite3_prepare_v2(store->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+		    sqlite3_step(stmt) != SQLITE_ROW) {
+			sqlite3_finalize(stmt);
+			int code = sqlite3_errcode(store->db) & 0xff;
+			if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+				snprintf(store->msg, sizeof store->msg,
+					 "%s is not a chronicle database (not SQLite, or damaged)", path);
+				st = CHR_EFORMAT;
+			} else {
+				st = chr_store_fail(store, path);
+			}
+			goto fail;
+		}
+		version = sqlite3_column_int(stmt, 0);
+		sqlite3_finalize(stmt);
+		if (version != chr_schema_version()) {
+			snprintf(store->msg, sizeof store->msg, version ? "%s has layout version %d, this chronicle needs %d; "
+				 "open it once with 'chronicle ingest' to migrate" : "%s is not a chronicle database",
+				 path, version, chr_schema_version());
+			st = CHR_EFORMAT;
+			goto fail;
+		}
+	} else if ((st = chr_schema_ensure(store)) != CHR_OK) {
+		goto fail;
+	}
+	*out = store;
+	return CHR_OK;
+fail:
+	if (msg && msgcap)
+		snprintf(msg, msgcap, "%s", store->msg[0] ? store->msg : chr_strerror(st));
+	chr_store_close(store);
+	return st;
+}
+
+const char *chr_store_message(const chr_store *store)
+{
+	return store && store->msg[0] ? store->msg : "";
+}
+
+void chr_store_close(chr_store *store)
+{
+	if (!store)
+		return;
+	chr_store_rollback(store);
+	for (int i = 0; i < store->nstmt; i++)
+		sqlite3_finalize(store->stmt[i]);
+	sqlite3_close(store->db);
+	free(store);
+}

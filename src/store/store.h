@@ -1,0 +1,61 @@
+/*
+ * store.h - the SQLite store shared by ingest, fusion and the queries.
+ *
+ * One database file holds everything the corpus stages know (schema in
+ * schema.c).  A chr_store is one connection; it is used by one thread at a
+ * time.  Statements are prepared once per connection and cached by the
+ * address of their SQL text, so callers write `chr_sql(store, SQL_X)` with
+ * a static string and never finalize anything themselves.
+ */
+#ifndef CHR_STORE_STORE_H
+#define CHR_STORE_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "chronicle.h"
+
+/* Statement cache size: every SQL text the program uses, with room. */
+#define CHR_STORE_STMTS 160
+
+struct chr_store {
+	sqlite3 *db;
+	const char *sql_key[CHR_STORE_STMTS];
+	sqlite3_stmt *stmt[CHR_STORE_STMTS];
+	int nstmt;
+	int in_txn;
+	char msg[512];          /* the last error, for chr_store_message */
+};
+
+/* The prepared statement for `sql` (a string with static storage), reset
+ * and with its bindings cleared; NULL on error (message in store->msg). */
+sqlite3_stmt *chr_sql(chr_store *store, const char *sql);
+
+/* Records SQLite's message for a failed call and returns CHR_EIO (or
+ * CHR_ENOMEM when SQLite ran out of memory). */
+chr_status chr_store_fail(chr_store *store, const char *what);
+
+/* Runs a statement that returns no rows: bindings already made. */
+chr_status chr_store_done(chr_store *store, sqlite3_stmt *stmt, const char *what);
+
+/* Runs SQL text with no parameters (schema, pragmas, BEGIN/COMMIT). */
+chr_status chr_store_exec(chr_store *store, const char *sql);
+
+/* Transactions: writers take the lock at BEGIN (IMMEDIATE), so two
+ * processes ingesting into one file queue behind the busy timeout instead
+ * of failing on a read-to-write upgrade. */
+chr_status chr_store_begin(chr_store *store);
+chr_status chr_store_commit(chr_store *store);
+void chr_store_rollback(chr_store *store);
+
+/* Bind helpers: NULL strings bind SQL NULL. */
+void chr_bind_text(sqlite3_stmt *stmt, int i, const char *s);
+void chr_bind_textn(sqlite3_stmt *stmt, int i, const char *s, size_t len);
+/* The column as a C string, "" for NULL. */
+const char *chr_col_text(sqlite3_stmt *stmt, int i);
+
+/* Creates or migrates the schema to the current version (schema.c). */
+chr_status chr_schema_ensure(chr_store *store);
+int chr_schema_version(void);
+
+#endif
