@@ -14,8 +14,8 @@ if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "fuzz: $cc not found (scripts/setup installs clang); skipped"
 	exit 0
 fi
-flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Isrc -Ibuild/gen $(pkg-config --cflags gumbo libxxhash zlib libzstd jansson libutf8proc)"
-libs="$(pkg-config --libs gumbo libxxhash zlib libzstd jansson libutf8proc) -lm -lpthread"
+flags="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Isrc -Ibuild/gen $(pkg-config --cflags gumbo libxxhash zlib libzstd jansson libutf8proc sqlite3)"
+libs="$(pkg-config --libs gumbo libxxhash zlib libzstd jansson libutf8proc sqlite3) -lm -lpthread"
 srcs="$(find src -name '*.c' | sort) build/gen/data.c"
 failed=0 ran=0
 for h in fuzz/fuzz_*.c; do

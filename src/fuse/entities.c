@@ -17,9 +17,91 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "fuse/fuse.h"
 #include "ingest/docrec.h"
 #include "util/fault.h"
+
+/*
+ * The writer meets the same entities and aliases again and again; a cache
+ * of what is already stored spares most lookups and INSERT OR IGNOREs.
+ * Two open-addressing tables of 64-bit keys (xxh3 of the slug, of the id
+ * and alias): fixed size, emptied when 3/4 full, when another process has
+ * written to the file (store->epoch), and after an absorb.  A hash
+ * collision between two slugs (odds about 1e-8 at a million entities)
+ * would at worst merge them.
+ */
+#define CACHE_BITS 20
+#define CACHE_SLOTS (1u << CACHE_BITS)
+
+typedef struct slot { uint64_t key; int64_t id; } slot;
+
+struct chr_fuse_cache {
+	unsigned epoch;
+	size_t nslugs, naliases;
+	slot slugs[CACHE_SLOTS];
+	uint64_t aliases[CACHE_SLOTS];
+};
+
+void chr_fuse_cache_free(struct chr_fuse_cache *cache) { free(cache); }
+
+static struct chr_fuse_cache *cache_of(chr_store *store)
+{
+	struct chr_fuse_cache *c = store->fuse_cache;
+	if (!c) {
+		c = store->fuse_cache = chr_calloc(1, sizeof *c);
+		if (!c)
+			return NULL;
+		c->epoch = store->epoch;
+	}
+	if (c->epoch != store->epoch || c->nslugs > CACHE_SLOTS / 4 * 3 || c->naliases > CACHE_SLOTS / 4 * 3) {
+		memset(c, 0, sizeof *c);
+		c->epoch = store->epoch;
+	}
+	return c;
+}
+
+static int64_t cached_slug(struct chr_fuse_cache *c, uint64_t key)
+{
+	for (size_t i = key & (CACHE_SLOTS - 1);; i = (i + 1) & (CACHE_SLOTS - 1)) {
+		if (!c->slugs[i].key)
+			return 0;
+		if (c->slugs[i].key == key)
+			return c->slugs[i].id;
+	}
+}
+
+static void remember_slug(struct chr_fuse_cache *c, uint64_t key, int64_t id)
+{
+	size_t i = key & (CACHE_SLOTS - 1);
+	while (c->slugs[i].key && c->slugs[i].key != key)
+		i = (i + 1) & (CACHE_SLOTS - 1);
+	if (!c->slugs[i].key)
+		c->nslugs++;
+	c->slugs[i] = (slot){ key, id };
+}
+
+/* 1 if the key was already there; else adds it. */
+static int seen_alias(struct chr_fuse_cache *c, uint64_t key)
+{
+	size_t i = key & (CACHE_SLOTS - 1);
+	while (c->aliases[i]) {
+		if (c->aliases[i] == key)
+			return 1;
+		i = (i + 1) & (CACHE_SLOTS - 1);
+	}
+	c->aliases[i] = key;
+	c->naliases++;
+	return 0;
+}
+
+static uint64_t key_of(const char *s, size_t len, uint64_t seed)
+{
+	uint64_t k = XXH3_64bits_withSeed(s, len, seed);
+	return k ? k : 1;
+}
 
 #define MAX_ALIASES_PER_DOC 8
 #define MAX_ALIAS_BYTES 96
@@ -128,7 +210,14 @@ static chr_status resolve(chr_store *store, const char *slug, const char *name, 
 			  const char *country, int64_t *out, int64_t *absorbed)
 {
 	char key[256], surname[128];
-	int64_t id = lookup_one(store, SQL_BY_SLUG, slug, NULL, 0);
+	struct chr_fuse_cache *cache = cache_of(store);
+	uint64_t slug_key = key_of(slug, strlen(slug), 0);
+	int64_t id = cache ? cached_slug(cache, slug_key) : 0;
+	if (id) {
+		*out = id;
+		return CHR_OK;
+	}
+	id = lookup_one(store, SQL_BY_SLUG, slug, NULL, 0);
 	if (id)
 		goto done;
 	size_t words = word_count(name);
@@ -173,11 +262,15 @@ static chr_status resolve(chr_store *store, const char *slug, const char *name, 
 			if ((s = absorb(store, from, id)) != CHR_OK)
 				return s;
 			*absorbed = from;
+			store->epoch++;   /* the cache may hold the absorbed id */
+			cache = cache_of(store);
 		}
 	}
 done:
 	if (id < 0)
 		return CHR_EIO;
+	if (cache)
+		remember_slug(cache, slug_key, id);
 	*out = id;
 	return CHR_OK;
 }
@@ -185,6 +278,9 @@ done:
 static chr_status add_alias(chr_store *store, int64_t id, const char *s, size_t len)
 {
 	if (!len || len > MAX_ALIAS_BYTES)
+		return CHR_OK;
+	struct chr_fuse_cache *cache = cache_of(store);
+	if (cache && seen_alias(cache, key_of(s, len, (uint64_t)id)))
 		return CHR_OK;
 	sqlite3_stmt *st = chr_sql(store, SQL_ALIAS);
 	if (!st)
@@ -195,16 +291,17 @@ static chr_status add_alias(chr_store *store, int64_t id, const char *s, size_t 
 }
 
 /* The entity's roles as one "|"-separated string (bounded). */
-static void join_roles(const json_t *roles, char *out, size_t cap)
+static void join_roles(const chr_jv *roles, char *out, size_t cap)
 {
 	size_t n = 0;
 	out[0] = '\0';
 	size_t i;
-	const json_t *r;
-	json_array_foreach(roles, i, r) {
-		if (!json_is_string(r))
+	const chr_jv *r;
+	for (i = 0; i < chr_jv_len(roles); i++) {
+		r = chr_jv_at(roles, i);
+		const char *s = chr_jv_str(r);
+		if (!s)
 			continue;
-		const char *s = json_string_value(r);
 		size_t len = strlen(s);
 		if (n + len + 2 >= cap)
 			break;
@@ -216,13 +313,13 @@ static void join_roles(const json_t *roles, char *out, size_t cap)
 	}
 }
 
-chr_status chr_fuse_entities(chr_store *store, int64_t doc, const json_t *root, const char *text,
+chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, const char *text,
 			     size_t text_len, chr_entity_map *map)
 {
 	map->refs = NULL;
 	map->n = 0;
-	const json_t *ents = chr_js_array(root, "entities");
-	size_t count = ents ? json_array_size(ents) : 0;
+	const chr_jv *ents = chr_js_array(root, "entities");
+	size_t count = ents ? chr_jv_len(ents) : 0;
 	if (!count)
 		return CHR_OK;
 	map->refs = chr_calloc(count, sizeof *map->refs);
@@ -230,7 +327,7 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const json_t *root, 
 		return CHR_ENOMEM;
 	chr_status s = CHR_OK;
 	for (size_t i = 0; i < count && s == CHR_OK; i++) {
-		const json_t *e = json_array_get(ents, i);
+		const chr_jv *e = chr_jv_at(ents, i);
 		const char *slug = chr_js_str(e, "id"), *name = chr_js_str(e, "name"), *type = chr_js_str(e, "type");
 		if (!slug || !slug[0] || !name || !name[0] || strlen(slug) > 200 || strlen(name) > 200)
 			continue;
@@ -250,13 +347,13 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const json_t *root, 
 		/* Aliases: the name and the distinct surface forms of mentions. */
 		if ((s = add_alias(store, id, name, strlen(name))) != CHR_OK)
 			break;
-		const json_t *mentions = chr_js_array(e, "mentions");
-		size_t nm = mentions ? json_array_size(mentions) : 0, kept = 0;
+		const chr_jv *mentions = chr_js_array(e, "mentions");
+		size_t nm = mentions ? chr_jv_len(mentions) : 0, kept = 0;
 		for (size_t k = 0; k < nm && kept < MAX_ALIASES_PER_DOC && s == CHR_OK; k++) {
-			const json_t *m = json_array_get(mentions, k);
-			json_int_t a = json_integer_value(json_array_get(m, 0));
-			json_int_t b = json_integer_value(json_array_get(m, 1));
-			if (a < 0 || b <= a || (size_t)b > text_len)
+			const chr_jv *m = chr_jv_at(mentions, k);
+			int64_t a = 0, b = 0;
+			if (!chr_jv_int(chr_jv_at(m, 0), &a) || !chr_jv_int(chr_jv_at(m, 1), &b) || a < 0 || b <= a ||
+			    (size_t)b > text_len)
 				continue;
 			s = add_alias(store, id, text + a, (size_t)(b - a));
 			kept++;

@@ -3,7 +3,8 @@
  *
  * A frame joins a fused event when
  * - their type families match (meet/consult/negotiate/visit/host/mediate
- *   are one "meeting"; other types only match themselves),
+ *   are one "meeting"; other types only match themselves), or they are one
+ *   occasion: two shared actors, the same named place, overlapping dates,
  * - they share core actors: at least min(2, actors of either) of them,
  * - their dates are compatible: the day ranges overlap, with a day's slack
  *   on each side (a meeting that ran late on Dec 2 is reported for Dec 3);
@@ -32,18 +33,19 @@ typedef struct cand {
 	int shared;
 	int64_t lo, hi, place, story;
 	int dated;
+	int same_family;
 } cand;
 
 static const char SQL_CANDIDATES[] =
-	"SELECT f.id, f.lo, f.hi, f.place, f.story FROM fused_actor a JOIN fused f ON f.id=a.fused"
-	" WHERE a.entity=?1 AND f.family=?2"
+	"SELECT f.id, f.lo, f.hi, f.place, f.story, f.family=?2 FROM fused_actor a JOIN fused f ON f.id=a.fused"
+	" WHERE a.entity=?1"
 	" AND (?3 IS NULL OR f.lo IS NULL OR (f.lo<=?4 AND f.hi>=?3))"
 	" ORDER BY a.fused DESC LIMIT 64";
 static const char SQL_NACTORS[] = "SELECT count(*) FROM fused_actor WHERE fused=?1";
 static const char SQL_COUNTRY[] = "SELECT slug, country FROM entity WHERE id=?1";
 static const char SQL_NEW[] =
 	"INSERT INTO fused(type, cameo, family, date, lo, hi, place, duration, story, nevents)"
-	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,0)";
+	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,1)";
 static const char SQL_ACTOR[] =
 	"INSERT INTO fused_actor(entity, fused, n) VALUES(?1,?2,1) ON CONFLICT(entity, fused) DO UPDATE SET n=n+1";
 static const char SQL_VOTE[] =
@@ -51,12 +53,12 @@ static const char SQL_VOTE[] =
 	" ON CONFLICT(fused, attr, value) DO UPDATE SET n=n+1";
 static const char SQL_BEST[] =
 	"SELECT value FROM fused_value WHERE fused=?1 AND attr=?2 ORDER BY n DESC, length(value) DESC, value LIMIT 1";
-static const char SQL_SET_EVENT[] = "UPDATE event SET fused=?2 WHERE id=?1";
 static const char SQL_REFRESH[] =
 	"UPDATE fused SET nevents=nevents+1, type=COALESCE(?2, type), cameo=COALESCE(?3, cameo),"
 	" date=?4, lo=CASE WHEN ?5 IS NULL THEN lo WHEN lo IS NULL OR ?5<lo THEN ?5 ELSE lo END,"
 	" hi=CASE WHEN ?6 IS NULL THEN hi WHEN hi IS NULL OR ?6>hi THEN ?6 ELSE hi END,"
 	" place=COALESCE(?7, place), duration=?8 WHERE id=?1";
+static const char SQL_FIRST_VALUES[] = "SELECT type, date, place, duration, nevents FROM fused WHERE id=?1";
 static const char SQL_CAMEO_OF[] =
 	"SELECT cameo FROM event WHERE fused=?1 AND type=?2 LIMIT 1";
 
@@ -137,7 +139,8 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 						   .lo = sqlite3_column_int64(st, 1),
 						   .hi = sqlite3_column_int64(st, 2),
 						   .place = sqlite3_column_int64(st, 3),
-						   .story = sqlite3_column_int64(st, 4) };
+						   .story = sqlite3_column_int64(st, 4),
+						   .same_family = sqlite3_column_int(st, 5) };
 				n++;
 			}
 			cands[c].shared++;
@@ -164,7 +167,13 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			continue;
 		if (!places_compatible(store, f->place, cands[c].place))
 			continue;
-		int score = cands[c].shared * 4 + (f->place && f->place == cands[c].place ? 2 : 0) +
+		/* Another kind of event matches only as the same occasion: two of
+		 * the same people, at the same named place, on the same days
+		 * ("met in Vienna" and "agreed in Vienna" that day). */
+		if (!cands[c].same_family &&
+		    !(cands[c].shared >= 2 && f->place && f->place == cands[c].place && dated && cands[c].dated))
+			continue;
+		int score = cands[c].shared * 4 + cands[c].same_family * 3 + (f->place && f->place == cands[c].place ? 2 : 0) +
 			    (dated && cands[c].dated && cands[c].lo <= lo && cands[c].hi >= hi ? 1 : 0);
 		if (score > best_score || (score == best_score && cands[c].id > best)) {
 			best = cands[c].id;
@@ -174,8 +183,24 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 	return best;
 }
 
-chr_status chr_fuse_event(chr_store *store, const chr_frame *f)
+static chr_status add_actors(chr_store *store, const chr_frame *f, int64_t fused)
 {
+	for (int a = 0; a < f->nactors; a++) {
+		sqlite3_stmt *st = chr_sql(store, SQL_ACTOR);
+		if (!st)
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, f->actors[a]);
+		sqlite3_bind_int64(st, 2, fused);
+		chr_status s = chr_store_done(store, st, "storing a fused actor");
+		if (s != CHR_OK)
+			return s;
+	}
+	return CHR_OK;
+}
+
+chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_out)
+{
+	*fused_out = 0;
 	if (!f->nactors || strcmp(f->modality, "asserted") != 0)
 		return CHR_OK;
 	const char *family = chr_event_family(f->type);
@@ -204,15 +229,29 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f)
 		if ((s = chr_store_done(store, st, "storing a fused event")) != CHR_OK)
 			return s;
 		fused = sqlite3_last_insert_rowid(store->db);
+		/* Most events are reported once: their votes are written only when
+		 * a second frame joins (below), which halves the cost of a new one. */
+		*fused_out = fused;
+		return add_actors(store, f, fused);
 	}
-	for (int a = 0; a < f->nactors; a++) {
-		if (!(st = chr_sql(store, SQL_ACTOR)))
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, f->actors[a]);
-		sqlite3_bind_int64(st, 2, fused);
-		if ((s = chr_store_done(store, st, "storing a fused actor")) != CHR_OK)
+	if (!(st = chr_sql(store, SQL_FIRST_VALUES)))
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, fused);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 4) == 1) {
+		/* The first frame's values, copied because the votes are about to be
+		 * read; the statement is reset before voting reuses the cache. */
+		char v[4][64];
+		for (int k = 0; k < 4; k++)
+			snprintf(v[k], sizeof v[k], "%s", chr_col_text(st, k));
+		sqlite3_reset(st);
+		if ((s = vote(store, fused, "type", v[0])) != CHR_OK || (s = vote(store, fused, "date", v[1])) != CHR_OK ||
+		    (s = vote(store, fused, "place", v[2])) != CHR_OK ||
+		    (s = vote(store, fused, "duration", v[3])) != CHR_OK)
 			return s;
 	}
+	sqlite3_reset(st);
+	if ((s = add_actors(store, f, fused)) != CHR_OK)
+		return s;
 	char place[24] = "";
 	if (f->place)
 		snprintf(place, sizeof place, "%lld", (long long)f->place);
@@ -250,9 +289,6 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f)
 	chr_bind_text(st, 8, duration[0] ? duration : NULL);
 	if ((s = chr_store_done(store, st, "updating a fused event")) != CHR_OK)
 		return s;
-	if (!(st = chr_sql(store, SQL_SET_EVENT)))
-		return CHR_EIO;
-	sqlite3_bind_int64(st, 1, f->event);
-	sqlite3_bind_int64(st, 2, fused);
-	return chr_store_done(store, st, "linking an event");
+	*fused_out = fused;
+	return CHR_OK;
 }

@@ -16,7 +16,7 @@
 #ifndef CHR_FUSE_FUSE_H
 #define CHR_FUSE_FUSE_H
 
-#include <jansson.h>
+#include "util/jdom.h"
 #include <stdint.h>
 
 #include "store/store.h"
@@ -35,19 +35,19 @@ typedef struct chr_entity_map {
 
 /* Resolves every entity of the analysis (and stores doc_entity, alias and
  * counts).  The map is malloc'ed; free map->refs. */
-chr_status chr_fuse_entities(chr_store *store, int64_t doc, const json_t *root, const char *text,
+chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, const char *text,
 			     size_t text_len, chr_entity_map *map);
 /* The corpus id of a document entity id, 0 if unknown. */
 int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug);
 char chr_entity_map_type(const chr_entity_map *map, const char *slug);
 
 /* The story the document joins (or starts): returns its id in *story. */
-chr_status chr_fuse_story(chr_store *store, int64_t doc, const json_t *root, const chr_entity_map *map,
+chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, const chr_entity_map *map,
 			  const char *title, const char *date, int64_t near_doc, int64_t *story);
 
 /* One event frame as the fusion sees it. */
 typedef struct chr_frame {
-	int64_t event;         /* its event row */
+	int64_t event;         /* its event row, once written */
 	int64_t doc, story;
 	const char *type, *cameo, *modality, *date, *duration;
 	int64_t place;         /* corpus entity, 0 = none */
@@ -55,8 +55,9 @@ typedef struct chr_frame {
 	int nactors;
 } chr_frame;
 
-/* Joins the frame to a fused event or starts one; sets event.fused. */
-chr_status chr_fuse_event(chr_store *store, const chr_frame *frame);
+/* Joins the frame to a fused event or starts one: *fused gets its id, or 0
+ * for a frame that stays off the timeline (not asserted, no actors). */
+chr_status chr_fuse_event(chr_store *store, const chr_frame *frame, int64_t *fused);
 
 /* The days [lo, hi] (since 1970-01-01) a TIMEX3 date value covers; 0 when
  * it names no resolvable span ("XXXX-12-03", "PRESENT_REF"). */

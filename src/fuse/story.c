@@ -49,22 +49,23 @@ static const char SQL_ENTITY[] =
 	" ON CONFLICT(entity, story) DO UPDATE SET n=n+1";
 static const char SQL_SET_DOC[] = "UPDATE doc SET story=?2 WHERE id=?1";
 
-chr_status chr_fuse_story(chr_store *store, int64_t doc, const json_t *root, const chr_entity_map *map,
+chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, const chr_entity_map *map,
 			  const char *title, const char *date, int64_t near_doc, int64_t *story)
 {
 	_Static_assert(CANDIDATES_PER_ENTITY == 32, "SQL_CANDIDATES spells the limit out");
 	lead leads[LEADING_ENTITIES * 4];
 	size_t nleads = 0;
-	const json_t *ents = chr_js_array(root, "entities");
+	const chr_jv *ents = chr_js_array(root, "entities");
 	size_t i;
-	const json_t *e;
-	json_array_foreach(ents, i, e) {
+	const chr_jv *e;
+	for (i = 0; i < chr_jv_len(ents); i++) {
+		e = chr_jv_at(ents, i);
 		int64_t id = chr_entity_map_get(map, chr_js_str(e, "id"));
 		if (!id)
 			continue;
 		char t = chr_entity_map_type(map, chr_js_str(e, "id"));
-		const json_t *m = chr_js_array(e, "mentions");
-		lead l = { id, t == 'P' || t == 'O' ? 1.0 : 0.5, m ? (long)json_array_size(m) : 0 };
+		const chr_jv *m = chr_js_array(e, "mentions");
+		lead l = { id, t == 'P' || t == 'O' ? 1.0 : 0.5, m ? (long)chr_jv_len(m) : 0 };
 		if (nleads < sizeof leads / sizeof leads[0]) {
 			leads[nleads++] = l;
 		} else {

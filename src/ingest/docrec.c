@@ -5,7 +5,8 @@
  * analyze line and parsed back, so `ingest` and `ingest --from-analysis`
  * store exactly the same thing and the JSON contract is the only interface
  * between analysis and the corpus.  The cost (writing and parsing about
- * three times the text) is paid in the worker threads, not the writer.
+ * three times the text) is paid in the worker threads, not the writer, and
+ * kept small by util/jdom.c (an arena tree, not a malloc per value).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,26 +15,15 @@
 #include "ingest/docrec.h"
 #include "util/fault.h"
 
-const char *chr_js_str(const json_t *obj, const char *key)
+const char *chr_js_str(const chr_jv *obj, const char *key)
 {
-	const json_t *v = json_object_get(obj, key);
-	return json_is_string(v) ? json_string_value(v) : NULL;
+	return chr_jv_str(chr_jv_get(obj, key));
 }
 
-long long chr_js_int(const json_t *obj, const char *key, long long dflt)
+const chr_jv *chr_js_array(const chr_jv *obj, const char *key)
 {
-	const json_t *v = json_object_get(obj, key);
-	if (json_is_integer(v))
-		return json_integer_value(v);
-	if (json_is_real(v))
-		return (long long)json_real_value(v);
-	return dflt;
-}
-
-json_t *chr_js_array(const json_t *obj, const char *key)
-{
-	json_t *v = json_object_get(obj, key);
-	return json_is_array(v) ? v : NULL;
+	const chr_jv *v = chr_jv_get(obj, key);
+	return v && v->type == CHR_JV_ARRAY ? v : NULL;
 }
 
 static void fail(chr_docrec *rec, const char *why)
@@ -44,29 +34,28 @@ static void fail(chr_docrec *rec, const char *why)
 
 chr_status chr_docrec_parse(chr_docrec *rec, const char *json, size_t len)
 {
-	json_error_t err;
-	rec->root = json_loadb(json, len, 0, &err);
-	if (!rec->root) {
+	char err[96];
+	chr_arena_init(&rec->arena);
+	chr_status st = chr_jdom_parse(&rec->arena, json, len, &rec->root, err, sizeof err);
+	if (st == CHR_ENOMEM)
+		return st;
+	if (st != CHR_OK) {
 		rec->state = CHR_DOCREC_FAILED;
-		snprintf(rec->error, sizeof rec->error, "not analysis JSON: %.120s", err.text);
+		snprintf(rec->error, sizeof rec->error, "not analysis JSON: %s", err);
 		return CHR_OK;
 	}
-	if (!json_is_object(rec->root)) {
+	if (rec->root->type != CHR_JV_OBJECT) {
 		fail(rec, "not analysis JSON: a line must hold one object");
 		return CHR_OK;
 	}
 	rec->name = chr_js_str(rec->root, "doc");
-	const json_t *text = json_object_get(rec->root, "text");
-	if (!rec->name || !rec->name[0] || !json_is_string(text)) {
+	const chr_jv *text = chr_jv_get(rec->root, "text");
+	if (!rec->name || !rec->name[0] || !chr_jv_str(text)) {
 		fail(rec, "not analysis JSON: \"doc\" and \"text\" strings are required");
 		return CHR_OK;
 	}
-	rec->text = json_string_value(text);
-	rec->text_len = json_string_length(text);
-	if (strlen(rec->text) != rec->text_len) {
-		fail(rec, "\"text\" holds a NUL character");
-		return CHR_OK;
-	}
+	rec->text = text->u.str;
+	rec->text_len = text->n;
 	rec->source = chr_js_str(rec->root, "source");
 	rec->outlet = chr_js_str(rec->root, "outlet");
 	rec->date = chr_js_str(rec->root, "date");
@@ -88,14 +77,14 @@ chr_status chr_docrec_parse(chr_docrec *rec, const char *json, size_t len)
 	}
 	chr_text_identity(rec->text, rec->text_len, rec->identity);
 	rec->shingles = chr_minhash(rec->text, rec->text_len, &rec->sig);
-	json_t *paras = chr_js_array(rec->root, "paragraphs");
-	size_t np = paras ? json_array_size(paras) : 0;
+	const chr_jv *paras = chr_js_array(rec->root, "paragraphs");
+	size_t np = chr_jv_len(paras);
 	if (np) {
 		rec->para_keys = chr_calloc(np, sizeof *rec->para_keys);
 		if (!rec->para_keys)
 			return CHR_ENOMEM;
 		for (size_t i = 0; i < np; i++) {
-			const char *pt = chr_js_str(json_array_get(paras, i), "text");
+			const char *pt = chr_js_str(chr_jv_at(paras, i), "text");
 			rec->para_keys[i] = pt ? chr_paragraph_key(pt, strlen(pt)) : 0;
 		}
 	}
@@ -121,7 +110,7 @@ chr_status chr_docrec_from_doc(chr_docrec *rec, const chr_doc *doc)
 
 void chr_docrec_clear(chr_docrec *rec)
 {
-	json_decref(rec->root);
+	chr_arena_free(&rec->arena);
 	free(rec->para_keys);
 	free(rec->known_name);
 	free(rec->known_source);

@@ -9,11 +9,12 @@
 #ifndef CHR_INGEST_DOCREC_H
 #define CHR_INGEST_DOCREC_H
 
-#include <jansson.h>
 #include <stdint.h>
 
 #include "chronicle.h"
 #include "dedup/fingerprint.h"
+#include "util/arena.h"
+#include "util/jdom.h"
 
 typedef enum chr_docrec_state {
 	CHR_DOCREC_NEW = 0,   /* to be stored */
@@ -24,7 +25,8 @@ typedef enum chr_docrec_state {
 
 typedef struct chr_docrec {
 	chr_docrec_state state;
-	json_t *root;                 /* the analysis object */
+	chr_arena arena;              /* the parsed tree and its strings */
+	const chr_jv *root;           /* the analysis object */
 	/* Borrowed from root, validated: strings or NULL. */
 	const char *name, *source, *outlet, *date, *date_basis, *title, *lang;
 	const char *text;             /* never NULL once parsed */
@@ -50,10 +52,8 @@ chr_status chr_docrec_from_doc(chr_docrec *rec, const chr_doc *doc);
 
 void chr_docrec_clear(chr_docrec *rec);
 
-/* Validated accessors of jansson values: NULL / the default when the value
- * is missing or of another type. */
-const char *chr_js_str(const json_t *obj, const char *key);
-long long chr_js_int(const json_t *obj, const char *key, long long dflt);
-json_t *chr_js_array(const json_t *obj, const char *key);
+/* A member that is a string / an array; NULL when missing or of another type. */
+const char *chr_js_str(const chr_jv *obj, const char *key);
+const chr_jv *chr_js_array(const chr_jv *obj, const char *key);
 
 #endif

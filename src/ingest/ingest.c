@@ -284,7 +284,7 @@ static chr_status write_job(chr_store *store, job *j, const chr_ingest_opts *opt
 	default:
 		break;
 	}
-	chr_status s = chr_store_begin(store);
+	chr_status s = store->in_txn ? CHR_OK : chr_write_batch_begin(store);
 	if (s != CHR_OK)
 		return s;
 	chr_write_outcome outcome;
@@ -298,7 +298,7 @@ static chr_status write_job(chr_store *store, job *j, const chr_ingest_opts *opt
 	}
 	if (++*in_batch >= (opts->batch ? opts->batch : 512)) {
 		*in_batch = 0;
-		return chr_store_commit(store);
+		return chr_write_batch_commit(store);
 	}
 	return CHR_OK;
 }
@@ -406,7 +406,7 @@ chr_status chr_ingest(chr_store *store, const char *const *inputs, size_t ninput
 		}
 	}
 	if (st == CHR_OK)
-		st = chr_store_commit(store);
+		st = chr_write_batch_commit(store);
 	else
 		chr_store_rollback(store);
 	pthread_mutex_lock(&p.mu);

@@ -34,14 +34,51 @@ static const char SQL_PARA[] =
 static const char SQL_SHARED_PARAS[] =
 	"SELECT DISTINCT first_doc FROM para WHERE doc=?1 AND first_doc IS NOT NULL AND first_doc<>?1"
 	" AND length(text)>=80 LIMIT 16";
-static const char SQL_FTS[] = "INSERT INTO para_fts(rowid, text) VALUES(?1, ?2)";
+/* The full-text index is filled once per batch, just before the commit:
+ * FTS5 writes its pending terms out at every statement savepoint, and the
+ * writer's UPDATEs (foreign keys on) open one each, so indexing paragraph
+ * by paragraph left thousands of tiny segments to merge (a third of the
+ * writer's time). */
+static const char SQL_FTS_BATCH[] =
+	"INSERT INTO para_fts(rowid, text) SELECT id, text FROM para"
+	" WHERE id>?1 AND label IN ('body', 'title') ORDER BY id";
+static const char SQL_LAST_PARA[] = "SELECT coalesce(max(id), 0) FROM para";
 static const char SQL_EVENT[] =
 	"INSERT INTO event(doc, type, cameo, modality, place, date, duration, reported_by,"
-	" sent_start, sent_end, sentence) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)";
+	" sent_start, sent_end, sentence, fused) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)";
 static const char SQL_EVENT_ACTOR[] = "INSERT OR IGNORE INTO event_actor(event, entity) VALUES(?1,?2)";
 static const char SQL_CLAIM[] =
 	"INSERT INTO claim(doc, subject, attribute, value, event, text) VALUES(?1,?2,?3,?4,?5,?6)";
 static const char SQL_QUOTE[] = "INSERT INTO quote(doc, speaker, hash, text) VALUES(?1,?2,?3,?4)";
+
+chr_status chr_write_batch_begin(chr_store *store)
+{
+	chr_status s = chr_store_begin(store);
+	if (s != CHR_OK)
+		return s;
+	sqlite3_stmt *st = chr_sql(store, SQL_LAST_PARA);
+	if (!st)
+		return CHR_EIO;
+	store->fts_from = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return CHR_OK;
+}
+
+chr_status chr_write_batch_commit(chr_store *store)
+{
+	if (!store->in_txn)
+		return CHR_OK;
+	sqlite3_stmt *st = chr_sql(store, SQL_FTS_BATCH);
+	if (!st)
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, store->fts_from);
+	chr_status s = chr_store_done(store, st, "indexing paragraphs");
+	if (s != CHR_OK) {
+		chr_store_rollback(store);
+		return s;
+	}
+	return chr_store_commit(store);
+}
 
 int chr_store_has_identity(chr_store *store, const unsigned char identity[16])
 {
@@ -68,11 +105,11 @@ static chr_status add_name(chr_store *store, int64_t doc, const char *name, cons
 }
 
 /* A span [start, end) of text, checked; 0 when it is not one. */
-static int span(const json_t *a, const json_t *b, size_t text_len, size_t *start, size_t *end)
+static int span(const chr_jv *a, const chr_jv *b, size_t text_len, size_t *start, size_t *end)
 {
-	if (!json_is_integer(a) || !json_is_integer(b))
+	int64_t s, e;
+	if (!chr_jv_int(a, &s) || !chr_jv_int(b, &e))
 		return 0;
-	json_int_t s = json_integer_value(a), e = json_integer_value(b);
 	if (s < 0 || e < s || (size_t)e > text_len)
 		return 0;
 	*start = (size_t)s;
@@ -82,11 +119,12 @@ static int span(const json_t *a, const json_t *b, size_t text_len, size_t *start
 
 static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docrec *rec)
 {
-	const json_t *paras = chr_js_array(rec->root, "paragraphs");
+	const chr_jv *paras = chr_js_array(rec->root, "paragraphs");
 	size_t i;
-	const json_t *p;
+	const chr_jv *p;
 	chr_status s = CHR_OK;
-	json_array_foreach(paras, i, p) {
+	for (i = 0; i < chr_jv_len(paras); i++) {
+		p = chr_jv_at(paras, i);
 		const char *text = chr_js_str(p, "text"), *label = chr_js_str(p, "label");
 		if (!text)
 			continue;
@@ -102,15 +140,6 @@ static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docr
 		chr_bind_text(st, 5, text);
 		if ((s = chr_store_done(store, st, "storing a paragraph")) != CHR_OK)
 			return s;
-		if (strcmp(label, "body") != 0 && strcmp(label, "title") != 0)
-			continue;
-		int64_t row = sqlite3_last_insert_rowid(store->db);
-		if (!(st = chr_sql(store, SQL_FTS)))
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, row);
-		chr_bind_text(st, 2, text);
-		if ((s = chr_store_done(store, st, "indexing a paragraph")) != CHR_OK)
-			return s;
 	}
 	return s;
 }
@@ -123,12 +152,16 @@ typedef struct stored_event {
 static chr_status store_events(chr_store *store, int64_t doc, int64_t story, const chr_docrec *rec,
 			       const chr_entity_map *map, stored_event *out, size_t *nout)
 {
-	const json_t *events = chr_js_array(rec->root, "events");
+	const chr_jv *events = chr_js_array(rec->root, "events");
 	size_t i;
-	const json_t *e;
+	const chr_jv *e;
 	chr_status s = CHR_OK;
 	*nout = 0;
-	json_array_foreach(events, i, e) {
+	char outlet_slug[128] = "";
+	if (rec->outlet)
+		chr_entity_slug(rec->outlet, strlen(rec->outlet), outlet_slug, sizeof outlet_slug);
+	for (i = 0; i < chr_jv_len(events); i++) {
+		e = chr_jv_at(events, i);
 		if (*nout == MAX_EVENTS)
 			break;
 		const char *type = chr_js_str(e, "type"), *cameo = chr_js_str(e, "cameo");
@@ -141,8 +174,27 @@ static chr_status store_events(chr_store *store, int64_t doc, int64_t story, con
 				.date = chr_js_str(e, "date"), .duration = chr_js_str(e, "duration"),
 				.place = chr_entity_map_get(map, chr_js_str(e, "place")) };
 		size_t start = 0, end = 0;
-		const json_t *sent = chr_js_array(e, "sentence");
-		int has_span = span(json_array_get(sent, 0), json_array_get(sent, 1), rec->text_len, &start, &end);
+		const chr_jv *sent = chr_js_array(e, "sentence");
+		int has_span = span(chr_jv_at(sent, 0), chr_jv_at(sent, 1), rec->text_len, &start, &end);
+		const chr_jv *actors = chr_js_array(e, "actors");
+		for (size_t k = 0; k < chr_jv_len(actors); k++) {
+			const char *slug = chr_jv_str(chr_jv_at(actors, k));
+			int64_t id = chr_entity_map_get(map, slug);
+			/* The outlet that reports the event is not one of its actors
+			 * (a credit line read as a subject). */
+			if (!id || (outlet_slug[0] && slug && strcmp(slug, outlet_slug) == 0))
+				continue;
+			int dup = 0;
+			for (int j = 0; j < f.nactors; j++)
+				dup |= f.actors[j] == id;
+			if (!dup && f.nactors < 8)
+				f.actors[f.nactors++] = id;
+		}
+		/* Fusion first, so the event row is written once, with its fused
+		 * event (an UPDATE afterwards cost a statement journal each). */
+		int64_t fused = 0;
+		if ((s = chr_fuse_event(store, &f, &fused)) != CHR_OK)
+			return s;
 		sqlite3_stmt *st = chr_sql(store, SQL_EVENT);
 		if (!st)
 			return CHR_EIO;
@@ -162,31 +214,19 @@ static chr_status store_events(chr_store *store, int64_t doc, int64_t story, con
 			sqlite3_bind_int64(st, 10, (sqlite3_int64)end);
 			chr_bind_textn(st, 11, rec->text + start, end - start);
 		}
+		if (fused)
+			sqlite3_bind_int64(st, 12, fused);
 		if ((s = chr_store_done(store, st, "storing an event")) != CHR_OK)
 			return s;
 		f.event = sqlite3_last_insert_rowid(store->db);
-		const json_t *actors = chr_js_array(e, "actors");
-		size_t k;
-		const json_t *a;
-		json_array_foreach(actors, k, a) {
-			int64_t id = chr_entity_map_get(map, json_string_value(a));
-			if (!id)
-				continue;
-			int dup = 0;
-			for (int j = 0; j < f.nactors; j++)
-				dup |= f.actors[j] == id;
-			if (dup || f.nactors == 8)
-				continue;
-			f.actors[f.nactors++] = id;
+		for (int j = 0; j < f.nactors; j++) {
 			if (!(st = chr_sql(store, SQL_EVENT_ACTOR)))
 				return CHR_EIO;
 			sqlite3_bind_int64(st, 1, f.event);
-			sqlite3_bind_int64(st, 2, id);
+			sqlite3_bind_int64(st, 2, f.actors[j]);
 			if ((s = chr_store_done(store, st, "storing an event actor")) != CHR_OK)
 				return s;
 		}
-		if ((s = chr_fuse_event(store, &f)) != CHR_OK)
-			return s;
 		out[*nout] = (stored_event){ f.event, has_span ? start : 0, has_span ? end : 0 };
 		(*nout)++;
 	}
@@ -196,17 +236,18 @@ static chr_status store_events(chr_store *store, int64_t doc, int64_t story, con
 static chr_status store_claims(chr_store *store, int64_t doc, const chr_docrec *rec, const stored_event *events,
 			       size_t nevents)
 {
-	const json_t *claims = chr_js_array(rec->root, "claims");
+	const chr_jv *claims = chr_js_array(rec->root, "claims");
 	size_t i;
-	const json_t *c;
+	const chr_jv *c;
 	chr_status s = CHR_OK;
-	json_array_foreach(claims, i, c) {
+	for (i = 0; i < chr_jv_len(claims); i++) {
+		c = chr_jv_at(claims, i);
 		const char *subject = chr_js_str(c, "subject"), *attribute = chr_js_str(c, "attribute");
-		const json_t *value = json_object_get(c, "value");
-		if (!subject || !attribute || !json_is_number(value))
+		double value = 0;
+		if (!subject || !attribute || !chr_jv_number(chr_jv_get(c, "value"), &value))
 			continue;
 		size_t start = 0, end = 0;
-		int has_span = span(json_object_get(c, "start"), json_object_get(c, "end"), rec->text_len, &start, &end);
+		int has_span = span(chr_jv_get(c, "start"), chr_jv_get(c, "end"), rec->text_len, &start, &end);
 		/* The claim belongs to the event reported in its sentence. */
 		int64_t event = 0;
 		for (size_t k = 0; has_span && k < nevents && !event; k++)
@@ -218,7 +259,7 @@ static chr_status store_claims(chr_store *store, int64_t doc, const chr_docrec *
 		sqlite3_bind_int64(st, 1, doc);
 		chr_bind_text(st, 2, subject);
 		chr_bind_text(st, 3, attribute);
-		sqlite3_bind_double(st, 4, json_number_value(value));
+		sqlite3_bind_double(st, 4, value);
 		if (event)
 			sqlite3_bind_int64(st, 5, event);
 		if (has_span)
@@ -231,15 +272,16 @@ static chr_status store_claims(chr_store *store, int64_t doc, const chr_docrec *
 
 static chr_status store_quotes(chr_store *store, int64_t doc, const chr_docrec *rec, const chr_entity_map *map)
 {
-	const json_t *quotes = chr_js_array(rec->root, "quotes");
+	const chr_jv *quotes = chr_js_array(rec->root, "quotes");
 	size_t i;
-	const json_t *q;
+	const chr_jv *q;
 	chr_status s = CHR_OK;
-	json_array_foreach(quotes, i, q) {
+	for (i = 0; i < chr_jv_len(quotes); i++) {
+		q = chr_jv_at(quotes, i);
 		size_t start = 0, end = 0;
 		const char *text = chr_js_str(q, "text");
 		size_t len = text ? strlen(text) : 0;
-		if (!text && span(json_object_get(q, "start"), json_object_get(q, "end"), rec->text_len, &start, &end)) {
+		if (!text && span(chr_jv_get(q, "start"), chr_jv_get(q, "end"), rec->text_len, &start, &end)) {
 			text = rec->text + start;
 			len = end - start;
 		}
@@ -322,8 +364,8 @@ chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near
 		goto done;
 	if ((s = chr_fuse_story(store, doc, rec->root, &map, rec->title, rec->date, near_doc, &story)) != CHR_OK)
 		goto done;
-	const json_t *ev = chr_js_array(rec->root, "events");
-	size_t nev = ev ? json_array_size(ev) : 0;
+	const chr_jv *ev = chr_js_array(rec->root, "events");
+	size_t nev = ev ? chr_jv_len(ev) : 0;
 	if (nev) {
 		events = chr_calloc(nev < MAX_EVENTS ? nev : MAX_EVENTS, sizeof *events);
 		if (!events) {

@@ -14,6 +14,11 @@ typedef enum chr_write_outcome {
 	CHR_WRITE_NEAR      /* added, and a near-duplicate of a stored document */
 } chr_write_outcome;
 
+/* A batch of documents is one transaction; the full-text index of its
+ * paragraphs is written at its commit. */
+chr_status chr_write_batch_begin(chr_store *store);
+chr_status chr_write_batch_commit(chr_store *store);
+
 chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near_opts *near,
 			 chr_write_outcome *outcome);
 

@@ -75,9 +75,20 @@ chr_status chr_store_begin(chr_store *store)
 	if (store->in_txn)
 		return CHR_OK;
 	chr_status st = chr_store_exec(store, "BEGIN IMMEDIATE");
-	if (st == CHR_OK)
-		store->in_txn = 1;
-	return st;
+	if (st != CHR_OK)
+		return st;
+	store->in_txn = 1;
+	static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+	sqlite3_stmt *v = chr_sql(store, SQL_DATA_VERSION);
+	if (v && sqlite3_step(v) == SQLITE_ROW) {
+		int64_t version = sqlite3_column_int64(v, 0);
+		if (version != store->data_version)
+			store->epoch++;
+		store->data_version = version;
+	}
+	if (v)
+		sqlite3_reset(v);
+	return CHR_OK;
 }
 
 chr_status chr_store_commit(chr_store *store)
@@ -96,6 +107,7 @@ void chr_store_rollback(chr_store *store)
 	if (!sqlite3_get_autocommit(store->db))
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	store->in_txn = 0;
+	store->epoch++;   /* what the caches learnt in the transaction is gone */
 }
 
 void chr_bind_text(sqlite3_stmt *stmt, int i, const char *s)
@@ -211,6 +223,7 @@ void chr_store_close(chr_store *store)
 	if (!store)
 		return;
 	chr_store_rollback(store);
+	chr_fuse_cache_free(store->fuse_cache);
 	for (int i = 0; i < store->nstmt; i++)
 		sqlite3_finalize(store->stmt[i]);
 	sqlite3_close(store->db);

@@ -24,8 +24,17 @@ struct chr_store {
 	sqlite3_stmt *stmt[CHR_STORE_STMTS];
 	int nstmt;
 	int in_txn;
+	/* Bumped when another connection has committed since our last
+	 * transaction (PRAGMA data_version): caches of what is stored are
+	 * then stale and must be dropped. */
+	unsigned epoch;
+	int64_t data_version;
+	struct chr_fuse_cache *fuse_cache;   /* fuse/entities.c; freed on close */
+	int64_t fts_from;       /* paragraphs after this id are not yet in para_fts */
 	char msg[512];          /* the last error, for chr_store_message */
 };
+
+void chr_fuse_cache_free(struct chr_fuse_cache *cache);
 
 /* The prepared statement for `sql` (a string with static storage), reset
  * and with its bindings cleared; NULL on error (message in store->msg). */

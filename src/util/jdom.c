@@ -1,0 +1,392 @@
+/*
+ * jdom.c - the JSON reader of jdom.h: recursive descent with a depth limit.
+ *
+ * Container members are collected on one growing scratch stack and copied
+ * to the arena when the container closes, so every array and object is
+ * one contiguous block and nothing is reallocated inside the arena.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/fault.h"
+#include "util/jdom.h"
+
+#define MAX_DEPTH 64
+
+typedef struct parser {
+	const unsigned char *p, *start, *end;
+	chr_arena *arena;
+	chr_jv *stack;
+	size_t nstack, cap;
+	const char *error;
+	int nomem;
+} parser;
+
+static void skip_ws(parser *ps)
+{
+	while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\n' || *ps->p == '\r' || *ps->p == '\t'))
+		ps->p++;
+}
+
+static int fail(parser *ps, const char *why)
+{
+	if (!ps->error)
+		ps->error = why;
+	return 0;
+}
+
+static int push(parser *ps, const chr_jv *v)
+{
+	if (ps->nstack == ps->cap) {
+		size_t cap = ps->cap ? ps->cap * 2 : 256;
+		chr_jv *grown = chr_realloc(ps->stack, cap * sizeof *grown);
+		if (!grown) {
+			ps->nomem = 1;
+			return fail(ps, "out of memory");
+		}
+		ps->stack = grown;
+		ps->cap = cap;
+	}
+	ps->stack[ps->nstack++] = *v;
+	return 1;
+}
+
+static int hex4(const unsigned char *s, unsigned *out)
+{
+	unsigned v = 0;
+	for (int i = 0; i < 4; i++) {
+		unsigned c = s[i], d;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			d = c - 'A' + 10;
+		else
+			return 0;
+		v = v * 16 + d;
+	}
+	*out = v;
+	return 1;
+}
+
+static size_t put_utf8(char *o, unsigned cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xc0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xe0 | cp >> 12);
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (char)(0xf0 | cp >> 18);
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* A string at ps->p (the opening quote), unescaped into the arena. */
+static int parse_string(parser *ps, chr_jv *v)
+{
+	const unsigned char *s = ++ps->p;
+	int escapes = 0;
+	while (ps->p < ps->end && *ps->p != '"') {
+		if (*ps->p < 0x20)
+			return fail(ps, "control character in a string");
+		if (*ps->p == '\\') {
+			escapes = 1;
+			ps->p++;
+		}
+		ps->p++;
+	}
+	if (ps->p >= ps->end)
+		return fail(ps, "unterminated string");
+	size_t raw = (size_t)(ps->p - s);
+	ps->p++;
+	/* Unescaping never lengthens: \uXXXX (6 bytes) is at most 3 bytes,
+	 * a surrogate pair (12) is 4. */
+	char *out = chr_arena_alloc(ps->arena, raw + 1);
+	if (!out) {
+		ps->nomem = 1;
+		return fail(ps, "out of memory");
+	}
+	size_t n = 0;
+	if (!escapes) {
+		memcpy(out, s, raw);
+		n = raw;
+	} else {
+		for (size_t i = 0; i < raw; i++) {
+			if (s[i] != '\\') {
+				out[n++] = (char)s[i];
+				continue;
+			}
+			unsigned char c = s[++i];
+			switch (c) {
+			case '"': out[n++] = '"'; break;
+			case '\\': out[n++] = '\\'; break;
+			case '/': out[n++] = '/'; break;
+			case 'b': out[n++] = '\b'; break;
+			case 'f': out[n++] = '\f'; break;
+			case 'n': out[n++] = '\n'; break;
+			case 'r': out[n++] = '\r'; break;
+			case 't': out[n++] = '\t'; break;
+			case 'u': {
+				unsigned cp, lo;
+				if (i + 4 >= raw || !hex4(s + i + 1, &cp))
+					return fail(ps, "bad \\u escape");
+				i += 4;
+				if (cp >= 0xd800 && cp < 0xdc00) {
+					if (i + 6 >= raw || s[i + 1] != '\\' || s[i + 2] != 'u' ||
+					    !hex4(s + i + 3, &lo) || lo < 0xdc00 || lo >= 0xe000)
+						return fail(ps, "lone surrogate in a string");
+					cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+					i += 6;
+				} else if (cp >= 0xdc00 && cp < 0xe000) {
+					return fail(ps, "lone surrogate in a string");
+				}
+				if (cp == 0)
+					return fail(ps, "NUL character in a string");
+				n += put_utf8(out + n, cp);
+				break;
+			}
+			default:
+				return fail(ps, "bad escape in a string");
+			}
+		}
+	}
+	out[n] = '\0';
+	v->type = CHR_JV_STRING;
+	v->n = (uint32_t)n;
+	v->u.str = out;
+	return 1;
+}
+
+static int parse_number(parser *ps, chr_jv *v)
+{
+	const unsigned char *s = ps->p;
+	int frac = 0;
+	if (ps->p < ps->end && *ps->p == '-')
+		ps->p++;
+	if (ps->p >= ps->end || *ps->p < '0' || *ps->p > '9')
+		return fail(ps, "bad number");
+	if (*ps->p == '0')
+		ps->p++;
+	else
+		while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9')
+			ps->p++;
+	if (ps->p < ps->end && *ps->p == '.') {
+		frac = 1;
+		ps->p++;
+		if (ps->p >= ps->end || *ps->p < '0' || *ps->p > '9')
+			return fail(ps, "bad number");
+		while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9')
+			ps->p++;
+	}
+	if (ps->p < ps->end && (*ps->p == 'e' || *ps->p == 'E')) {
+		frac = 1;
+		ps->p++;
+		if (ps->p < ps->end && (*ps->p == '+' || *ps->p == '-'))
+			ps->p++;
+		if (ps->p >= ps->end || *ps->p < '0' || *ps->p > '9')
+			return fail(ps, "bad number");
+		while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9')
+			ps->p++;
+	}
+	size_t len = (size_t)(ps->p - s);
+	v->type = CHR_JV_NUMBER;
+	if (!frac && len <= 18) {
+		int64_t x = 0;
+		size_t k = *s == '-';
+		for (; k < len; k++)
+			x = x * 10 + (s[k] - '0');
+		v->i = *s == '-' ? -x : x;
+		v->is_int = 1;
+		v->u.num = (double)v->i;
+		return 1;
+	}
+	char buf[64];
+	if (len >= sizeof buf)
+		return fail(ps, "number too long");
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	v->u.num = strtod(buf, NULL);
+	if (!isfinite(v->u.num))
+		return fail(ps, "number out of range");
+	return 1;
+}
+
+static int parse_value(parser *ps, chr_jv *v, int depth);
+
+/* Closes a container: its `count` values (top of the stack) move to the arena. */
+static int close_container(parser *ps, chr_jv *v, size_t base, chr_jv_type type)
+{
+	size_t count = ps->nstack - base;
+	chr_jv *items = NULL;
+	if (count) {
+		items = chr_arena_alloc(ps->arena, count * sizeof *items);
+		if (!items) {
+			ps->nomem = 1;
+			return fail(ps, "out of memory");
+		}
+		memcpy(items, ps->stack + base, count * sizeof *items);
+	}
+	ps->nstack = base;
+	v->type = (uint8_t)type;
+	v->n = (uint32_t)(type == CHR_JV_OBJECT ? count / 2 : count);
+	v->u.items = items;
+	return 1;
+}
+
+static int parse_container(parser *ps, chr_jv *v, int depth, int object)
+{
+	if (depth >= MAX_DEPTH)
+		return fail(ps, "nested too deeply");
+	char close = object ? '}' : ']';
+	size_t base = ps->nstack;
+	ps->p++;
+	skip_ws(ps);
+	if (ps->p < ps->end && *ps->p == close) {
+		ps->p++;
+		return close_container(ps, v, base, object ? CHR_JV_OBJECT : CHR_JV_ARRAY);
+	}
+	for (;;) {
+		chr_jv item = { 0 };
+		skip_ws(ps);
+		if (object) {
+			if (ps->p >= ps->end || *ps->p != '"')
+				return fail(ps, "expected a member name");
+			if (!parse_string(ps, &item) || !push(ps, &item))
+				return 0;
+			skip_ws(ps);
+			if (ps->p >= ps->end || *ps->p != ':')
+				return fail(ps, "expected ':'");
+			ps->p++;
+			skip_ws(ps);
+			memset(&item, 0, sizeof item);
+		}
+		if (!parse_value(ps, &item, depth + 1) || !push(ps, &item))
+			return 0;
+		skip_ws(ps);
+		if (ps->p >= ps->end)
+			return fail(ps, "unexpected end");
+		if (*ps->p == ',') {
+			ps->p++;
+			continue;
+		}
+		if (*ps->p == close) {
+			ps->p++;
+			return close_container(ps, v, base, object ? CHR_JV_OBJECT : CHR_JV_ARRAY);
+		}
+		return fail(ps, object ? "expected ',' or '}'" : "expected ',' or ']'");
+	}
+}
+
+static int literal(parser *ps, const char *word, size_t n)
+{
+	if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, word, n) != 0)
+		return fail(ps, "unexpected character");
+	ps->p += n;
+	return 1;
+}
+
+static int parse_value(parser *ps, chr_jv *v, int depth)
+{
+	if (ps->p >= ps->end)
+		return fail(ps, "unexpected end");
+	switch (*ps->p) {
+	case '{': return parse_container(ps, v, depth, 1);
+	case '[': return parse_container(ps, v, depth, 0);
+	case '"': return parse_string(ps, v);
+	case 't': v->type = CHR_JV_BOOL; v->u.flag = 1; return literal(ps, "true", 4);
+	case 'f': v->type = CHR_JV_BOOL; v->u.flag = 0; return literal(ps, "false", 5);
+	case 'n': v->type = CHR_JV_NULL; return literal(ps, "null", 4);
+	default: return parse_number(ps, v);
+	}
+}
+
+chr_status chr_jdom_parse(chr_arena *arena, const char *text, size_t len, const chr_jv **out, char *err,
+			  size_t errcap)
+{
+	parser ps = { .p = (const unsigned char *)text, .start = (const unsigned char *)text,
+		      .end = (const unsigned char *)text + len, .arena = arena };
+	*out = NULL;
+	chr_jv *root = chr_arena_calloc(arena, 1, sizeof *root);
+	if (!root)
+		return CHR_ENOMEM;
+	skip_ws(&ps);
+	int ok = parse_value(&ps, root, 0);
+	if (ok) {
+		skip_ws(&ps);
+		if (ps.p != ps.end)
+			ok = fail(&ps, "text after the value");
+	}
+	free(ps.stack);
+	if (ps.nomem)
+		return CHR_ENOMEM;
+	if (!ok) {
+		if (err && errcap)
+			snprintf(err, errcap, "%s at byte %zu", ps.error, (size_t)(ps.p - ps.start));
+		return CHR_EFORMAT;
+	}
+	*out = root;
+	return CHR_OK;
+}
+
+const chr_jv *chr_jv_get(const chr_jv *object, const char *key)
+{
+	if (!object || object->type != CHR_JV_OBJECT)
+		return NULL;
+	size_t klen = strlen(key);
+	/* The last of duplicate names wins, as in most readers. */
+	const chr_jv *found = NULL;
+	for (uint32_t i = 0; i < object->n; i++) {
+		const chr_jv *k = &object->u.items[2 * i];
+		if (k->n == klen && memcmp(k->u.str, key, klen) == 0)
+			found = &object->u.items[2 * i + 1];
+	}
+	return found;
+}
+
+const chr_jv *chr_jv_at(const chr_jv *array, size_t index)
+{
+	if (!array || array->type != CHR_JV_ARRAY || index >= array->n)
+		return NULL;
+	return &array->u.items[index];
+}
+
+size_t chr_jv_len(const chr_jv *array)
+{
+	return array && array->type == CHR_JV_ARRAY ? array->n : 0;
+}
+
+const char *chr_jv_str(const chr_jv *v)
+{
+	return v && v->type == CHR_JV_STRING ? v->u.str : NULL;
+}
+
+int chr_jv_int(const chr_jv *v, int64_t *out)
+{
+	if (!v || v->type != CHR_JV_NUMBER || !v->is_int)
+		return 0;
+	*out = v->i;
+	return 1;
+}
+
+int chr_jv_number(const chr_jv *v, double *out)
+{
+	if (!v || v->type != CHR_JV_NUMBER)
+		return 0;
+	*out = v->u.num;
+	return 1;
+}
