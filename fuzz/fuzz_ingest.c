@@ -100,14 +100,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Low thresholds make near-duplicates and syndication groups of
 	 * unrelated fuzz texts, which exercises the merging paths. */
 	const chr_near_opts near = { opt & 0x80 ? 0.10 : 0.70, opt & 0x80 ? 0.10 : 0.50 };
-	static const char *const actors[] = { "Maren Holst", "kestria", "X" };
+	static const char *const actors[] = { "Lida Varga", "kalmora", "X" };
 	chr_query query = { 0 };
 	if (opt & 0x03)
 		query.actor = actors[(opt & 0x03) - 1];
 	if (opt & 0x04)
-		query.from = "2025-03";
+		query.from = "2026-04";
 	if (opt & 0x08)
-		query.to = "2025-03-31";
+		query.to = "2026-04-30";
 	if (opt & 0x10)
 		query.type = opt & 0x01 ? "04" : "meet";
 	if (opt & 0x20)

@@ -15,7 +15,8 @@
  * the same place, then the newest.  Candidates come from the fused_actor
  * index (newest CANDIDATES per actor), so the search is bounded whatever
  * the corpus size.  The fused event's type, date, place and duration are
- * the values most of its frames give (fused_value holds the votes); frames
+ * the values most of its frames give (fused_value holds the votes; a tie
+ * goes to the more precise date, else to the value reported first); frames
  * that disagree are its conflicts, computed when queried.
  */
 #include <stdio.h>
@@ -49,10 +50,12 @@ static const char SQL_NEW[] =
 static const char SQL_ACTOR[] =
 	"INSERT INTO fused_actor(entity, fused, n) VALUES(?1,?2,1) ON CONFLICT(entity, fused) DO UPDATE SET n=n+1";
 static const char SQL_VOTE[] =
-	"INSERT INTO fused_value(fused, attr, value, n) VALUES(?1,?2,?3,1)"
+	"INSERT INTO fused_value(fused, attr, value, n, seq)"
+	" VALUES(?1,?2,?3,1,(SELECT count(*) FROM fused_value WHERE fused=?1 AND attr=?2))"
 	" ON CONFLICT(fused, attr, value) DO UPDATE SET n=n+1";
 static const char SQL_BEST[] =
-	"SELECT value FROM fused_value WHERE fused=?1 AND attr=?2 ORDER BY n DESC, length(value) DESC, value LIMIT 1";
+	"SELECT value FROM fused_value WHERE fused=?1 AND attr=?2"
+	" ORDER BY n DESC, CASE WHEN attr='date' THEN length(value) END DESC, seq LIMIT 1";
 static const char SQL_REFRESH[] =
 	"UPDATE fused SET nevents=nevents+1, type=COALESCE(?2, type), cameo=COALESCE(?3, cameo),"
 	" date=?4, lo=CASE WHEN ?5 IS NULL THEN lo WHEN lo IS NULL OR ?5<lo THEN ?5 ELSE lo END,"
@@ -111,9 +114,16 @@ static void best_value(chr_store *store, int64_t fused, const char *attr, char *
 	sqlite3_reset(st);
 }
 
+/* Up to MAX_MERGE other fused events the frame also matches: they were one
+ * event all along, kept apart only because the frame that links them had
+ * not arrived (fusion is incremental). */
+#define MAX_MERGE 8
+
 static int64_t find_match(chr_store *store, const chr_frame *f, const char *family, int dated, int64_t lo,
-			  int64_t hi)
+			  int64_t hi, int64_t *others, size_t *nothers)
 {
+	*nothers = 0;
+	int ok[CANDIDATES] = { 0 };
 	cand cands[CANDIDATES];
 	size_t n = 0;
 	for (int a = 0; a < f->nactors; a++) {
@@ -175,12 +185,56 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			continue;
 		int score = cands[c].shared * 4 + cands[c].same_family * 3 + (f->place && f->place == cands[c].place ? 2 : 0) +
 			    (dated && cands[c].dated && cands[c].lo <= lo && cands[c].hi >= hi ? 1 : 0);
+		ok[c] = 1;
 		if (score > best_score || (score == best_score && cands[c].id > best)) {
 			best = cands[c].id;
 			best_score = score;
 		}
 	}
+	int64_t best_place = 0;
+	for (size_t c = 0; c < n; c++)
+		if (cands[c].id == best)
+			best_place = cands[c].place;
+	for (size_t c = 0; c < n && *nothers < MAX_MERGE; c++)
+		if (ok[c] && cands[c].id != best && cands[c].same_family &&
+		    places_compatible(store, best_place, cands[c].place))
+			others[(*nothers)++] = cands[c].id;
 	return best;
+}
+
+static const char *const merge_sql[] = {
+	"UPDATE event SET fused=?1 WHERE fused=?2",
+	"INSERT INTO fused_actor(entity, fused, n) SELECT entity, ?1, n FROM fused_actor WHERE fused=?2 AND true"
+	" ON CONFLICT(entity, fused) DO UPDATE SET n=n+excluded.n",
+	"DELETE FROM fused_actor WHERE fused=?2",
+	"INSERT INTO fused_value(fused, attr, value, n, seq) SELECT ?1, attr, value, n, seq+1000 FROM fused_value"
+	" WHERE fused=?2 AND true ON CONFLICT(fused, attr, value) DO UPDATE SET n=n+excluded.n",
+	"DELETE FROM fused_value WHERE fused=?2",
+	"UPDATE fused SET nevents=nevents+(SELECT nevents FROM fused WHERE id=?2),"
+	" lo=min(coalesce(lo, (SELECT lo FROM fused WHERE id=?2)), coalesce((SELECT lo FROM fused WHERE id=?2), lo)),"
+	" hi=max(coalesce(hi, (SELECT hi FROM fused WHERE id=?2)), coalesce((SELECT hi FROM fused WHERE id=?2), hi))"
+	" WHERE id=?1",
+	"DELETE FROM fused WHERE id=?2",
+};
+
+static chr_status seed_votes(chr_store *store, int64_t fused);
+
+/* Moves everything of fused event `from` into `into`. */
+static chr_status merge_fused(chr_store *store, int64_t into, int64_t from)
+{
+	chr_status s;
+	if ((s = seed_votes(store, into)) != CHR_OK || (s = seed_votes(store, from)) != CHR_OK)
+		return s;
+	for (size_t i = 0; i < sizeof merge_sql / sizeof merge_sql[0]; i++) {
+		sqlite3_stmt *st = chr_sql(store, merge_sql[i]);
+		if (!st)
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, into);
+		sqlite3_bind_int64(st, 2, from);
+		if ((s = chr_store_done(store, st, "merging fused events")) != CHR_OK)
+			return s;
+	}
+	return CHR_OK;
 }
 
 static chr_status add_actors(chr_store *store, const chr_frame *f, int64_t fused)
@@ -198,6 +252,30 @@ static chr_status add_actors(chr_store *store, const chr_frame *f, int64_t fused
 	return CHR_OK;
 }
 
+/* A fused event of one frame has no votes yet (see below): write its
+ * values as the first votes before another frame's are counted. */
+static chr_status seed_votes(chr_store *store, int64_t fused)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_FIRST_VALUES);
+	if (!st)
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, fused);
+	chr_status s = CHR_OK;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 4) == 1) {
+		/* Copied: voting reuses the statement cache. */
+		char v[4][64];
+		for (int k = 0; k < 4; k++)
+			snprintf(v[k], sizeof v[k], "%s", chr_col_text(st, k));
+		sqlite3_reset(st);
+		if ((s = vote(store, fused, "type", v[0])) != CHR_OK || (s = vote(store, fused, "date", v[1])) != CHR_OK ||
+		    (s = vote(store, fused, "place", v[2])) != CHR_OK)
+			return s;
+		s = vote(store, fused, "duration", v[3]);
+	}
+	sqlite3_reset(st);
+	return s;
+}
+
 chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_out)
 {
 	*fused_out = 0;
@@ -206,7 +284,9 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 	const char *family = chr_event_family(f->type);
 	int64_t lo = 0, hi = 0;
 	int dated = chr_date_span(f->date, &lo, &hi);
-	int64_t fused = find_match(store, f, family, dated, lo, hi);
+	int64_t others[MAX_MERGE];
+	size_t nothers = 0;
+	int64_t fused = find_match(store, f, family, dated, lo, hi, others, &nothers);
 	if (fused < 0)
 		return CHR_EIO;
 	chr_status s;
@@ -234,22 +314,11 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 		*fused_out = fused;
 		return add_actors(store, f, fused);
 	}
-	if (!(st = chr_sql(store, SQL_FIRST_VALUES)))
-		return CHR_EIO;
-	sqlite3_bind_int64(st, 1, fused);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 4) == 1) {
-		/* The first frame's values, copied because the votes are about to be
-		 * read; the statement is reset before voting reuses the cache. */
-		char v[4][64];
-		for (int k = 0; k < 4; k++)
-			snprintf(v[k], sizeof v[k], "%s", chr_col_text(st, k));
-		sqlite3_reset(st);
-		if ((s = vote(store, fused, "type", v[0])) != CHR_OK || (s = vote(store, fused, "date", v[1])) != CHR_OK ||
-		    (s = vote(store, fused, "place", v[2])) != CHR_OK ||
-		    (s = vote(store, fused, "duration", v[3])) != CHR_OK)
+	if ((s = seed_votes(store, fused)) != CHR_OK)
+		return s;
+	for (size_t k = 0; k < nothers; k++)
+		if ((s = merge_fused(store, fused, others[k])) != CHR_OK)
 			return s;
-	}
-	sqlite3_reset(st);
 	if ((s = add_actors(store, f, fused)) != CHR_OK)
 		return s;
 	char place[24] = "";
