@@ -5,8 +5,9 @@
  *
  * The first byte picks the options: the near-duplicate thresholds and the
  * query filters (actor, dates, type, story, limit).  The rest is split on
- * '\n' and each line goes through chr_docrec_parse and chr_write_doc, one
- * transaction per line as a batch of one.
+ * '\n' and each line goes through chr_docrec_parse and chr_write_doc, each
+ * in a batch of its own (chr_write_batch_begin/commit, as ingest does with
+ * its batches, so the full-text index is written too).
  *
  * What must hold, whatever the lines say:
  * - a line the parser accepts is stored without a store error: a broken
@@ -133,8 +134,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		st = chr_docrec_parse(&rec, p, len);
 		if (st == CHR_OK && rec.state == CHR_DOCREC_NEW) {
 			chr_write_outcome outcome;
-			if ((st = chr_store_begin(store)) == CHR_OK && (st = chr_write_doc(store, &rec, &near, &outcome)) == CHR_OK)
-				st = chr_store_commit(store);
+			if ((st = chr_write_batch_begin(store)) == CHR_OK &&
+			    (st = chr_write_doc(store, &rec, &near, &outcome)) == CHR_OK)
+				st = chr_write_batch_commit(store);
 			if (st != CHR_OK) {
 				chr_store_rollback(store);
 				if (st != CHR_ENOMEM)

@@ -1,0 +1,193 @@
+/*
+ * test_corpus.c - unit tests for the corpus stage: the store's layout
+ * checks, near-duplicates and syndication, entity merging and event
+ * fusion, driven with hand-made analysis lines (invented names).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "ingest/docrec.h"
+#include "ingest/write_doc.h"
+#include "store/store.h"
+
+static chr_store *open_memory(void)
+{
+	chr_store *s = NULL;
+	char msg[256];
+	assert_int_equal(chr_store_open(":memory:", 0, &s, msg, sizeof msg), CHR_OK);
+	return s;
+}
+
+static chr_write_outcome add(chr_store *s, const char *json)
+{
+	chr_docrec rec = { 0 };
+	assert_int_equal(chr_docrec_parse(&rec, json, strlen(json)), CHR_OK);
+	assert_int_equal(rec.state, CHR_DOCREC_NEW);
+	chr_near_opts near = { 0.7, 0.5 };
+	chr_write_outcome out;
+	assert_int_equal(chr_write_batch_begin(s), CHR_OK);
+	assert_int_equal(chr_write_doc(s, &rec, &near, &out), CHR_OK);
+	assert_int_equal(chr_write_batch_commit(s), CHR_OK);
+	chr_docrec_clear(&rec);
+	return out;
+}
+
+static long long count(chr_store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* One analysis line: a meeting of the listed actors on `date` in `place`. */
+static char *meeting(const char *doc, const char *outlet, const char *date, const char *text,
+		     const char *actors_json, const char *place)
+{
+	static char buf[8][4096];
+	static int k;
+	char *b = buf[k++ % 8];
+	snprintf(b, sizeof buf[0],
+		 "{\"doc\":\"%s\",\"outlet\":\"%s\",\"date\":\"%s\",\"text\":\"%s\","
+		 "\"paragraphs\":[{\"text\":\"%s\",\"label\":\"body\"}],"
+		 "\"entities\":[{\"id\":\"mara-velt\",\"name\":\"Mara Velt\",\"type\":\"PERSON\",\"mentions\":[[0,9]]},"
+		 "{\"id\":\"oskar-lind\",\"name\":\"Oskar Lind\",\"type\":\"PERSON\",\"mentions\":[[14,24]]},"
+		 "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"PLACE\",\"mentions\":[]}],"
+		 "\"events\":[{\"type\":\"meet\",\"cameo\":\"040\",\"actors\":%s,\"place\":\"%s\",\"date\":\"%s\","
+		 "\"duration\":null,\"modality\":\"asserted\",\"sentence\":[0,20]}],"
+		 "\"claims\":[],\"quotes\":[]}",
+		 doc, outlet, date, text, text, place, place, actors_json, place, date);
+	return b;
+}
+
+static void refuses_foreign_and_newer_files(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/chronicle-test-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE theirs(x); INSERT INTO theirs VALUES(1)", 0, 0, 0), SQLITE_OK);
+	sqlite3_close(db);
+	chr_store *s = NULL;
+	char msg[256];
+	assert_int_equal(chr_store_open(path, 0, &s, msg, sizeof msg), CHR_EFORMAT);
+	assert_null(s);
+	assert_non_null(strstr(msg, "not a chronicle database"));
+	/* Bytes that are not SQLite at all. */
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	for (int i = 0; i < 4096; i++)
+		fputc((i * 7) & 0xff, f);
+	fclose(f);
+	assert_int_not_equal(chr_store_open(path, 0, &s, msg, sizeof msg), CHR_OK);
+	assert_null(s);
+	/* A chronicle file from a newer version. */
+	unlink(path);
+	assert_int_equal(chr_store_open(path, 0, &s, msg, sizeof msg), CHR_OK);
+	assert_int_equal(chr_store_exec(s, "PRAGMA user_version=99"), CHR_OK);
+	chr_store_close(s);
+	assert_int_equal(chr_store_open(path, 0, &s, msg, sizeof msg), CHR_EFORMAT);
+	assert_non_null(strstr(msg, "newer"));
+	unlink(path);
+	char wal[64];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	unlink(wal);
+	snprintf(wal, sizeof wal, "%s-shm", path);
+	unlink(wal);
+}
+
+static void same_text_is_stored_once(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	const char *a = meeting("a", "Wire", "2025-12-03", "Mara Velt and Oskar Lind met in Tarn.",
+				"[\"mara-velt\",\"oskar-lind\"]", "tarn");
+	assert_int_equal(add(s, a), CHR_WRITE_ADDED);
+	assert_int_equal(add(s, a), CHR_WRITE_KNOWN);
+	assert_int_equal(count(s, "SELECT count(*) FROM doc"), 1);
+	assert_int_equal(count(s, "SELECT count(*) FROM event"), 1);
+	chr_store_close(s);
+}
+
+static void meetings_fuse_across_a_day_and_stay_apart_across_months(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, meeting("a", "Wire", "2025-12-03", "Mara Velt and Oskar Lind met in Tarn on Wednesday.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	/* Late on Tuesday by another outlet's count: the same meeting. */
+	add(s, meeting("b", "Herald", "2025-12-02", "Oskar Lind held talks with Mara Velt in Tarn late on Tuesday.",
+		       "[\"oskar-lind\",\"mara-velt\"]", "tarn"));
+	/* The same two people in May: another meeting. */
+	add(s, meeting("c", "Post", "2025-05-09", "In May Mara Velt had met Oskar Lind in Tarn for three hours.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	/* The same day elsewhere: another meeting. */
+	add(s, meeting("d", "Courier", "2025-12-03", "Mara Velt and Oskar Lind also met in Brask that day.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "brask"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused"), 3);
+	assert_int_equal(count(s, "SELECT count(DISTINCT fused) FROM event ev JOIN doc d ON d.id=ev.doc"
+				  " WHERE d.name IN ('a','b')"), 1);
+	assert_int_equal(count(s, "SELECT count(DISTINCT date) FROM event WHERE fused="
+				  "(SELECT fused FROM event ev JOIN doc d ON d.id=ev.doc WHERE d.name='a')"), 2);
+	chr_store_close(s);
+}
+
+static void bare_surname_joins_the_full_name(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, "{\"doc\":\"x\",\"text\":\"Velt spoke.\",\"entities\":[{\"id\":\"velt\",\"name\":\"Velt\","
+	       "\"type\":\"PERSON\",\"mentions\":[[0,4]]}]}");
+	add(s, "{\"doc\":\"y\",\"text\":\"Mara Velt spoke again.\",\"entities\":[{\"id\":\"mara-velt\","
+	       "\"name\":\"Mara Velt\",\"type\":\"PERSON\",\"mentions\":[[0,9]]}]}");
+	add(s, "{\"doc\":\"z\",\"text\":\"Marah Velt spoke a third time.\",\"entities\":[{\"id\":\"marah-velt\","
+	       "\"name\":\"Marah Velt\",\"type\":\"PERSON\",\"mentions\":[[0,10]]}]}");
+	assert_int_equal(count(s, "SELECT count(*) FROM entity"), 2);
+	assert_int_equal(count(s, "SELECT count(*) FROM alias a JOIN entity e ON e.id=a.entity"
+				  " WHERE e.slug='mara-velt' AND a.name='Velt'"), 1);
+	assert_int_equal(count(s, "SELECT docs FROM entity WHERE slug='mara-velt'"), 2);
+	chr_store_close(s);
+}
+
+static void near_copies_form_a_syndication_group(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	const char *body = "The water commission of the two states met for the fourth time this spring and agreed "
+			   "on a schedule for the dams on the upper river, the ministry said in a statement, adding "
+			   "that experts would meet again in June to settle the remaining questions of measurement";
+	char a[2048], b[2048], c[2048];
+	snprintf(a, sizeof a, "{\"doc\":\"a\",\"outlet\":\"Wire\",\"text\":\"%s.\"}", body);
+	snprintf(b, sizeof b, "{\"doc\":\"b\",\"outlet\":\"Herald\",\"text\":\"%s, officials said.\"}", body);
+	snprintf(c, sizeof c, "{\"doc\":\"c\",\"outlet\":\"Post\",\"text\":\"Farmers along the lower river "
+		 "asked for compensation after a dry summer left their fields without water for weeks.\"}");
+	assert_int_equal(add(s, a), CHR_WRITE_ADDED);
+	assert_int_equal(add(s, b), CHR_WRITE_NEAR);
+	assert_int_equal(add(s, c), CHR_WRITE_ADDED);
+	assert_int_equal(count(s, "SELECT count(DISTINCT grp) FROM doc"), 2);
+	chr_store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(refuses_foreign_and_newer_files),
+		cmocka_unit_test(same_text_is_stored_once),
+		cmocka_unit_test(meetings_fuse_across_a_day_and_stay_apart_across_months),
+		cmocka_unit_test(bare_surname_joins_the_full_name),
+		cmocka_unit_test(near_copies_form_a_syndication_group),
+	};
+	return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
+}

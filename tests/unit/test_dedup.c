@@ -1,0 +1,107 @@
+/*
+ * test_dedup.c - unit tests for src/dedup/fingerprint.c: identity,
+ * paragraph keys, MinHash and LSH keys.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "dedup/fingerprint.h"
+
+static void identity_ignores_white_space_only(void **state)
+{
+	(void)state;
+	unsigned char a[16], b[16], c[16];
+	const char *x = "The envoys met in Vienna.\n\nThey talked for hours.";
+	const char *y = "  The envoys met in Vienna. They\ttalked for hours.\n";
+	const char *z = "The envoys met in Vienna. They talked for hours!";
+	chr_text_identity(x, strlen(x), a);
+	chr_text_identity(y, strlen(y), b);
+	chr_text_identity(z, strlen(z), c);
+	assert_memory_equal(a, b, 16);
+	assert_memory_not_equal(a, c, 16);
+}
+
+static void paragraph_key_ignores_case_and_punctuation(void **state)
+{
+	(void)state;
+	const char *x = "On Friday, the two delegations agreed on a Joint commission.";
+	const char *y = "On Friday the two delegations agreed on a joint commission";
+	const char *z = "On Friday the two delegations agreed on a joint committee";
+	assert_int_equal(chr_paragraph_key(x, strlen(x)), chr_paragraph_key(y, strlen(y)));
+	assert_int_not_equal(chr_paragraph_key(x, strlen(x)), chr_paragraph_key(z, strlen(z)));
+	assert_int_equal(chr_paragraph_key("  ,. ", 5), 0);
+}
+
+/* A text of n words drawn from a fixed pseudo-random sequence. */
+static size_t make_text(char *out, size_t cap, unsigned seed, int n)
+{
+	static const char *const words[] = { "talks", "envoy", "border", "water", "treaty", "minister", "river",
+					      "bridge", "fishermen", "council", "deal", "summit", "capital", "crossing",
+					      "agency", "report", "proposal", "delegation", "ceasefire", "statement" };
+	size_t len = 0;
+	uint32_t x = seed * 2654435761u + 1;
+	for (int i = 0; i < n && len + 16 < cap; i++) {
+		x = x * 1103515245u + 12345u;
+		len += (size_t)snprintf(out + len, cap - len, "%s%u ", words[(x >> 16) % 20], (x >> 8) % 50);
+	}
+	return len;
+}
+
+static void minhash_estimates_similarity(void **state)
+{
+	(void)state;
+	char a[8192], b[8192];
+	size_t la = make_text(a, sizeof a, 1, 400);
+	memcpy(b, a, la);
+	/* Change one word in fifty: about 8% of the 4-shingles change. */
+	for (size_t i = 0, words = 0; i < la; i++)
+		if (a[i] == ' ' && ++words % 50 == 0 && i + 1 < la)
+			b[i + 1] = 'Q';
+	chr_signature sa, sb, sc;
+	assert_true(chr_minhash(a, la, &sa) > 300);
+	chr_minhash(b, la, &sb);
+	double near = chr_signature_similarity(&sa, &sb);
+	assert_true(near > 0.7 && near < 1.0);
+	char c[8192];
+	size_t lc = make_text(c, sizeof c, 2, 400);
+	chr_minhash(c, lc, &sc);
+	assert_true(chr_signature_similarity(&sa, &sc) < 0.1);
+	/* Near copies share a band key; unrelated texts do not. */
+	int64_t ka[CHR_LSH_BANDS], kb[CHR_LSH_BANDS], kc[CHR_LSH_BANDS];
+	chr_lsh_keys(&sa, ka);
+	chr_lsh_keys(&sb, kb);
+	chr_lsh_keys(&sc, kc);
+	int shared_near = 0, shared_far = 0;
+	for (int i = 0; i < CHR_LSH_BANDS; i++) {
+		shared_near += ka[i] == kb[i];
+		shared_far += ka[i] == kc[i];
+	}
+	assert_true(shared_near > 0);
+	assert_int_equal(shared_far, 0);
+}
+
+static void minhash_of_tiny_and_empty_texts(void **state)
+{
+	(void)state;
+	chr_signature s1, s2;
+	assert_int_equal(chr_minhash("", 0, &s1), 0);
+	assert_int_equal(chr_minhash("two words", 9, &s1), 1);
+	assert_int_equal(chr_minhash("Two  words.", 11, &s2), 1);
+	assert_true(chr_signature_similarity(&s1, &s2) == 1.0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(identity_ignores_white_space_only),
+		cmocka_unit_test(paragraph_key_ignores_case_and_punctuation),
+		cmocka_unit_test(minhash_estimates_similarity),
+		cmocka_unit_test(minhash_of_tiny_and_empty_texts),
+	};
+	return cmocka_run_group_tests_name("dedup", tests, NULL, NULL);
+}
