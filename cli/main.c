@@ -76,7 +76,7 @@ static const command commands[] = {
 	{"entities", "chronicle entities [--db FILE] [--actor NAME] [--limit N] [--json]",
 	 "Corpus entities, most widespread first, with their aliases.",
 	 run_query, OPT_DB | OPT_FILTER | OPT_JSON, CHR_QUERY_ENTITIES},
-	{"quotes", "chronicle quotes " QUERY_FILTERS,
+	{"quotes", "chronicle quotes [--db FILE] [--actor NAME] [--from D] [--to D] [--story N] [--limit N] [--json]",
 	 "Quotes with their speakers, each once, with every document carrying it.",
 	 run_query, OPT_DB | OPT_FILTER | OPT_JSON, CHR_QUERY_QUOTES},
 	{"conflicts", "chronicle conflicts [--db FILE] [--actor NAME] [--story N] [--limit N] [--json]",

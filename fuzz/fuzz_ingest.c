@@ -13,6 +13,7 @@
  * - a line the parser accepts is stored without a store error: a broken
  *   document may be skipped, but it must not abort the ingest of the
  *   others (only running out of memory may fail);
+ * - SQLite's integrity_check passes afterwards;
  * - every query succeeds, in both output forms;
  * - every --json line is one JSON object (jansson parses it, which also
  *   checks its UTF-8).
@@ -60,6 +61,21 @@ static void check_json_lines(const char *text, size_t len, chr_query_kind kind)
 		json_decref(v);
 		p = nl + 1;
 	}
+}
+
+/* Whatever went in, SQLite finds its file sound. */
+static void check_integrity(chr_store *store)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(store->db, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+		abort();
+	int rc = sqlite3_step(stmt);
+	const unsigned char *res = rc == SQLITE_ROW ? sqlite3_column_text(stmt, 0) : NULL;
+	if (rc == SQLITE_ROW && (!res || strcmp((const char *)res, "ok") != 0)) {
+		fprintf(stderr, "fuzz_ingest: integrity_check: %s\n", res ? (const char *)res : "(null)");
+		abort();
+	}
+	sqlite3_finalize(stmt);
 }
 
 static void run_queries(chr_store *store, const chr_query *base)
@@ -146,6 +162,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		chr_docrec_clear(&rec);
 		p += len + 1;
 	}
+	check_integrity(store);
 	run_queries(store, &query);
 	chr_store_close(store);
 	return 0;

@@ -37,18 +37,30 @@ typedef struct cand {
 	int same_family;
 } cand;
 
-static const char SQL_CANDIDATES[] =
-	"SELECT f.id, f.lo, f.hi, f.place, f.story, f.family=?2 FROM fused_actor a JOIN fused f ON f.id=a.fused"
-	" WHERE a.entity=?1"
-	" AND (?3 IS NULL OR f.lo IS NULL OR (f.lo<=?4 AND f.hi>=?3))"
-	" ORDER BY a.fused DESC LIMIT 64";
-static const char SQL_NACTORS[] = "SELECT count(*) FROM fused_actor WHERE fused=?1";
+/* Candidates: fused events of one actor whose first day lies in the frame's
+ * window (widened by LOOKBACK_DAYS, the longest span still matched: a
+ * month), the actor's undated ones, or for an undated frame the actor's
+ * newest.  Each is one index range, so the cost per frame is bounded by
+ * what happened around that date, not by the actor's whole history. */
+#define LOOKBACK_DAYS 31
+static const char SQL_CAND_DATED[] =
+	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 AND a.lo BETWEEN ?2 AND ?3 ORDER BY a.lo DESC LIMIT 64";
+static const char SQL_CAND_UNDATED[] =
+	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 AND a.lo IS NULL ORDER BY a.fused DESC LIMIT 16";
+static const char SQL_CAND_ANY[] =
+	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 ORDER BY a.fused DESC LIMIT 64";
+static const char SQL_CAND_ROW[] =
+	"SELECT lo, hi, place, story, family=?2 FROM fused WHERE id=?1";
+static const char SQL_ACTOR_DAYS[] = "UPDATE fused_actor SET lo=?2 WHERE fused=?1 AND lo IS NOT ?2";
+/* Counting stops at two: that is all the matching rule asks. */
+static const char SQL_NACTORS[] = "SELECT count(*) FROM (SELECT 1 FROM fused_actor WHERE fused=?1 LIMIT 2)";
 static const char SQL_COUNTRY[] = "SELECT slug, country FROM entity WHERE id=?1";
 static const char SQL_NEW[] =
 	"INSERT INTO fused(type, cameo, family, date, lo, hi, place, duration, story, nevents)"
 	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,1)";
 static const char SQL_ACTOR[] =
-	"INSERT INTO fused_actor(entity, fused, n) VALUES(?1,?2,1) ON CONFLICT(entity, fused) DO UPDATE SET n=n+1";
+	"INSERT INTO fused_actor(entity, fused, n, lo) VALUES(?1,?2,1,(SELECT lo FROM fused WHERE id=?2))"
+	" ON CONFLICT(entity, fused) DO UPDATE SET n=n+1";
 static const char SQL_VOTE[] =
 	"INSERT INTO fused_value(fused, attr, value, n, seq)"
 	" VALUES(?1,?2,?3,1,(SELECT count(*) FROM fused_value WHERE fused=?1 AND attr=?2))"
@@ -58,9 +70,7 @@ static const char SQL_BEST[] =
 	" ORDER BY n DESC, CASE WHEN attr='date' THEN length(value) END DESC, seq LIMIT 1";
 static const char SQL_REFRESH[] =
 	"UPDATE fused SET nevents=nevents+1, type=COALESCE(?2, type), cameo=COALESCE(?3, cameo),"
-	" date=?4, lo=CASE WHEN ?5 IS NULL THEN lo WHEN lo IS NULL OR ?5<lo THEN ?5 ELSE lo END,"
-	" hi=CASE WHEN ?6 IS NULL THEN hi WHEN hi IS NULL OR ?6>hi THEN ?6 ELSE hi END,"
-	" place=COALESCE(?7, place), duration=?8 WHERE id=?1";
+	" date=?4, lo=?5, hi=?6, place=COALESCE(?7, place), duration=?8 WHERE id=?1";
 static const char SQL_FIRST_VALUES[] = "SELECT type, date, place, duration, nevents FROM fused WHERE id=?1";
 static const char SQL_CAMEO_OF[] =
 	"SELECT cameo FROM event WHERE fused=?1 AND type=?2 LIMIT 1";
@@ -127,52 +137,68 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 	cand cands[CANDIDATES];
 	size_t n = 0;
 	for (int a = 0; a < f->nactors; a++) {
-		sqlite3_stmt *st = chr_sql(store, SQL_CANDIDATES);
-		if (!st)
-			return -1;
-		sqlite3_bind_int64(st, 1, f->actors[a]);
-		chr_bind_text(st, 2, family);
-		if (dated) {
-			sqlite3_bind_int64(st, 3, lo - DATE_SLACK_DAYS);
-			sqlite3_bind_int64(st, 4, hi + DATE_SLACK_DAYS);
-		}
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(st, 0);
-			size_t c = 0;
-			while (c < n && cands[c].id != id)
-				c++;
-			if (c == n) {
-				if (n == CANDIDATES)
-					continue;
-				cands[n] = (cand){ .id = id,
-						   .dated = sqlite3_column_type(st, 1) != SQLITE_NULL,
-						   .lo = sqlite3_column_int64(st, 1),
-						   .hi = sqlite3_column_int64(st, 2),
-						   .place = sqlite3_column_int64(st, 3),
-						   .story = sqlite3_column_int64(st, 4),
-						   .same_family = sqlite3_column_int(st, 5) };
-				n++;
+		const char *const queries[2] = { dated ? SQL_CAND_DATED : SQL_CAND_ANY, dated ? SQL_CAND_UNDATED : NULL };
+		for (int q = 0; q < 2 && queries[q]; q++) {
+			sqlite3_stmt *st = chr_sql(store, queries[q]);
+			if (!st)
+				return -1;
+			sqlite3_bind_int64(st, 1, f->actors[a]);
+			if (queries[q] == SQL_CAND_DATED) {
+				sqlite3_bind_int64(st, 2, lo - DATE_SLACK_DAYS - LOOKBACK_DAYS);
+				sqlite3_bind_int64(st, 3, hi + DATE_SLACK_DAYS);
 			}
-			cands[c].shared++;
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				int64_t id = sqlite3_column_int64(st, 0);
+				size_t c = 0;
+				while (c < n && cands[c].id != id)
+					c++;
+				if (c == n) {
+					if (n == CANDIDATES)
+						continue;
+					cands[n++] = (cand){ .id = id };
+				}
+				cands[c].shared++;
+			}
+			sqlite3_reset(st);
 		}
-		sqlite3_reset(st);
 	}
-	int64_t best = 0;
-	int best_score = -1;
+	/* The candidates' rows; those whose span misses the frame's days drop out. */
+	size_t kept = 0;
 	for (size_t c = 0; c < n; c++) {
-		sqlite3_stmt *st = chr_sql(store, SQL_NACTORS);
+		sqlite3_stmt *st = chr_sql(store, SQL_CAND_ROW);
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, cands[c].id);
-		int nact = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		chr_bind_text(st, 2, family);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			cand k = cands[c];
+			k.dated = sqlite3_column_type(st, 0) != SQLITE_NULL;
+			k.lo = sqlite3_column_int64(st, 0);
+			k.hi = sqlite3_column_int64(st, 1);
+			k.place = sqlite3_column_int64(st, 2);
+			k.story = sqlite3_column_int64(st, 3);
+			k.same_family = sqlite3_column_int(st, 4);
+			if (!dated || !k.dated || (k.lo <= hi + DATE_SLACK_DAYS && k.hi >= lo - DATE_SLACK_DAYS))
+				cands[kept++] = k;
+		}
 		sqlite3_reset(st);
-		int need = 2;
-		if (f->nactors < need)
-			need = f->nactors;
-		if (nact < need)
-			need = nact;
-		if (cands[c].shared < need)
-			continue;
+	}
+	n = kept;
+	int64_t best = 0;
+	int best_score = -1;
+	for (size_t c = 0; c < n; c++) {
+		int need = f->nactors < 2 ? f->nactors : 2;
+		if (cands[c].shared < need) {
+			/* One shared actor is enough when the fused event has only one. */
+			sqlite3_stmt *st = chr_sql(store, SQL_NACTORS);
+			if (!st)
+				return -1;
+			sqlite3_bind_int64(st, 1, cands[c].id);
+			int nact = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+			sqlite3_reset(st);
+			if (cands[c].shared < nact || nact == 0)
+				continue;
+		}
 		if ((!dated || !cands[c].dated) && cands[c].story != f->story)
 			continue;
 		if (!places_compatible(store, f->place, cands[c].place))
@@ -210,10 +236,7 @@ static const char *const merge_sql[] = {
 	"INSERT INTO fused_value(fused, attr, value, n, seq) SELECT ?1, attr, value, n, seq+1000 FROM fused_value"
 	" WHERE fused=?2 AND true ON CONFLICT(fused, attr, value) DO UPDATE SET n=n+excluded.n",
 	"DELETE FROM fused_value WHERE fused=?2",
-	"UPDATE fused SET nevents=nevents+(SELECT nevents FROM fused WHERE id=?2),"
-	" lo=min(coalesce(lo, (SELECT lo FROM fused WHERE id=?2)), coalesce((SELECT lo FROM fused WHERE id=?2), lo)),"
-	" hi=max(coalesce(hi, (SELECT hi FROM fused WHERE id=?2)), coalesce((SELECT hi FROM fused WHERE id=?2), hi))"
-	" WHERE id=?1",
+	"UPDATE fused SET nevents=nevents+(SELECT nevents FROM fused WHERE id=?2) WHERE id=?1",
 	"DELETE FROM fused WHERE id=?2",
 };
 
@@ -349,14 +372,26 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 	chr_bind_text(st, 2, type[0] ? type : NULL);
 	chr_bind_text(st, 3, cameo[0] ? cameo : NULL);
 	chr_bind_text(st, 4, date[0] ? date : NULL);
-	if (dated) {
-		sqlite3_bind_int64(st, 5, lo);
-		sqlite3_bind_int64(st, 6, hi);
+	/* The span searched for later frames is the agreed date's, not the
+	 * union of every frame's: a union would creep a day at a time and
+	 * chain a month of one person's statements into one event. */
+	int64_t best_lo, best_hi;
+	if (chr_date_span(date, &best_lo, &best_hi)) {
+		sqlite3_bind_int64(st, 5, best_lo);
+		sqlite3_bind_int64(st, 6, best_hi);
 	}
 	if (best_place[0])
 		sqlite3_bind_int64(st, 7, strtoll(best_place, NULL, 10));
 	chr_bind_text(st, 8, duration[0] ? duration : NULL);
 	if ((s = chr_store_done(store, st, "updating a fused event")) != CHR_OK)
+		return s;
+	/* The actor index follows the agreed date. */
+	if (!(st = chr_sql(store, SQL_ACTOR_DAYS)))
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, fused);
+	if (chr_date_span(date, &best_lo, &best_hi))
+		sqlite3_bind_int64(st, 2, best_lo);
+	if ((s = chr_store_done(store, st, "indexing a fused event's day")) != CHR_OK)
 		return s;
 	*fused_out = fused;
 	return CHR_OK;

@@ -139,7 +139,8 @@ static void *worker(void *arg)
 	/* A read-only connection of its own; without one (the file is being
 	 * created) every document is simply analysed. */
 	chr_store *reader = NULL;
-	chr_store_open(p->db_path, CHR_STORE_EXISTING, &reader, NULL, 0);
+	if (chr_store_open(p->db_path, CHR_STORE_EXISTING, &reader, NULL, 0) == CHR_OK)
+		chr_store_exec(reader, "PRAGMA cache_size=-8192");   /* it only looks up identities */
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		while (p->claim_seq == p->read_seq && !p->eof && !p->abort)

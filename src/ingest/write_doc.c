@@ -302,6 +302,29 @@ static chr_status store_quotes(chr_store *store, int64_t doc, const chr_docrec *
 	return s;
 }
 
+/* The text's first words, cut at a word boundary with "…", at most cap-1 bytes. */
+static const char *story_title(const char *text, size_t len, char *out, size_t cap)
+{
+	size_t end = 0;
+	while (end < len && text[end] != '\n')
+		end++;
+	if (end + 1 <= cap) {
+		memcpy(out, text, end);
+		out[end] = '\0';
+		return out;
+	}
+	size_t cut = cap - 4;   /* room for "…" (3 bytes) and the NUL */
+	while (cut > 0 && text[cut] != ' ')
+		cut--;
+	if (cut == 0)
+		cut = cap - 4;
+	while (cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
+		cut--;   /* never split a character */
+	memcpy(out, text, cut);
+	memcpy(out + cut, "\xe2\x80\xa6", 4);
+	return out;
+}
+
 chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near_opts *near,
 			 chr_write_outcome *outcome)
 {
@@ -362,7 +385,10 @@ chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near
 	size_t nevents = 0;
 	if ((s = chr_fuse_entities(store, doc, rec->root, rec->text, rec->text_len, &map)) != CHR_OK)
 		goto done;
-	if ((s = chr_fuse_story(store, doc, rec->root, &map, rec->title, rec->date, near_doc, &story)) != CHR_OK)
+	/* An untitled document names its story by its opening words. */
+	char opening[96];
+	const char *title = rec->title ? rec->title : story_title(rec->text, rec->text_len, opening, sizeof opening);
+	if ((s = chr_fuse_story(store, doc, rec->root, &map, title, rec->date, near_doc, &story)) != CHR_OK)
 		goto done;
 	const chr_jv *ev = chr_js_array(rec->root, "events");
 	size_t nev = ev ? chr_jv_len(ev) : 0;

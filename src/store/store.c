@@ -21,6 +21,51 @@
 
 #define BUSY_TIMEOUT_MS 60000
 
+/*
+ * CHRONICLE_SQL_PROFILE=1 in the environment: time spent in each statement,
+ * summed by SQL text and printed to stderr when the store closes, for
+ * finding the statement that makes a writer slow on a big database.
+ */
+#define PROFILE_SLOTS 256
+typedef struct profile_slot { const char *sql; char text[112]; double ns; long calls; } profile_slot;
+static profile_slot profile[PROFILE_SLOTS];
+
+static int profile_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)ctx;
+	if (type != SQLITE_TRACE_PROFILE)
+		return 0;
+	const char *sql = sqlite3_sql((sqlite3_stmt *)p);
+	if (!sql)
+		return 0;
+	for (int i = 0; i < PROFILE_SLOTS; i++) {
+		/* Keyed by text, copied: FTS5's own statements come and go. */
+		if (!profile[i].sql) {
+			profile[i].sql = profile[i].text;
+			snprintf(profile[i].text, sizeof profile[i].text, "%s", sql);
+		}
+		if (strncmp(profile[i].text, sql, sizeof profile[i].text - 1) == 0) {
+			profile[i].ns += (double)*(sqlite3_int64 *)x;
+			profile[i].calls++;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+static int by_time(const void *a, const void *b)
+{
+	const profile_slot *x = a, *y = b;
+	return x->ns < y->ns ? 1 : x->ns > y->ns ? -1 : 0;
+}
+
+static void profile_print(void)
+{
+	qsort(profile, PROFILE_SLOTS, sizeof profile[0], by_time);
+	for (int i = 0; i < 20 && profile[i].sql; i++)
+		fprintf(stderr, "sql: %9.1f ms %8ld calls  %.110s\n", profile[i].ns / 1e6, profile[i].calls, profile[i].text);
+}
+
 chr_status chr_store_fail(chr_store *store, const char *what)
 {
 	int code = sqlite3_errcode(store->db);
@@ -157,6 +202,9 @@ chr_status chr_store_open(const char *path, int flags, chr_store **out, char *ms
 		goto fail;
 	}
 	sqlite3_busy_timeout(store->db, BUSY_TIMEOUT_MS);
+	store->profile = getenv("CHRONICLE_SQL_PROFILE") != NULL;
+	if (store->profile)
+		sqlite3_trace_v2(store->db, SQLITE_TRACE_PROFILE, profile_trace, NULL);
 	sqlite3_extended_result_codes(store->db, 1);
 	if (!readonly) {
 		/* journal_mode is the first read of the file: a non-SQLite file fails
@@ -174,7 +222,7 @@ chr_status chr_store_open(const char *path, int flags, chr_store **out, char *ms
 		}
 	}
 	if ((st = chr_store_exec(store, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-				       "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")) != CHR_OK)
+				       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY")) != CHR_OK)
 		goto fail;
 	if (readonly) {
 		int version = 0;
@@ -224,6 +272,8 @@ void chr_store_close(chr_store *store)
 		return;
 	chr_store_rollback(store);
 	chr_fuse_cache_free(store->fuse_cache);
+	if (store->profile)
+		profile_print();
 	for (int i = 0; i < store->nstmt; i++)
 		sqlite3_finalize(store->stmt[i]);
 	sqlite3_close(store->db);

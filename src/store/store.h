@@ -24,6 +24,7 @@ struct chr_store {
 	sqlite3_stmt *stmt[CHR_STORE_STMTS];
 	int nstmt;
 	int in_txn;
+	int profile;            /* CHRONICLE_SQL_PROFILE set: time per statement */
 	/* Bumped when another connection has committed since our last
 	 * transaction (PRAGMA data_version): caches of what is stored are
 	 * then stale and must be dropped. */

@@ -87,7 +87,11 @@ keys = {
     "sources": "group outlet docs",
 }[sys.argv[1]].split()
 n = 0
-for lineno, line in enumerate(open(sys.argv[2], encoding="utf-8"), 1):
+for lineno, line in enumerate(open(sys.argv[2], "rb"), 1):
+    try:
+        line = line.decode("utf-8")
+    except UnicodeDecodeError as e:
+        sys.exit("line %d: not UTF-8 (%s): %r" % (lineno, e.reason, line[max(0, e.start - 40):e.start + 8]))
     try:
         obj = json.loads(line)
     except ValueError as e:
@@ -107,7 +111,7 @@ for lineno, line in enumerate(open(sys.argv[2], encoding="utf-8"), 1):
         if not isinstance(obj["conflicts"], list):
             sys.exit("line %d: conflicts is not a list" % lineno)
     n += 1
-if n == 0 and sys.argv[1] in ("timeline", "events", "entities"):
+if n == 0 and sys.argv[1] in ("timeline", "events", "entities") and len(sys.argv) < 4:
     sys.exit("no lines")
 EOF
 
@@ -244,10 +248,43 @@ if got != want:
     sys.exit("stored %s, want %s" % (got, want))' "$bdb" "$tmp/stored.txt" >"$tmp/pyout" 2>&1
 check "bad-lines: the good lines are the stored documents" $? "$tmp/pyout"
 for q in timeline events entities quotes conflicts stories sources; do
-	expect "bad-lines: $q" 0 "" "$bin" "$q" --db "$bdb" --json
 	expect "bad-lines: $q (table)" 0 "" "$bin" "$q" --db "$bdb"
+	expect "bad-lines: $q" 0 "" "$bin" "$q" --db "$bdb" --json
+	python3 "$tmp/keys.py" "$q" "$tmp/out" any >"$tmp/pyout" 2>&1
+	check "bad-lines: $q --json" $? "$tmp/pyout"
 done
 intact bad-lines "$bdb"
+
+# ---- 4b. bytes that are not UTF-8, offsets inside a character -------------
+# Whatever an analysis line holds, the answers stay UTF-8 (SPEC: JSON Lines,
+# UTF-8).  The line with a Latin-1 byte may be repaired or refused; the
+# line with valid text but offsets that cut a character must be stored.
+python3 - "$tmp/a.jsonl" "$tmp/utf8.jsonl" <<'EOF2'
+import json, sys
+base = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+# One byte for one byte, so that every offset stays right.
+latin = json.dumps(dict(base, doc="latin-1"), ensure_ascii=False).replace("Geneva", "GenMARK")
+t = "Ana Z\u00fcrich met Bo \u00c5berg in Rivenport on Tuesday, 4 March 2025."
+cut = {"doc": "cut-char", "date": "2025-03-04", "text": t,
+       "entities": [{"id": "ana-zurich", "name": "Ana Z\u00fcrich", "type": "PERSON", "mentions": [[0, 6], [0, 7]]},
+                    {"id": "bo-aberg", "name": "Bo \u00c5berg", "type": "PERSON", "mentions": [[19, 23]]}],
+       "events": [{"type": "meet", "cameo": "040", "actors": ["ana-zurich", "bo-aberg"], "date": "2025-03-04",
+                   "sentence": [0, 6]}],
+       "quotes": [{"speaker": "ana-zurich", "start": 1, "end": 6}],
+       "claims": [{"subject": "plan", "attribute": "points", "value": 3, "start": 0, "end": 6}]}
+with open(sys.argv[2], "wb") as f:
+    f.write(latin.encode("utf-8").replace(b"MARK", b"\xe9va") + b"\n")
+    f.write(json.dumps(cut).encode("utf-8") + b"\n")
+EOF2
+udb=$tmp/utf8.db
+expect "utf8: ingest" 0 "" "$bin" ingest --db "$udb" --from-analysis "$tmp/utf8.jsonl"
+n=$(sql "$udb" "SELECT count(*) FROM doc WHERE name='cut-char'")
+check "utf8: the line with offsets inside a character was not stored" "$([ "$n" = 1 ]; echo $?)" "$tmp/err"
+for q in timeline events entities quotes conflicts stories sources; do
+	run "$bin" "$q" --db "$udb" --json
+	python3 "$tmp/keys.py" "$q" "$tmp/out" any >"$tmp/pyout" 2>&1
+	check "utf8: $q --json" $? "$tmp/pyout"
+done
 
 # ---- 5. kill -9 in the middle of an ingest ---------------------------------
 # A generated corpus that takes a few seconds to ingest.
@@ -472,6 +509,20 @@ for fmt in --json ""; do
 	[ ! -s "$tmp/out" ]
 	check "filter: --actor Nobody $fmt printed something" $? "$tmp/out"
 done
+expect "filter: events --type 04" 0 "" "$bin" events --db "$db" --json --type 04
+python3 -c 'import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+wrong = [r["cameo"] for r in rows if not r["cameo"].startswith("04")]
+if not rows or wrong:
+    sys.exit("%d lines, cameo codes outside 04: %s" % (len(rows), wrong))' "$tmp/out" >"$tmp/pyout" 2>&1
+check "filter: events --type 04" $? "$tmp/pyout"
+expect "filter: quotes --actor 'Ines Albrecht'" 0 "" "$bin" quotes --db "$db" --json --actor "Ines Albrecht"
+python3 -c 'import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+wrong = set(r["speaker"] for r in rows) - {"Ines Albrecht"}
+if not rows or wrong:
+    sys.exit("%d lines, other speakers: %s" % (len(rows), sorted(map(str, wrong))))' "$tmp/out" >"$tmp/pyout" 2>&1
+check "filter: quotes --actor 'Ines Albrecht'" $? "$tmp/pyout"
 expect "filter: --limit 3" 0 "" "$bin" timeline --db "$db" --json --limit 3
 check "filter: --limit 3 gave $(wc -l <"$tmp/out") lines" "$([ "$(wc -l <"$tmp/out")" = 3 ]; echo $?)"
 
