@@ -23,6 +23,7 @@
 #include "fuse/fuse.h"
 #include "ingest/docrec.h"
 #include "util/fault.h"
+#include "util/utf8.h"
 
 /*
  * The writer meets the same entities and aliases again and again; a cache
@@ -353,7 +354,8 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 			const chr_jv *m = chr_jv_at(mentions, k);
 			int64_t a = 0, b = 0;
 			if (!chr_jv_int(chr_jv_at(m, 0), &a) || !chr_jv_int(chr_jv_at(m, 1), &b) || a < 0 || b <= a ||
-			    (size_t)b > text_len)
+			    (size_t)b > text_len || !chr_utf8_boundary(text, text_len, (size_t)a) ||
+			    !chr_utf8_boundary(text, text_len, (size_t)b))
 				continue;
 			s = add_alias(store, id, text + a, (size_t)(b - a));
 			kept++;

@@ -16,6 +16,7 @@
 #include "fuse/fuse.h"
 #include "ingest/write_doc.h"
 #include "util/fault.h"
+#include "util/utf8.h"
 
 #define MAX_EVENTS 4096
 
@@ -105,12 +106,15 @@ static chr_status add_name(chr_store *store, int64_t doc, const char *name, cons
 }
 
 /* A span [start, end) of text, checked; 0 when it is not one. */
-static int span(const chr_jv *a, const chr_jv *b, size_t text_len, size_t *start, size_t *end)
+static int span(const chr_jv *a, const chr_jv *b, const char *text, size_t text_len, size_t *start, size_t *end)
 {
 	int64_t s, e;
 	if (!chr_jv_int(a, &s) || !chr_jv_int(b, &e))
 		return 0;
 	if (s < 0 || e < s || (size_t)e > text_len)
+		return 0;
+	/* Offsets must fall between characters, or a slice is not UTF-8. */
+	if (!chr_utf8_boundary(text, text_len, (size_t)s) || !chr_utf8_boundary(text, text_len, (size_t)e))
 		return 0;
 	*start = (size_t)s;
 	*end = (size_t)e;
@@ -175,7 +179,7 @@ static chr_status store_events(chr_store *store, int64_t doc, int64_t story, con
 				.place = chr_entity_map_get(map, chr_js_str(e, "place")) };
 		size_t start = 0, end = 0;
 		const chr_jv *sent = chr_js_array(e, "sentence");
-		int has_span = span(chr_jv_at(sent, 0), chr_jv_at(sent, 1), rec->text_len, &start, &end);
+		int has_span = span(chr_jv_at(sent, 0), chr_jv_at(sent, 1), rec->text, rec->text_len, &start, &end);
 		const chr_jv *actors = chr_js_array(e, "actors");
 		for (size_t k = 0; k < chr_jv_len(actors); k++) {
 			const char *slug = chr_jv_str(chr_jv_at(actors, k));
@@ -247,7 +251,7 @@ static chr_status store_claims(chr_store *store, int64_t doc, const chr_docrec *
 		if (!subject || !attribute || !chr_jv_number(chr_jv_get(c, "value"), &value))
 			continue;
 		size_t start = 0, end = 0;
-		int has_span = span(chr_jv_get(c, "start"), chr_jv_get(c, "end"), rec->text_len, &start, &end);
+		int has_span = span(chr_jv_get(c, "start"), chr_jv_get(c, "end"), rec->text, rec->text_len, &start, &end);
 		/* The claim belongs to the event reported in its sentence. */
 		int64_t event = 0;
 		for (size_t k = 0; has_span && k < nevents && !event; k++)
@@ -281,7 +285,7 @@ static chr_status store_quotes(chr_store *store, int64_t doc, const chr_docrec *
 		size_t start = 0, end = 0;
 		const char *text = chr_js_str(q, "text");
 		size_t len = text ? strlen(text) : 0;
-		if (!text && span(chr_jv_get(q, "start"), chr_jv_get(q, "end"), rec->text_len, &start, &end)) {
+		if (!text && span(chr_jv_get(q, "start"), chr_jv_get(q, "end"), rec->text, rec->text_len, &start, &end)) {
 			text = rec->text + start;
 			len = end - start;
 		}

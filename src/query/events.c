@@ -29,7 +29,9 @@ static const char SQL_ACTORS[] =
 static const char SQL_PLACE[] = "SELECT name FROM entity WHERE id=?1";
 static const char SQL_SOURCES[] =
 	"SELECT d.name, d.outlet, ev.sentence, d.grp FROM event ev JOIN doc d ON d.id=ev.doc"
-	" WHERE ev.fused=?1 ORDER BY d.id, ev.id";
+	" WHERE ev.fused=?1 GROUP BY ev.doc, ev.sentence ORDER BY min(ev.id)";
+/* One sentence may hold two frames of one event ("met ... and agreed"):
+ * it is one source. */
 /* Asserted frames only reach fused events; modality is kept per frame. */
 
 typedef struct src {

@@ -128,27 +128,57 @@ static chr_status read_int(chr_store *store, const char *sql, int *out)
 	return rc == SQLITE_ROW ? CHR_OK : chr_store_fail(store, "reading the file header");
 }
 
-chr_status chr_schema_ensure(chr_store *store)
+chr_status chr_schema_check(chr_store *store, const char *path, int existing)
 {
+	/* One statement, one snapshot: read apart, the three could straddle
+	 * another process's creation of the schema and look foreign. */
 	int app = 0, version = 0, tables = 0;
-	chr_status st;
-	/* Reading the header is the first access to the file: a file that is
-	 * not SQLite at all fails here with "file is not a database". */
-	if ((st = read_int(store, "PRAGMA application_id", &app)) != CHR_OK ||
-	    (st = read_int(store, "PRAGMA user_version", &version)) != CHR_OK ||
-	    (st = read_int(store, "SELECT count(*) FROM sqlite_master", &tables)) != CHR_OK)
-		return st;
+	sqlite3_stmt *stmt = NULL;
+	int ok = sqlite3_prepare_v2(store->db,
+				    "SELECT (SELECT application_id FROM pragma_application_id),"
+				    " (SELECT user_version FROM pragma_user_version),"
+				    " (SELECT count(*) FROM sqlite_master)", -1, &stmt, NULL) == SQLITE_OK &&
+		 sqlite3_step(stmt) == SQLITE_ROW;
+	if (ok) {
+		app = sqlite3_column_int(stmt, 0);
+		version = sqlite3_column_int(stmt, 1);
+		tables = sqlite3_column_int(stmt, 2);
+	}
+	sqlite3_finalize(stmt);
+	if (!ok) {
+		int code = sqlite3_errcode(store->db) & 0xff;
+		if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT)
+			return chr_store_fail(store, "reading the file header");
+		snprintf(store->msg, sizeof store->msg, "%s is not a chronicle database (not SQLite, or damaged)",
+			 path);
+		return CHR_EFORMAT;
+	}
 	if (app != APPLICATION_ID && (app != 0 || tables != 0)) {
 		snprintf(store->msg, sizeof store->msg,
-			 "not a chronicle database (another program's SQLite file); refusing to change it");
+			 "%s is not a chronicle database (another program's SQLite file); left unchanged", path);
 		return CHR_EFORMAT;
 	}
 	if (version > SCHEMA_VERSION) {
 		snprintf(store->msg, sizeof store->msg,
-			 "database layout version %d is newer than this chronicle understands (%d)",
+			 "%s has database layout version %d, newer than this chronicle understands (%d)", path,
 			 version, SCHEMA_VERSION);
 		return CHR_EFORMAT;
 	}
+	if (existing && tables == 0) {
+		snprintf(store->msg, sizeof store->msg,
+			 "%s is not a chronicle database (empty); run 'chronicle ingest' first", path);
+		return CHR_EFORMAT;
+	}
+	return CHR_OK;
+}
+
+chr_status chr_schema_ensure(chr_store *store)
+{
+	/* chr_schema_check has vetted the file: only its version is read. */
+	int version = 0;
+	chr_status st = read_int(store, "PRAGMA user_version", &version);
+	if (st != CHR_OK)
+		return st;
 	if (version == SCHEMA_VERSION)
 		return CHR_OK;
 	if ((st = chr_store_begin(store)) != CHR_OK)

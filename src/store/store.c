@@ -177,6 +177,17 @@ const char *chr_col_text(sqlite3_stmt *stmt, int i)
 	return s ? (const char *)s : "";
 }
 
+/* The message for a file SQLite cannot read as a database. */
+static chr_status not_a_database(chr_store *store, const char *path)
+{
+	int code = sqlite3_errcode(store->db) & 0xff;
+	if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+		snprintf(store->msg, sizeof store->msg, "%s is not a chronicle database (not SQLite, or damaged)", path);
+		return CHR_EFORMAT;
+	}
+	return chr_store_fail(store, path);
+}
+
 chr_status chr_store_open(const char *path, int flags, chr_store **out, char *msg, size_t msgcap)
 {
 	*out = NULL;
@@ -187,14 +198,13 @@ chr_status chr_store_open(const char *path, int flags, chr_store **out, char *ms
 		return CHR_ENOMEM;
 	chr_status st = CHR_OK;
 	int readonly = flags & CHR_STORE_READONLY;
+	int existing = flags & (CHR_STORE_READONLY | CHR_STORE_EXISTING);
 	struct stat sb;
-	if ((flags & (CHR_STORE_READONLY | CHR_STORE_EXISTING)) && stat(path, &sb) != 0) {
+	if (existing && stat(path, &sb) != 0) {
 		snprintf(store->msg, sizeof store->msg, "no database at %s (run 'chronicle ingest' first)", path);
 		st = CHR_EIO;
 		goto fail;
 	}
-	/* The queries open read-write too when they can: a WAL file is only
-	 * checkpointed and removed by a writer connection. */
 	int oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
 		     SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &store->db, oflags, NULL) != SQLITE_OK) {
@@ -202,56 +212,24 @@ chr_status chr_store_open(const char *path, int flags, chr_store **out, char *ms
 		goto fail;
 	}
 	sqlite3_busy_timeout(store->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(store->db, 1);
 	store->profile = getenv("CHRONICLE_SQL_PROFILE") != NULL;
 	if (store->profile)
 		sqlite3_trace_v2(store->db, SQLITE_TRACE_PROFILE, profile_trace, NULL);
-	sqlite3_extended_result_codes(store->db, 1);
-	if (!readonly) {
-		/* journal_mode is the first read of the file: a non-SQLite file fails
-		 * here.  Say so in the user's terms. */
-		if (sqlite3_exec(store->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) {
-			int code = sqlite3_errcode(store->db) & 0xff;
-			if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
-				snprintf(store->msg, sizeof store->msg,
-					 "%s is not a chronicle database (not SQLite, or damaged)", path);
-				st = CHR_EFORMAT;
-			} else {
-				st = chr_store_fail(store, path);
-			}
-			goto fail;
-		}
+	/* Look before touching anything: switching a file to WAL rewrites its
+	 * header, and another program's database must be left exactly as it
+	 * was.  The first read also fails on bytes that are not SQLite. */
+	if ((st = chr_schema_check(store, path, existing)) != CHR_OK)
+		goto fail;
+	if (!readonly && sqlite3_exec(store->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) {
+		st = not_a_database(store, path);
+		goto fail;
 	}
 	if ((st = chr_store_exec(store, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
 				       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY")) != CHR_OK)
 		goto fail;
-	if (readonly) {
-		int version = 0;
-		sqlite3_stmt *stmt = NULL;
-		if (sqlite3_prepare_v2(store->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
-		    sqlite3_step(stmt) != SQLITE_ROW) {
-			sqlite3_finalize(stmt);
-			int code = sqlite3_errcode(store->db) & 0xff;
-			if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
-				snprintf(store->msg, sizeof store->msg,
-					 "%s is not a chronicle database (not SQLite, or damaged)", path);
-				st = CHR_EFORMAT;
-			} else {
-				st = chr_store_fail(store, path);
-			}
-			goto fail;
-		}
-		version = sqlite3_column_int(stmt, 0);
-		sqlite3_finalize(stmt);
-		if (version != chr_schema_version()) {
-			snprintf(store->msg, sizeof store->msg, version ? "%s has layout version %d, this chronicle needs %d; "
-				 "open it once with 'chronicle ingest' to migrate" : "%s is not a chronicle database",
-				 path, version, chr_schema_version());
-			st = CHR_EFORMAT;
-			goto fail;
-		}
-	} else if ((st = chr_schema_ensure(store)) != CHR_OK) {
+	if (!readonly && (st = chr_schema_ensure(store)) != CHR_OK)
 		goto fail;
-	}
 	*out = store;
 	return CHR_OK;
 fail:
@@ -270,7 +248,8 @@ void chr_store_close(chr_store *store)
 {
 	if (!store)
 		return;
-	chr_store_rollback(store);
+	if (store->db)
+		chr_store_rollback(store);
 	chr_fuse_cache_free(store->fuse_cache);
 	if (store->profile)
 		profile_print();

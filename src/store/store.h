@@ -64,6 +64,14 @@ void chr_bind_textn(sqlite3_stmt *stmt, int i, const char *s, size_t len);
 /* The column as a C string, "" for NULL. */
 const char *chr_col_text(sqlite3_stmt *stmt, int i);
 
+/*
+ * Reads the file's header without changing it.  CHR_EFORMAT (message in
+ * store->msg) for bytes that are not SQLite, another program's database, a
+ * newer layout, or, when `existing` (queries), a file with no chronicle
+ * tables yet; CHR_EIO when it cannot be read.
+ */
+chr_status chr_schema_check(chr_store *store, const char *path, int existing);
+
 /* Creates or migrates the schema to the current version (schema.c). */
 chr_status chr_schema_ensure(chr_store *store);
 int chr_schema_version(void);

@@ -96,6 +96,25 @@ static size_t put_utf8(char *o, unsigned cp)
 	return 4;
 }
 
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid:
+ * no overlong forms, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+	if (!len || len > n || c > 0xf4)
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f) || (c == 0xf0 && s[1] < 0x90) ||
+	    (c == 0xf4 && s[1] > 0x8f))
+		return 0;
+	return len;
+}
+
 /* A string at ps->p (the opening quote), unescaped into the arena. */
 static int parse_string(parser *ps, chr_jv *v)
 {
@@ -104,6 +123,14 @@ static int parse_string(parser *ps, chr_jv *v)
 	while (ps->p < ps->end && *ps->p != '"') {
 		if (*ps->p < 0x20)
 			return fail(ps, "control character in a string");
+		if (*ps->p >= 0x80) {
+			/* JSON text is UTF-8 (RFC 8259); what is stored must be too. */
+			size_t k = utf8_seq(ps->p, (size_t)(ps->end - ps->p));
+			if (!k)
+				return fail(ps, "invalid UTF-8 in a string");
+			ps->p += k;
+			continue;
+		}
 		if (*ps->p == '\\') {
 			escapes = 1;
 			ps->p++;

@@ -50,4 +50,10 @@ chr_status chr_collapse_space(const char *s, size_t len, chr_buf *out);
  * written (no NUL is added). */
 size_t chr_collapse_space_into(const char *s, size_t len, char *out);
 
+/* Whether offset `at` of s[0..len) starts a character (or is len). */
+static inline int chr_utf8_boundary(const char *s, size_t len, size_t at)
+{
+	return at == len || (at < len && ((unsigned char)s[at] & 0xc0) != 0x80);
+}
+
 #endif

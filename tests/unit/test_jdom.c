@@ -72,6 +72,8 @@ static void refuses_bad_json(void **state)
 		"", "{", "[1,]", "{\"a\" 1}", "{\"a\":1,}", "[01]", "[1.]", "[.5]", "[1e]", "-", "tru", "nul",
 		"\"abc", "\"a\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\\u0000\"", "\"a\tb\"",
 		"[1] [2]", "{1:2}", "[\"a\"\"b\"]", "[1e999]",
+		/* invalid UTF-8: a stray byte, an overlong NUL, a surrogate, a cut sequence */
+		"\"\xff\"", "\"\xc0\x80\"", "\"\xed\xa0\x80\"", "\"\xe2\x82\"",
 	};
 	chr_arena a;
 	chr_arena_init(&a);
