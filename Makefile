@@ -38,7 +38,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 
-.PHONY: all lib unit-tests test test-quick check-unit cli-tests clang-build golden seeds bad-input asan fuzz fuzz-smoke \
+.PHONY: all lib unit-tests test test-quick check-unit cli-tests corpus-tests clang-build golden seeds bad-input asan fuzz fuzz-smoke \
 	demo bench regen clean setup gazetteer model
 .DELETE_ON_ERROR:
 
@@ -119,7 +119,10 @@ seeds: all
 cli-tests: all
 	@tests/cli/run.sh $(BUILD)/chronicle
 
-test-quick: all check-unit cli-tests golden bad-input seeds
+corpus-tests: all
+	@tests/corpus/run.sh $(BUILD)/chronicle
+
+test-quick: all check-unit cli-tests golden bad-input corpus-tests seeds
 
 asan:
 	$(MAKE) BUILD=build/asan SANITIZE=1 OPT="-O1 -g" test-quick

@@ -29,7 +29,7 @@ for build in build build/asan; do
 		echo "test: $label: unit: $unit_tests tests in $unit_files programs"
 		add "$unit_tests" 0
 	fi
-	for tier in cli golden bad-input seeds; do
+	for tier in cli golden bad-input corpus seeds; do
 		rec=$build/test-results/$tier
 		if [ -f "$rec" ]; then
 			read -r p f <"$rec" || { p=0; f=1; }

@@ -92,22 +92,13 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 		if (their_group != group) {
 			int64_t keep = their_group < group ? their_group : group;
 			int64_t drop = their_group < group ? group : their_group;
-			if (!(st = chr_sql(store, SQL_REGROUP)))
-				return CHR_EIO;
-			sqlite3_bind_int64(st, 1, keep);
-			sqlite3_bind_int64(st, 2, drop);
-			if ((s = chr_store_done(store, st, "joining syndication groups")) != CHR_OK)
+			if ((s = chr_sql_run2(store, SQL_REGROUP, keep, drop, "joining syndication groups")) != CHR_OK)
 				return s;
 			group = keep;
 		}
 	}
-	for (int b = 0; b < CHR_LSH_BANDS; b++) {
-		if (!(st = chr_sql(store, SQL_ADD_KEY)))
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, keys[b]);
-		sqlite3_bind_int64(st, 2, doc);
-		if ((s = chr_store_done(store, st, "indexing band keys")) != CHR_OK)
+	for (int b = 0; b < CHR_LSH_BANDS; b++)
+		if ((s = chr_sql_run2(store, SQL_ADD_KEY, keys[b], doc, "indexing band keys")) != CHR_OK)
 			return s;
-	}
 	return CHR_OK;
 }

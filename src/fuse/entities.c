@@ -195,12 +195,7 @@ static const char *const absorb_sql[] = {
 static chr_status absorb(chr_store *store, int64_t from, int64_t to)
 {
 	for (size_t i = 0; i < sizeof absorb_sql / sizeof absorb_sql[0]; i++) {
-		sqlite3_stmt *st = chr_sql(store, absorb_sql[i]);
-		if (!st)
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, from);
-		sqlite3_bind_int64(st, 2, to);
-		chr_status s = chr_store_done(store, st, "merging entities");
+		chr_status s = chr_sql_run2(store, absorb_sql[i], from, to, "merging entities");
 		if (s != CHR_OK)
 			return s;
 	}

@@ -248,27 +248,16 @@ static chr_status merge_fused(chr_store *store, int64_t into, int64_t from)
 	chr_status s;
 	if ((s = seed_votes(store, into)) != CHR_OK || (s = seed_votes(store, from)) != CHR_OK)
 		return s;
-	for (size_t i = 0; i < sizeof merge_sql / sizeof merge_sql[0]; i++) {
-		sqlite3_stmt *st = chr_sql(store, merge_sql[i]);
-		if (!st)
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, into);
-		sqlite3_bind_int64(st, 2, from);
-		if ((s = chr_store_done(store, st, "merging fused events")) != CHR_OK)
+	for (size_t i = 0; i < sizeof merge_sql / sizeof merge_sql[0]; i++)
+		if ((s = chr_sql_run2(store, merge_sql[i], into, from, "merging fused events")) != CHR_OK)
 			return s;
-	}
 	return CHR_OK;
 }
 
 static chr_status add_actors(chr_store *store, const chr_frame *f, int64_t fused)
 {
 	for (int a = 0; a < f->nactors; a++) {
-		sqlite3_stmt *st = chr_sql(store, SQL_ACTOR);
-		if (!st)
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, f->actors[a]);
-		sqlite3_bind_int64(st, 2, fused);
-		chr_status s = chr_store_done(store, st, "storing a fused actor");
+		chr_status s = chr_sql_run2(store, SQL_ACTOR, f->actors[a], fused, "storing a fused actor");
 		if (s != CHR_OK)
 			return s;
 	}

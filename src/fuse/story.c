@@ -163,19 +163,10 @@ chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, con
 	chr_bind_text(st, 4, title);
 	if ((s = chr_store_done(store, st, "updating a story")) != CHR_OK)
 		return s;
-	for (size_t k = 0; k < nleads; k++) {
-		if (!(st = chr_sql(store, SQL_ENTITY)))
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, leads[k].id);
-		sqlite3_bind_int64(st, 2, best);
-		if ((s = chr_store_done(store, st, "indexing a story")) != CHR_OK)
+	for (size_t k = 0; k < nleads; k++)
+		if ((s = chr_sql_run2(store, SQL_ENTITY, leads[k].id, best, "indexing a story")) != CHR_OK)
 			return s;
-	}
-	if (!(st = chr_sql(store, SQL_SET_DOC)))
-		return CHR_EIO;
-	sqlite3_bind_int64(st, 1, doc);
-	sqlite3_bind_int64(st, 2, best);
-	if ((s = chr_store_done(store, st, "setting a story")) != CHR_OK)
+	if ((s = chr_sql_run2(store, SQL_SET_DOC, doc, best, "setting a story")) != CHR_OK)
 		return s;
 	*story = best;
 	return CHR_OK;

@@ -223,14 +223,10 @@ static chr_status store_events(chr_store *store, int64_t doc, int64_t story, con
 		if ((s = chr_store_done(store, st, "storing an event")) != CHR_OK)
 			return s;
 		f.event = sqlite3_last_insert_rowid(store->db);
-		for (int j = 0; j < f.nactors; j++) {
-			if (!(st = chr_sql(store, SQL_EVENT_ACTOR)))
-				return CHR_EIO;
-			sqlite3_bind_int64(st, 1, f.event);
-			sqlite3_bind_int64(st, 2, f.actors[j]);
-			if ((s = chr_store_done(store, st, "storing an event actor")) != CHR_OK)
+		for (int j = 0; j < f.nactors; j++)
+			if ((s = chr_sql_run2(store, SQL_EVENT_ACTOR, f.event, f.actors[j], "storing an event actor")) !=
+			    CHR_OK)
 				return s;
-		}
 		out[*nout] = (stored_event){ f.event, has_span ? start : 0, has_span ? end : 0 };
 		(*nout)++;
 	}

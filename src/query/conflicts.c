@@ -109,15 +109,15 @@ static const char SQL_EVENT_CLAIMS[] =
 	"SELECT c.attribute, c.value, d.name FROM claim c JOIN event ev ON ev.id=c.event JOIN doc d ON d.id=c.doc"
 	" WHERE ev.fused=?1 AND c.subject='meeting' ORDER BY c.attribute, c.value, d.id";
 
-/* One {"attribute", "values"} object per disagreement (subject given
- * when writing the conflicts query's lines). */
-typedef chr_status (*conflict_fn)(void *ctx, const char *attribute, const vset *v);
+/* Called once per disagreement with its group key (an attribute, or a
+ * story's subject and attribute) and its values. */
+typedef chr_status (*conflict_fn)(void *ctx, const char *key, const vset *v);
 
 static chr_status claim_groups(sqlite3_stmt *st, int attr_col, int value_col, int doc_col, conflict_fn fn,
 			       void *ctx)
 {
 	vset v = { .n = 0 };
-	char attr[64] = "";
+	char attr[160] = "";
 	chr_status s = CHR_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && s == CHR_OK) {
@@ -248,7 +248,7 @@ static chr_status emit_conflict(void *vctx, const char *attribute, const vset *v
 }
 
 static const char SQL_STORY_CLAIMS[] =
-	"SELECT d.story, c.subject || char(31) || c.attribute, c.value, d.name, c.subject FROM claim c"
+	"SELECT d.story || char(31) || c.subject || char(31) || c.attribute, c.value, d.name FROM claim c"
 	" JOIN doc d ON d.id=c.doc WHERE c.subject<>'meeting' AND (?1 IS NULL OR d.story=?1)"
 	" ORDER BY d.story, c.subject, c.attribute, c.value, d.id";
 static const char SQL_FUSED_WITH_EVIDENCE[] =
@@ -262,7 +262,23 @@ static const char SQL_ROLES[] =
 	" WHERE de.entity=?1 AND d.story=?2 AND de.roles IS NOT NULL ORDER BY d.id";
 static const char SQL_ENTITY_NAME[] = "SELECT name FROM entity WHERE id=?1";
 
-/* The story's claims: one conflict per (subject, attribute) with two values. */
+/* A story-level group's key is "story<US>subject<US>attribute". */
+static chr_status emit_story_conflict(void *vctx, const char *key, const vset *v)
+{
+	line_ctx *c = vctx;
+	char subject[160];
+	snprintf(subject, sizeof subject, "%s", key);
+	char *us1 = strchr(subject, 31), *us2 = us1 ? strchr(us1 + 1, 31) : NULL;
+	if (!us2)
+		return CHR_OK;
+	*us1 = *us2 = '\0';
+	c->story = strtoll(subject, NULL, 10);
+	c->subject = us1 + 1;
+	c->event = 0;
+	return emit_conflict(c, us2 + 1, v);
+}
+
+/* The stories' claims: one conflict per (subject, attribute) with two values. */
 static chr_status story_claims(chr_store *store, line_ctx *c)
 {
 	sqlite3_stmt *st = chr_sql(store, SQL_STORY_CLAIMS);
@@ -270,41 +286,7 @@ static chr_status story_claims(chr_store *store, line_ctx *c)
 		return CHR_EIO;
 	if (c->f->q->story)
 		sqlite3_bind_int64(st, 1, c->f->q->story);
-	vset v = { .n = 0 };
-	char key[160] = "", subject[128] = "";
-	int64_t story = -1;
-	chr_status s = CHR_OK;
-	while (sqlite3_step(st) == SQLITE_ROW && s == CHR_OK) {
-		int64_t sid = sqlite3_column_int64(st, 0);
-		const char *k = chr_col_text(st, 1);
-		if (sid != story || strcmp(k, key) != 0) {
-			if (v.n > 1) {
-				const char *attr = strchr(key, 31);
-				c->subject = subject;
-				c->story = story;
-				c->event = 0;
-				s = emit_conflict(c, attr ? attr + 1 : "", &v);
-			}
-			vset_clear(&v);
-			story = sid;
-			snprintf(key, sizeof key, "%s", k);
-			snprintf(subject, sizeof subject, "%s", chr_col_text(st, 4));
-		}
-		double num = sqlite3_column_double(st, 2);
-		char text[48];
-		snprintf(text, sizeof text, "%.6g", num);
-		vset_add(&v, text, 1, num, chr_col_text(st, 3));
-	}
-	if (s == CHR_OK && v.n > 1) {
-		const char *attr = strchr(key, 31);
-		c->subject = subject;
-		c->story = story;
-		c->event = 0;
-		s = emit_conflict(c, attr ? attr + 1 : "", &v);
-	}
-	vset_clear(&v);
-	sqlite3_reset(st);
-	return s;
+	return claim_groups(st, 0, 1, 2, emit_story_conflict, c);
 }
 
 static chr_status event_level(chr_store *store, line_ctx *c)

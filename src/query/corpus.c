@@ -235,20 +235,8 @@ chr_status chr_query_stories(chr_store *store, const chr_qfilter *f, FILE *out)
 	}
 	while (s == CHR_OK && sqlite3_step(st) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		if (f->has_actor) {
-			int hit = 0;
-			for (int a = 0; a < f->nactors && !hit; a++) {
-				sqlite3_stmt *q = chr_sql(store, SQL_STORY_ACTOR);
-				if (!q)
-					return CHR_EIO;
-				sqlite3_bind_int64(q, 1, id);
-				sqlite3_bind_int64(q, 2, f->actors[a]);
-				hit = sqlite3_step(q) == SQLITE_ROW;
-				sqlite3_reset(q);
-			}
-			if (!hit)
-				continue;
-		}
+		if (f->has_actor && !chr_qfilter_any(store, f, SQL_STORY_ACTOR, id))
+			continue;
 		if (f->q->limit && emitted++ >= f->q->limit)
 			break;
 		const unsigned char *from = sqlite3_column_text(st, 2), *to = sqlite3_column_text(st, 3);

@@ -233,22 +233,8 @@ chr_status chr_query_events(chr_store *store, const chr_qfilter *f, FILE *out)
 			     .duration = (const char *)sqlite3_column_text(st, 4),
 			     .place = sqlite3_column_int64(st, 5),
 			     .story = sqlite3_column_int64(st, 6) };
-		if (f->has_actor) {
-			int hit = 0;
-			for (int a = 0; a < f->nactors && !hit; a++) {
-				sqlite3_stmt *q = chr_sql(store, SQL_FUSED_ACTOR);
-				if (!q) {
-					s = CHR_EIO;
-					break;
-				}
-				sqlite3_bind_int64(q, 1, r.id);
-				sqlite3_bind_int64(q, 2, f->actors[a]);
-				hit = sqlite3_step(q) == SQLITE_ROW;
-				sqlite3_reset(q);
-			}
-			if (!hit)
-				continue;
-		}
+		if (f->has_actor && !chr_qfilter_any(store, f, SQL_FUSED_ACTOR, r.id))
+			continue;
 		s = write_event(store, f, &r, &b, out, srcs);
 		emitted++;
 	}

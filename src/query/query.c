@@ -48,6 +48,14 @@ chr_status chr_qfilter_init(chr_store *store, const chr_query *q, chr_qfilter *f
 	return CHR_OK;
 }
 
+int chr_qfilter_any(chr_store *store, const chr_qfilter *f, const char *sql, int64_t id)
+{
+	for (int a = 0; a < f->nactors; a++)
+		if (chr_sql_exists2(store, sql, id, f->actors[a]))
+			return 1;
+	return 0;
+}
+
 int chr_qfilter_actor(const chr_qfilter *f, int64_t id)
 {
 	for (int i = 0; i < f->nactors; i++)

@@ -26,6 +26,8 @@ typedef struct chr_qfilter {
 
 chr_status chr_qfilter_init(chr_store *store, const chr_query *q, chr_qfilter *f);
 int chr_qfilter_actor(const chr_qfilter *f, int64_t id);
+/* Whether `sql` (?1 = id, ?2 = an actor) finds a row for any filter actor. */
+int chr_qfilter_any(chr_store *store, const chr_qfilter *f, const char *sql, int64_t id);
 
 chr_status chr_query_events(chr_store *store, const chr_qfilter *f, FILE *out);
 chr_status chr_query_entities(chr_store *store, const chr_qfilter *f, FILE *out);

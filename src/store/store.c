@@ -108,6 +108,28 @@ chr_status chr_store_done(chr_store *store, sqlite3_stmt *stmt, const char *what
 	return st;
 }
 
+chr_status chr_sql_run2(chr_store *store, const char *sql, int64_t a, int64_t b, const char *what)
+{
+	sqlite3_stmt *stmt = chr_sql(store, sql);
+	if (!stmt)
+		return CHR_EIO;
+	sqlite3_bind_int64(stmt, 1, a);
+	sqlite3_bind_int64(stmt, 2, b);
+	return chr_store_done(store, stmt, what);
+}
+
+int chr_sql_exists2(chr_store *store, const char *sql, int64_t a, int64_t b)
+{
+	sqlite3_stmt *stmt = chr_sql(store, sql);
+	if (!stmt)
+		return 0;
+	sqlite3_bind_int64(stmt, 1, a);
+	sqlite3_bind_int64(stmt, 2, b);
+	int found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_reset(stmt);
+	return found;
+}
+
 chr_status chr_store_exec(chr_store *store, const char *sql)
 {
 	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -188,6 +210,23 @@ static chr_status not_a_database(chr_store *store, const char *path)
 	return chr_store_fail(store, path);
 }
 
+/*
+ * WAL mode, retried while busy: changing the journal mode takes the file's
+ * exclusive lock, and SQLite gives up at once (no busy handler, to avoid a
+ * deadlock) when another process is creating the schema of a new file.
+ */
+static chr_status switch_to_wal(chr_store *store, const char *path)
+{
+	for (int waited = 0;; waited += 10) {
+		int rc = sqlite3_exec(store->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return CHR_OK;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+			return not_a_database(store, path);
+		sqlite3_sleep(10);
+	}
+}
+
 chr_status chr_store_open(const char *path, int flags, chr_store **out, char *msg, size_t msgcap)
 {
 	*out = NULL;
@@ -221,10 +260,8 @@ chr_status chr_store_open(const char *path, int flags, chr_store **out, char *ms
 	 * was.  The first read also fails on bytes that are not SQLite. */
 	if ((st = chr_schema_check(store, path, existing)) != CHR_OK)
 		goto fail;
-	if (!readonly && sqlite3_exec(store->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) {
-		st = not_a_database(store, path);
+	if (!readonly && (st = switch_to_wal(store, path)) != CHR_OK)
 		goto fail;
-	}
 	if ((st = chr_store_exec(store, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
 				       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY")) != CHR_OK)
 		goto fail;

@@ -48,6 +48,12 @@ chr_status chr_store_fail(chr_store *store, const char *what);
 /* Runs a statement that returns no rows: bindings already made. */
 chr_status chr_store_done(chr_store *store, sqlite3_stmt *stmt, const char *what);
 
+/* The cached statement `sql` run with two integer parameters ?1 and ?2:
+ * chr_sql_run2 for a statement without rows (what names it in errors),
+ * chr_sql_exists2 for "is there a row" (0 on error too). */
+chr_status chr_sql_run2(chr_store *store, const char *sql, int64_t a, int64_t b, const char *what);
+int chr_sql_exists2(chr_store *store, const char *sql, int64_t a, int64_t b);
+
 /* Runs SQL text with no parameters (schema, pragmas, BEGIN/COMMIT). */
 chr_status chr_store_exec(chr_store *store, const char *sql);
 
