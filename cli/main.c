@@ -136,6 +136,23 @@ static int valid_date(const char *s)
 	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+/* YYYY, YYYY-MM or a valid YYYY-MM-DD: the filters' dates. */
+static int valid_partial_date(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	if (n == 4)
+		return 1;
+	if (n < 7 || s[4] != '-')
+		return 0;
+	int month = (s[5] - '0') * 10 + (s[6] - '0');
+	if (n == 7)
+		return month >= 1 && month <= 12;
+	return n == 10 && valid_date(s);
+}
+
 static void report(void *ctx, const char *where, const char *message)
 {
 	(void)ctx;
@@ -342,7 +359,7 @@ int main(int argc, char **argv)
 		} else if ((o & OPT_FILTER) && (is_option(a, "--from") || is_option(a, "--to"))) {
 			int from = is_option(a, "--from");
 			const char *v = option_value(a, from ? "--from" : "--to", &i, argc, argv);
-			if (!v || !*v)
+			if (!v || !valid_partial_date(v))
 				bad = a, why = "needs a date YYYY, YYYY-MM or YYYY-MM-DD";
 			*(from ? &opts.query.from : &opts.query.to) = v;
 		} else if ((o & OPT_FILTER) && is_option(a, "--type")) {

@@ -187,8 +187,8 @@ static const char *const absorb_sql[] = {
 	"UPDATE quote SET speaker=?2 WHERE speaker=?1",
 	"INSERT OR IGNORE INTO alias(entity, name) SELECT ?2, name FROM alias WHERE entity=?1",
 	"DELETE FROM alias WHERE entity=?1",
-	"UPDATE entity SET docs=docs+(SELECT docs FROM entity WHERE id=?1),"
-	" mentions=mentions+(SELECT mentions FROM entity WHERE id=?1) WHERE id=?2",
+	("UPDATE entity SET docs=docs+(SELECT docs FROM entity WHERE id=?1),"
+	 " mentions=mentions+(SELECT mentions FROM entity WHERE id=?1) WHERE id=?2"),
 	"DELETE FROM entity WHERE id=?1",
 };
 

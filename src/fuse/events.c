@@ -230,11 +230,11 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 
 static const char *const merge_sql[] = {
 	"UPDATE event SET fused=?1 WHERE fused=?2",
-	"INSERT INTO fused_actor(entity, fused, n) SELECT entity, ?1, n FROM fused_actor WHERE fused=?2 AND true"
-	" ON CONFLICT(entity, fused) DO UPDATE SET n=n+excluded.n",
+	("INSERT INTO fused_actor(entity, fused, n) SELECT entity, ?1, n FROM fused_actor WHERE fused=?2 AND true"
+	 " ON CONFLICT(entity, fused) DO UPDATE SET n=n+excluded.n"),
 	"DELETE FROM fused_actor WHERE fused=?2",
-	"INSERT INTO fused_value(fused, attr, value, n, seq) SELECT ?1, attr, value, n, seq+1000 FROM fused_value"
-	" WHERE fused=?2 AND true ON CONFLICT(fused, attr, value) DO UPDATE SET n=n+excluded.n",
+	("INSERT INTO fused_value(fused, attr, value, n, seq) SELECT ?1, attr, value, n, seq+1000 FROM fused_value"
+	 " WHERE fused=?2 AND true ON CONFLICT(fused, attr, value) DO UPDATE SET n=n+excluded.n"),
 	"DELETE FROM fused_value WHERE fused=?2",
 	"UPDATE fused SET nevents=nevents+(SELECT nevents FROM fused WHERE id=?2) WHERE id=?1",
 	"DELETE FROM fused WHERE id=?2",

@@ -293,7 +293,7 @@ done
 big=$tmp/big.jsonl
 gen=$root/build/bench/gen_corpus
 [ -x "$gen" ] || make -s -C "$root" -j2 build/bench/gen_corpus >/dev/null 2>&1
-if [ -x "$gen" ] && "$gen" jsonl "$big" 5000 7 >/dev/null 2>&1; then
+if [ -x "$gen" ] && "$gen" jsonl "$big" 3000 7 >/dev/null 2>&1; then
 	:
 else
 	# Copies of the examples, each made a new text by a numbered line.
@@ -301,7 +301,7 @@ else
 import json, sys
 docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 with open(sys.argv[2], "w", encoding="utf-8") as f:
-    for i in range(5000):
+    for i in range(3000):
         d = docs[i % len(docs)]
         f.write(json.dumps({"id": "copy-%05d" % i, "date": d["date"], "title": d["title"],
                             "text": d["text"] + "\n\nArchive record %d." % i}) + "\n")
@@ -314,7 +314,23 @@ kdb=$tmp/killed.db
 "$bin" ingest --db "$kdb" "$big" >/dev/null 2>"$tmp/kill.err" &
 pid=$!
 bgpids=$pid
-sleep 1.5
+# Kill it once the first batch is committed, a little way into the next:
+# in the middle of an ingest on a machine of any speed.
+python3 -c 'import os, sqlite3, sys, time
+end = time.time() + 60
+while time.time() < end:
+    try:
+        os.kill(int(sys.argv[2]), 0)
+    except OSError:
+        break
+    try:
+        c = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True, timeout=0.1)
+        if c.execute("SELECT count(*) FROM doc").fetchone()[0] > 0:
+            break
+    except sqlite3.Error:
+        pass
+    time.sleep(0.05)
+time.sleep(0.3)' "$kdb" "$pid"
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 krc=$?
@@ -336,7 +352,7 @@ check "kill: $got document names after the re-run, uninterrupted $want_names" "$
 
 # ---- 6. concurrent writers -------------------------------------------------
 # Halves A and B of 3000 documents, and C overlapping both.
-head -n 3000 "$big" >"$tmp/all.jsonl"
+cp "$big" "$tmp/all.jsonl"
 sed -n '1,1500p' "$tmp/all.jsonl" >"$tmp/partA.jsonl"
 sed -n '1501,3000p' "$tmp/all.jsonl" >"$tmp/partB.jsonl"
 sed -n '1001,2000p' "$tmp/all.jsonl" >"$tmp/partC.jsonl"
