@@ -28,7 +28,8 @@ static const char SQL_DOC[] =
 static const char SQL_GRP[] = "UPDATE doc SET grp=id WHERE id=?1";
 static const char SQL_PARA[] =
 	"INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,"
-	" (SELECT doc FROM para WHERE hash=?4 AND ?4<>0 ORDER BY id LIMIT 1),?5)";
+	" CASE WHEN length(?5)>=80 THEN"
+	" (SELECT doc FROM para WHERE hash=?4 AND length(text)>=80 ORDER BY id LIMIT 1) END, ?5)";
 /* Documents that share a paragraph of some length with this one: the
  * candidates for a partial copy (a wire story under a new lead), which
  * MinHash of the whole text can miss. */

@@ -11,6 +11,9 @@
  * - doc.hash is the identity (xxh3-128 of the normalised text), so a second
  *   ingest of the same text finds it and changes nothing; doc_name keeps
  *   every name and source the same text arrived under (exact copies).
+ * - para_hash indexes paragraphs of 80 bytes or more only: shorter lines
+ *   (menus, datelines, bylines) repeat everywhere and say nothing about
+ *   copying, and skipping them halves the index's random inserts.
  * - lsh holds MinHash band keys (WITHOUT ROWID: the key is the whole row),
  *   the on-disk index that keeps near-duplicate search in bounded memory.
  * - event rows are the per-document frames; fused rows are the events of
@@ -51,7 +54,7 @@ static const char schema_v1[] =
 	" first_doc INTEGER,"
 	" text TEXT NOT NULL);"
 	"CREATE INDEX para_doc ON para(doc, idx);"
-	"CREATE INDEX para_hash ON para(hash);"
+	"CREATE INDEX para_hash ON para(hash) WHERE length(text)>=80;"
 	"CREATE VIRTUAL TABLE para_fts USING fts5(text, content='para', content_rowid='id');"
 	"CREATE TABLE lsh(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
 	" PRIMARY KEY(key, doc)) WITHOUT ROWID;"

@@ -263,7 +263,7 @@ chr_status chr_store_open(const char *path, int flags, chr_store **out, char *ms
 	if (!readonly && (st = switch_to_wal(store, path)) != CHR_OK)
 		goto fail;
 	if ((st = chr_store_exec(store, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-				       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY")) != CHR_OK)
+				       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384")) != CHR_OK)
 		goto fail;
 	if (!readonly && (st = chr_schema_ensure(store)) != CHR_OK)
 		goto fail;
