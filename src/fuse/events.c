@@ -8,13 +8,14 @@
  * - they share core actors: at least min(2, actors of either) of them,
  * - their dates are compatible: the day ranges overlap, with a day's slack
  *   on each side (a meeting that ran late on Dec 2 is reported for Dec 3);
- *   an undated frame matches only inside its own story,
+ *   when either side has no date, they must be of one story and at one
+ *   named place,
  * - and their places are compatible: equal, one of them unknown, or one the
  *   country of the other.
  * Among several matches the one sharing most actors wins, then the one at
  * the same place, then the newest.  Candidates come from the fused_actor
- * index (newest CANDIDATES per actor), so the search is bounded whatever
- * the corpus size.  The fused event's type, date, place and duration are
+ * index by actor and day (see SQL_CAND_DATED), so the search is bounded
+ * whatever the corpus size.  The fused event's type, date, place and duration are
  * the values most of its frames give (fused_value holds the votes; a tie
  * goes to the more precise date, else to the value reported first); frames
  * that disagree are its conflicts, computed when queried.
@@ -199,7 +200,11 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			if (cands[c].shared < nact || nact == 0)
 				continue;
 		}
-		if ((!dated || !cands[c].dated) && cands[c].story != f->story)
+		/* Without a date on one side, only the same story and the same
+		 * named place say it is the same event: an undated background
+		 * mention ("the 2023 agreement") must not absorb dated reports. */
+		if ((!dated || !cands[c].dated) &&
+		    (cands[c].story != f->story || !f->place || f->place != cands[c].place))
 			continue;
 		if (!places_compatible(store, f->place, cands[c].place))
 			continue;
