@@ -45,14 +45,16 @@ typedef struct cand {
  * what happened around that date, not by the actor's whole history. */
 #define LOOKBACK_DAYS 31
 static const char SQL_CAND_DATED[] =
-	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 AND a.lo BETWEEN ?2 AND ?3 ORDER BY a.lo DESC LIMIT 64";
+	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 AND a.lo BETWEEN ?2 AND ?3 AND a.hi>=?4"
+	" ORDER BY a.lo DESC LIMIT 64";
 static const char SQL_CAND_UNDATED[] =
 	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 AND a.lo IS NULL ORDER BY a.fused DESC LIMIT 16";
 static const char SQL_CAND_ANY[] =
 	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 ORDER BY a.fused DESC LIMIT 64";
 static const char SQL_CAND_ROW[] =
 	"SELECT lo, hi, place, story, family=?2 FROM fused WHERE id=?1";
-static const char SQL_ACTOR_DAYS[] = "UPDATE fused_actor SET lo=?2 WHERE fused=?1 AND lo IS NOT ?2";
+static const char SQL_ACTOR_DAYS[] =
+	"UPDATE fused_actor SET lo=?2, hi=?3 WHERE fused=?1 AND (lo IS NOT ?2 OR hi IS NOT ?3)";
 /* Counting stops at two: that is all the matching rule asks. */
 static const char SQL_NACTORS[] = "SELECT count(*) FROM (SELECT 1 FROM fused_actor WHERE fused=?1 LIMIT 2)";
 static const char SQL_COUNTRY[] = "SELECT slug, country FROM entity WHERE id=?1";
@@ -60,7 +62,8 @@ static const char SQL_NEW[] =
 	"INSERT INTO fused(type, cameo, family, date, lo, hi, place, duration, story, nevents)"
 	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,1)";
 static const char SQL_ACTOR[] =
-	"INSERT INTO fused_actor(entity, fused, n, lo) VALUES(?1,?2,1,(SELECT lo FROM fused WHERE id=?2))"
+	"INSERT INTO fused_actor(entity, fused, n, lo, hi)"
+	" SELECT ?1, ?2, 1, lo, hi FROM fused WHERE id=?2 AND true"
 	" ON CONFLICT(entity, fused) DO UPDATE SET n=n+1";
 static const char SQL_VOTE[] =
 	"INSERT INTO fused_value(fused, attr, value, n, seq)"
@@ -147,6 +150,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			if (queries[q] == SQL_CAND_DATED) {
 				sqlite3_bind_int64(st, 2, lo - DATE_SLACK_DAYS - LOOKBACK_DAYS);
 				sqlite3_bind_int64(st, 3, hi + DATE_SLACK_DAYS);
+				sqlite3_bind_int64(st, 4, lo - DATE_SLACK_DAYS);
 			}
 			while (sqlite3_step(st) == SQLITE_ROW) {
 				int64_t id = sqlite3_column_int64(st, 0);
@@ -383,8 +387,10 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 	if (!(st = chr_sql(store, SQL_ACTOR_DAYS)))
 		return CHR_EIO;
 	sqlite3_bind_int64(st, 1, fused);
-	if (chr_date_span(date, &best_lo, &best_hi))
+	if (chr_date_span(date, &best_lo, &best_hi)) {
 		sqlite3_bind_int64(st, 2, best_lo);
+		sqlite3_bind_int64(st, 3, best_hi);
+	}
 	if ((s = chr_store_done(store, st, "indexing a fused event's day")) != CHR_OK)
 		return s;
 	*fused_out = fused;

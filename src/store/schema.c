@@ -84,7 +84,7 @@ static const char schema_v1[] =
 	" story INTEGER, nevents INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX fused_date ON fused(date);"
 	"CREATE TABLE fused_actor(entity INTEGER NOT NULL, fused INTEGER NOT NULL REFERENCES fused(id),"
-	" n INTEGER NOT NULL, lo INTEGER, PRIMARY KEY(entity, fused)) WITHOUT ROWID;"
+	" n INTEGER NOT NULL, lo INTEGER, hi INTEGER, PRIMARY KEY(entity, fused)) WITHOUT ROWID;"
 	"CREATE INDEX fused_actor_day ON fused_actor(entity, lo);"
 	"CREATE INDEX fused_actor_fused ON fused_actor(fused);"
 	"CREATE TABLE fused_value(fused INTEGER NOT NULL REFERENCES fused(id), attr TEXT NOT NULL,"
