@@ -161,3 +161,32 @@ double chr_signature_similarity(const chr_signature *a, const chr_signature *b)
 		same += a->v[i] == b->v[i];
 	return (double)same / CHR_MINHASH_K;
 }
+
+uint64_t chr_simhash(const char *text, size_t len)
+{
+	int votes[64] = { 0 };
+	uint64_t w0 = 0, w1 = 0;
+	size_t words = 0;
+	FOR_EACH_WORD(text, len, {
+		words++;
+		if (words >= 3) {
+			uint64_t h = mix64(rotl(w0, 1) ^ rotl(w1, 18) ^ rotl(word_hash, 35));
+			for (int b = 0; b < 64; b++)
+				votes[b] += (h >> b) & 1 ? 1 : -1;
+		}
+		w0 = w1;
+		w1 = word_hash;
+	});
+	if (words < 3)
+		return words ? mix64(w0 ^ rotl(w1, 18)) : 0;
+	uint64_t out = 0;
+	for (int b = 0; b < 64; b++)
+		if (votes[b] > 0)
+			out |= 1ULL << b;
+	return out;
+}
+
+int chr_simhash_distance(uint64_t a, uint64_t b)
+{
+	return __builtin_popcountll(a ^ b);
+}

@@ -6,6 +6,8 @@
  *   article with different line breaks is still the same document.
  * - Paragraph keys: a 64-bit hash of the paragraph's lowercased words,
  *   ignoring punctuation, for exact paragraph duplicates across documents.
+ * - SimHash of a paragraph's word 3-shingles, for near-duplicate paragraphs
+ *   between two documents already known to be related.
  * - MinHash signatures of word 4-shingles, and their LSH band keys
  *   (CHR_LSH_BANDS bands of CHR_LSH_ROWS values): two documents whose
  *   shingle sets have Jaccard similarity J share at least one band key with
@@ -36,6 +38,13 @@ uint64_t chr_paragraph_key(const char *text, size_t len);
  * of shingles (0 for a text without words, whose signature matches
  * nothing). */
 size_t chr_minhash(const char *text, size_t len, chr_signature *sig);
+
+/* The SimHash (64 bits) of the text's word 3-shingles: texts that share
+ * most shingles differ in few bits.  0 for a text without words. */
+uint64_t chr_simhash(const char *text, size_t len);
+
+/* Differing bits of two SimHashes. */
+int chr_simhash_distance(uint64_t a, uint64_t b);
 
 /* The band keys of a signature, one per band. */
 void chr_lsh_keys(const chr_signature *sig, int64_t keys[CHR_LSH_BANDS]);

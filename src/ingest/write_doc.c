@@ -303,6 +303,59 @@ static chr_status store_quotes(chr_store *store, int64_t doc, const chr_docrec *
 	return s;
 }
 
+/*
+ * Near-duplicate paragraphs: in a document that copies another with edits,
+ * a paragraph whose SimHash is within NEAR_PARA_BITS of one of the
+ * original's is a copy of it (its first_doc names the original), as exact
+ * copies already are.  Only long paragraphs of the pair are compared, so
+ * the cost is a few hundred popcounts per near-duplicate document.
+ */
+#define NEAR_PARA_BITS 12   /* unrelated paragraphs differ in about 32 of 64 (sd 4) */
+#define NEAR_PARA_MAX 64
+
+static const char SQL_LONG_PARAS[] =
+	"SELECT id, text, first_doc FROM para WHERE doc=?1 AND length(text)>=80 ORDER BY idx LIMIT 64";
+static const char SQL_SET_FIRST[] = "UPDATE para SET first_doc=?2 WHERE id=?1";
+
+static size_t long_paragraphs(chr_store *store, int64_t doc, int64_t *ids, uint64_t *hashes, int *known)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_LONG_PARAS);
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, doc);
+	size_t n = 0;
+	while (n < NEAR_PARA_MAX && sqlite3_step(st) == SQLITE_ROW) {
+		ids[n] = sqlite3_column_int64(st, 0);
+		hashes[n] = chr_simhash((const char *)sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+		known[n] = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		n++;
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+static chr_status mark_near_paragraphs(chr_store *store, int64_t doc, int64_t original)
+{
+	int64_t ours[NEAR_PARA_MAX], theirs[NEAR_PARA_MAX];
+	uint64_t our_hash[NEAR_PARA_MAX], their_hash[NEAR_PARA_MAX];
+	int our_known[NEAR_PARA_MAX], their_known[NEAR_PARA_MAX];
+	size_t n = long_paragraphs(store, doc, ours, our_hash, our_known);
+	size_t m = n ? long_paragraphs(store, original, theirs, their_hash, their_known) : 0;
+	for (size_t i = 0; i < n; i++) {
+		if (our_known[i])
+			continue;
+		for (size_t k = 0; k < m; k++) {
+			if (chr_simhash_distance(our_hash[i], their_hash[k]) > NEAR_PARA_BITS)
+				continue;
+			chr_status s = chr_sql_run2(store, SQL_SET_FIRST, ours[i], original, "marking a copied paragraph");
+			if (s != CHR_OK)
+				return s;
+			break;
+		}
+	}
+	return CHR_OK;
+}
+
 /* The text's first words, cut at a word boundary with "…", at most cap-1 bytes. */
 static const char *story_title(const char *text, size_t len, char *out, size_t cap)
 {
@@ -379,8 +432,11 @@ chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near
 	if ((s = chr_near_place(store, doc, &rec->sig, rec->shingles, rec->outlet, sharing, nsharing, near,
 				&near_doc)) != CHR_OK)
 		return s;
-	if (near_doc)
+	if (near_doc) {
 		*outcome = CHR_WRITE_NEAR;
+		if ((s = mark_near_paragraphs(store, doc, near_doc)) != CHR_OK)
+			return s;
+	}
 	chr_entity_map map = { 0 };
 	stored_event *events = NULL;
 	size_t nevents = 0;

@@ -11,6 +11,9 @@
  * - doc.hash is the identity (xxh3-128 of the normalised text), so a second
  *   ingest of the same text finds it and changes nothing; doc_name keeps
  *   every name and source the same text arrived under (exact copies).
+ * - para.first_doc: the first document that had the paragraph, exactly
+ *   (para_hash) or nearly (SimHash, checked against a near-duplicate's
+ *   original when it arrives).
  * - para_hash indexes paragraphs of 80 bytes or more only: shorter lines
  *   (menus, datelines, bylines) repeat everywhere and say nothing about
  *   copying, and skipping them halves the index's random inserts.

@@ -95,6 +95,28 @@ static void minhash_of_tiny_and_empty_texts(void **state)
 	assert_true(chr_signature_similarity(&s1, &s2) == 1.0);
 }
 
+static void simhash_keeps_edited_paragraphs_close(void **state)
+{
+	(void)state;
+	/* A wire paragraph of some sixty words, and a copy with one word
+	 * changed and a comma dropped. */
+	const char *a = "The signing ceremony was attended by the mediator, who said the protocol would be "
+			"reviewed by a joint technical commission every three months from the summer, and that "
+			"both governments had promised to publish the daily readings of the dam's gauges on a "
+			"shared website, so that farmers downstream could plan their irrigation a week ahead.";
+	const char *b = "The signing ceremony was attended by the mediator, who said the protocol would be "
+			"reviewed by a joint technical commission every four months from the summer and that "
+			"both governments had promised to publish the daily readings of the dam's gauges on a "
+			"shared website, so that farmers downstream could plan their irrigation a week ahead.";
+	const char *c = "Farmers on the lower river asked the regional council for compensation after a dry "
+			"season left their fields without water for most of the autumn months, and the council "
+			"said it would study the request once the harvest figures were known later in the year.";
+	uint64_t ha = chr_simhash(a, strlen(a)), hb = chr_simhash(b, strlen(b)), hc = chr_simhash(c, strlen(c));
+	assert_true(chr_simhash_distance(ha, hb) <= 12);
+	assert_true(chr_simhash_distance(ha, hc) > 16);
+	assert_int_equal(chr_simhash("", 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -102,6 +124,7 @@ int main(void)
 		cmocka_unit_test(paragraph_key_ignores_case_and_punctuation),
 		cmocka_unit_test(minhash_estimates_similarity),
 		cmocka_unit_test(minhash_of_tiny_and_empty_texts),
+		cmocka_unit_test(simhash_keeps_edited_paragraphs_close),
 	};
 	return cmocka_run_group_tests_name("dedup", tests, NULL, NULL);
 }
