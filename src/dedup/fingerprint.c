@@ -6,6 +6,7 @@
  * bits): the usual universal-hashing family, about 60 multiplications per
  * shingle, negligible next to analysis.
  */
+#include <pthread.h>
 #include <string.h>
 
 #define XXH_INLINE_ALL  /* short inputs: the call would cost more than the hash */
@@ -93,7 +94,7 @@ static uint64_t mix64(uint64_t z)
 
 /* The permutation parameters: fixed forever, since signatures are stored. */
 static uint64_t perm_a[CHR_MINHASH_K], perm_b[CHR_MINHASH_K];
-static int perms_ready;
+static pthread_once_t perms_once = PTHREAD_ONCE_INIT;
 
 static void make_perms(void)
 {
@@ -102,16 +103,13 @@ static void make_perms(void)
 		perm_a[i] = mix64(s += 0x9e3779b97f4a7c15ULL) | 1;
 		perm_b[i] = mix64(s += 0x9e3779b97f4a7c15ULL);
 	}
-	/* Benign race: every thread writes the same values. */
-	__atomic_store_n(&perms_ready, 1, __ATOMIC_RELEASE);
 }
 
 static inline uint64_t rotl(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
 size_t chr_minhash(const char *text, size_t len, chr_signature *sig)
 {
-	if (!__atomic_load_n(&perms_ready, __ATOMIC_ACQUIRE))
-		make_perms();
+	pthread_once(&perms_once, make_perms);
 	for (int i = 0; i < CHR_MINHASH_K; i++)
 		sig->v[i] = UINT32_MAX;
 	uint64_t window[SHINGLE] = {0};
