@@ -11,6 +11,8 @@
  * id) in doc.grp; joining two groups relabels the larger id's members,
  * which are few (copies of one text).
  */
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dedup/near.h"
@@ -19,15 +21,28 @@
 #define MAX_CANDIDATES 256
 
 static const char SQL_BUCKET[] = "SELECT doc FROM lsh WHERE key=?1 LIMIT 32";
-static const char SQL_ADD_KEY[] = "INSERT OR IGNORE INTO lsh(key, doc) VALUES(?1, ?2)";
+
+/* The band keys go in with one statement of 20 rows: per-statement
+ * overhead was a good part of the cost.  Written out once. */
+static char sql_add_keys[768];
+static pthread_once_t sql_once = PTHREAD_ONCE_INIT;
+
+static void build_sql(void)
+{
+	size_t n = (size_t)snprintf(sql_add_keys, sizeof sql_add_keys, "INSERT OR IGNORE INTO lsh(key, doc) VALUES");
+	for (int b = 0; b < CHR_LSH_BANDS; b++)
+		n += (size_t)snprintf(sql_add_keys + n, sizeof sql_add_keys - n, "%s(?%d,?%d)", b ? "," : "", b + 1,
+				      CHR_LSH_BANDS + 1);
+}
 static const char SQL_CAND[] = "SELECT sig, grp, outlet, shingles FROM doc WHERE id=?1";
 static const char SQL_REGROUP[] = "UPDATE doc SET grp=?1 WHERE grp=?2";
+
+_Static_assert(BUCKET_LIMIT == 32, "SQL_BUCKET spells the limit out");
 
 chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *sig, size_t shingles,
 			  const char *outlet, const int64_t *extra, size_t nextra, const chr_near_opts *opts,
 			  int64_t *near_doc)
 {
-	_Static_assert(BUCKET_LIMIT == 32, "SQL_BUCKET spells the limit out");
 	*near_doc = 0;
 	if (!shingles)
 		return CHR_OK;
@@ -37,6 +52,9 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 	size_t ncands = 0;
 	sqlite3_stmt *st;
 	chr_status s;
+	/* Band by band, each read capped at BUCKET_LIMIT: a key shared by very
+	 * many documents (boilerplate-only texts) says little and must not
+	 * cost a long scan. */
 	for (int b = 0; b < CHR_LSH_BANDS; b++) {
 		if (!(st = chr_sql(store, SQL_BUCKET)))
 			return CHR_EIO;
@@ -97,8 +115,13 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 			group = keep;
 		}
 	}
+	pthread_once(&sql_once, build_sql);
+	if (!(st = chr_sql(store, sql_add_keys)))
+		return CHR_EIO;
 	for (int b = 0; b < CHR_LSH_BANDS; b++)
-		if ((s = chr_sql_run2(store, SQL_ADD_KEY, keys[b], doc, "indexing band keys")) != CHR_OK)
-			return s;
+		sqlite3_bind_int64(st, b + 1, keys[b]);
+	sqlite3_bind_int64(st, CHR_LSH_BANDS + 1, doc);
+	if ((s = chr_store_done(store, st, "indexing band keys")) != CHR_OK)
+		return s;
 	return CHR_OK;
 }

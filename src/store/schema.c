@@ -59,6 +59,7 @@ static const char schema_v1[] =
 	"CREATE INDEX para_doc ON para(doc, idx);"
 	"CREATE INDEX para_hash ON para(hash) WHERE length(text)>=80;"
 	"CREATE VIRTUAL TABLE para_fts USING fts5(text, content='para', content_rowid='id');"
+	"INSERT INTO para_fts(para_fts, rank) VALUES('automerge', 16);"
 	"CREATE TABLE lsh(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
 	" PRIMARY KEY(key, doc)) WITHOUT ROWID;"
 	"CREATE TABLE entity("
