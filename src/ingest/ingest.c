@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <fcntl.h>
 
@@ -218,6 +219,11 @@ static chr_status next_line(line_source *ls, const chr_ingest_opts *opts)
 			if (ls->next == ls->ninputs)
 				return CHR_DONE;
 			ls->name = ls->inputs[ls->next++];
+			struct stat sb;
+			if (strcmp(ls->name, "-") != 0 && stat(ls->name, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+				report(opts, ls->name, "a directory: --from-analysis reads files of analysis lines or -");
+				continue;
+			}
 			int fd = strcmp(ls->name, "-") == 0 ? 0 : open(ls->name, O_RDONLY | O_CLOEXEC);
 			if (fd < 0) {
 				char msg[160];
