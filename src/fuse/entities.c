@@ -104,6 +104,119 @@ static uint64_t key_of(const char *s, size_t len, uint64_t seed)
 	return k ? k : 1;
 }
 
+/*
+ * Entity counters (documents, mentions) change with nearly every document:
+ * they are summed here for the open transaction and written once, by
+ * chr_fuse_flush before the commit, instead of an UPDATE per document
+ * entity.  Sums left over from a transaction that was rolled back belong
+ * to nothing and are dropped (store->txn tells).  Reads of the counters
+ * inside a batch may lag by the batch; the one that decides something
+ * (MAX_ABSORB_DOCS) adds the pending sum.
+ */
+#define TALLY_SLOTS (1u << 16)
+
+typedef struct tally_slot { int64_t id, docs, mentions; } tally_slot;
+
+struct chr_entity_tally {
+	unsigned txn;
+	size_t n;
+	tally_slot slots[TALLY_SLOTS];
+};
+
+void chr_entity_tally_free(struct chr_entity_tally *tally) { free(tally); }
+
+static struct chr_entity_tally *tally_of(chr_store *store)
+{
+	struct chr_entity_tally *t = store->entity_tally;
+	if (!t && !(t = store->entity_tally = chr_calloc(1, sizeof *t)))
+		return NULL;
+	if (t->txn != store->txn) {
+		memset(t, 0, sizeof *t);
+		t->txn = store->txn;
+	}
+	return t;
+}
+
+/* The entity's slot; with `add`, made when missing (the table has room:
+ * callers flush it at 3/4). */
+static tally_slot *tally_find(struct chr_entity_tally *t, int64_t id, int add)
+{
+	size_t i = (size_t)(((uint64_t)id * 0x9e3779b97f4a7c15u) >> 48) & (TALLY_SLOTS - 1);
+	for (;; i = (i + 1) & (TALLY_SLOTS - 1)) {
+		if (t->slots[i].id == id)
+			return &t->slots[i];
+		if (!t->slots[i].id) {
+			if (!add)
+				return NULL;
+			t->n++;
+			t->slots[i].id = id;
+			return &t->slots[i];
+		}
+	}
+}
+
+static const char SQL_ADD_COUNTS[] = "UPDATE entity SET docs=docs+?2, mentions=mentions+?3 WHERE id=?1";
+
+chr_status chr_fuse_flush(chr_store *store)
+{
+	struct chr_entity_tally *t = store->entity_tally;
+	if (!t || t->txn != store->txn || !t->n)
+		return CHR_OK;
+	for (size_t i = 0; i < TALLY_SLOTS; i++) {
+		const tally_slot *s = &t->slots[i];
+		if (!s->id || (!s->docs && !s->mentions))
+			continue;
+		sqlite3_stmt *st = chr_sql(store, SQL_ADD_COUNTS);
+		if (!st)
+			return CHR_EIO;
+		sqlite3_bind_int64(st, 1, s->id);
+		sqlite3_bind_int64(st, 2, s->docs);
+		sqlite3_bind_int64(st, 3, s->mentions);
+		chr_status r = chr_store_done(store, st, "counting entities");
+		if (r != CHR_OK)
+			return r;
+	}
+	memset(t->slots, 0, sizeof t->slots);
+	t->n = 0;
+	return CHR_OK;
+}
+
+static chr_status tally_add(chr_store *store, int64_t id, int64_t docs, int64_t mentions)
+{
+	struct chr_entity_tally *t = tally_of(store);
+	if (!t)
+		return CHR_ENOMEM;
+	if (t->n >= TALLY_SLOTS / 4 * 3) {
+		chr_status s = chr_fuse_flush(store);
+		if (s != CHR_OK)
+			return s;
+	}
+	tally_slot *s = tally_find(t, id, 1);
+	s->docs += docs;
+	s->mentions += mentions;
+	return CHR_OK;
+}
+
+/* The documents counted for the entity in this transaction, not yet stored. */
+static int64_t tally_docs(chr_store *store, int64_t id)
+{
+	struct chr_entity_tally *t = store->entity_tally;
+	const tally_slot *s = t && t->txn == store->txn ? tally_find(t, id, 0) : NULL;
+	return s ? s->docs : 0;
+}
+
+/* An absorbed entity's pending counts go to the one that absorbs it. */
+static chr_status tally_move(chr_store *store, int64_t from, int64_t to)
+{
+	struct chr_entity_tally *t = store->entity_tally;
+	tally_slot *s = t && t->txn == store->txn ? tally_find(t, from, 0) : NULL;
+	if (!s)
+		return CHR_OK;
+	int64_t docs = s->docs, mentions = s->mentions;
+	s->docs = s->mentions = 0;
+	return tally_add(store, to, docs, mentions);
+}
+
 #define MAX_ALIASES_PER_DOC 8
 #define MAX_ALIAS_BYTES 96
 /* Absorbing a surname entity rewrites its references; above this many
@@ -172,7 +285,6 @@ static const char SQL_INSERT[] =
 static const char SQL_ALIAS[] = "INSERT OR IGNORE INTO alias(entity, name) VALUES(?1, ?2)";
 static const char SQL_DOC_ENTITY[] =
 	"INSERT OR IGNORE INTO doc_entity(doc, entity, mentions, roles) VALUES(?1,?2,?3,?4)";
-static const char SQL_COUNTS[] = "UPDATE entity SET docs=docs+1, mentions=mentions+?2 WHERE id=?1";
 
 /* What absorbing `from` into `to` rewrites: every reference to an entity. */
 static const char *const absorb_sql[] = {
@@ -194,6 +306,9 @@ static const char *const absorb_sql[] = {
 
 static chr_status absorb(chr_store *store, int64_t from, int64_t to)
 {
+	chr_status m = tally_move(store, from, to);
+	if (m != CHR_OK)
+		return m;
 	for (size_t i = 0; i < sizeof absorb_sql / sizeof absorb_sql[0]; i++) {
 		chr_status s = chr_sql_run2(store, absorb_sql[i], from, to, "merging entities");
 		if (s != CHR_OK)
@@ -251,7 +366,7 @@ static chr_status resolve(chr_store *store, const char *slug, const char *name, 
 		int64_t from = 0, docs = 0;
 		if (sqlite3_step(b) == SQLITE_ROW) {
 			from = sqlite3_column_int64(b, 0);
-			docs = sqlite3_column_int64(b, 1);
+			docs = sqlite3_column_int64(b, 1) + tally_docs(store, from);
 		}
 		sqlite3_reset(b);
 		if (from && docs <= MAX_ABSORB_DOCS) {
@@ -368,14 +483,8 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 		chr_bind_text(st, 4, roles[0] ? roles : NULL);
 		if ((s = chr_store_done(store, st, "storing a document entity")) != CHR_OK)
 			break;
-		if (sqlite3_changes(store->db) == 1) {
-			st = chr_sql(store, SQL_COUNTS);
-			if (!st)
-				return CHR_EIO;
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_int64(st, 2, (sqlite3_int64)nm);
-			s = chr_store_done(store, st, "counting entities");
-		}
+		if (sqlite3_changes(store->db) == 1)
+			s = tally_add(store, id, 1, (int64_t)nm);
 	}
 	return s;
 }

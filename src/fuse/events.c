@@ -44,15 +44,15 @@ typedef struct cand {
  * newest.  Each is one index range, so the cost per frame is bounded by
  * what happened around that date, not by the actor's whole history. */
 #define LOOKBACK_DAYS 31
+/* Each candidate comes with what the rules read of it: one statement per
+ * actor rather than one more per candidate. */
+#define CAND_COLUMNS "SELECT a.fused, f.lo, f.hi, f.place, f.story, f.family=?9 FROM fused_actor a JOIN fused f ON f.id=a.fused"
 static const char SQL_CAND_DATED[] =
-	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 AND a.lo BETWEEN ?2 AND ?3 AND a.hi>=?4"
-	" ORDER BY a.lo DESC LIMIT 64";
+	CAND_COLUMNS " WHERE a.entity=?1 AND a.lo BETWEEN ?2 AND ?3 AND a.hi>=?4 ORDER BY a.lo DESC LIMIT 64";
 static const char SQL_CAND_UNDATED[] =
-	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 AND a.lo IS NULL ORDER BY a.fused DESC LIMIT 16";
+	CAND_COLUMNS " WHERE a.entity=?1 AND a.lo IS NULL ORDER BY a.fused DESC LIMIT 16";
 static const char SQL_CAND_ANY[] =
-	"SELECT a.fused FROM fused_actor a WHERE a.entity=?1 ORDER BY a.fused DESC LIMIT 64";
-static const char SQL_CAND_ROW[] =
-	"SELECT lo, hi, place, story, family=?2 FROM fused WHERE id=?1";
+	CAND_COLUMNS " WHERE a.entity=?1 ORDER BY a.fused DESC LIMIT 64";
 static const char SQL_ACTOR_DAYS[] =
 	"UPDATE fused_actor SET lo=?2, hi=?3 WHERE fused=?1 AND (lo IS NOT ?2 OR hi IS NOT ?3)";
 /* Counting stops at two: that is all the matching rule asks. */
@@ -147,6 +147,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			if (!st)
 				return -1;
 			sqlite3_bind_int64(st, 1, f->actors[a]);
+			chr_bind_text(st, 9, family);
 			if (queries[q] == SQL_CAND_DATED) {
 				sqlite3_bind_int64(st, 2, lo - DATE_SLACK_DAYS - LOOKBACK_DAYS);
 				sqlite3_bind_int64(st, 3, hi + DATE_SLACK_DAYS);
@@ -160,34 +161,27 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 				if (c == n) {
 					if (n == CANDIDATES)
 						continue;
-					cands[n++] = (cand){ .id = id };
+					cands[n++] = (cand){
+						.id = id,
+						.dated = sqlite3_column_type(st, 1) != SQLITE_NULL,
+						.lo = sqlite3_column_int64(st, 1),
+						.hi = sqlite3_column_int64(st, 2),
+						.place = sqlite3_column_int64(st, 3),
+						.story = sqlite3_column_int64(st, 4),
+						.same_family = sqlite3_column_int(st, 5),
+					};
 				}
 				cands[c].shared++;
 			}
 			sqlite3_reset(st);
 		}
 	}
-	/* The candidates' rows; those whose span misses the frame's days drop out. */
+	/* Those whose span misses the frame's days drop out. */
 	size_t kept = 0;
-	for (size_t c = 0; c < n; c++) {
-		sqlite3_stmt *st = chr_sql(store, SQL_CAND_ROW);
-		if (!st)
-			return -1;
-		sqlite3_bind_int64(st, 1, cands[c].id);
-		chr_bind_text(st, 2, family);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			cand k = cands[c];
-			k.dated = sqlite3_column_type(st, 0) != SQLITE_NULL;
-			k.lo = sqlite3_column_int64(st, 0);
-			k.hi = sqlite3_column_int64(st, 1);
-			k.place = sqlite3_column_int64(st, 2);
-			k.story = sqlite3_column_int64(st, 3);
-			k.same_family = sqlite3_column_int(st, 4);
-			if (!dated || !k.dated || (k.lo <= hi + DATE_SLACK_DAYS && k.hi >= lo - DATE_SLACK_DAYS))
-				cands[kept++] = k;
-		}
-		sqlite3_reset(st);
-	}
+	for (size_t c = 0; c < n; c++)
+		if (!dated || !cands[c].dated ||
+		    (cands[c].lo <= hi + DATE_SLACK_DAYS && cands[c].hi >= lo - DATE_SLACK_DAYS))
+			cands[kept++] = cands[c];
 	n = kept;
 	int64_t best = 0;
 	int best_score = -1;

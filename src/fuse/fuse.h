@@ -37,6 +37,10 @@ typedef struct chr_entity_map {
  * counts).  The map is malloc'ed; free map->refs. */
 chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, const char *text,
 			     size_t text_len, chr_entity_map *map);
+/* Writes the entity counts summed in the open transaction; the writer
+ * calls it before each commit. */
+chr_status chr_fuse_flush(chr_store *store);
+
 /* The corpus id of a document entity id, 0 if unknown. */
 int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug);
 char chr_entity_map_type(const chr_entity_map *map, const char *slug);

@@ -32,7 +32,9 @@
 #include "util/buf.h"
 #include "util/fault.h"
 
-#define QUEUE_PER_WORKER 8
+/* Deep enough that workers keep going while the writer commits a batch
+ * (a few hundred milliseconds), small enough to stay a few megabytes. */
+#define QUEUE_PER_WORKER 64
 #define MAX_LINE (256u * 1024u * 1024u)
 
 typedef struct job {
@@ -303,7 +305,7 @@ static chr_status write_job(chr_store *store, job *j, const chr_ingest_opts *opt
 		stats->added++;
 		stats->near_dups += outcome == CHR_WRITE_NEAR;
 	}
-	if (++*in_batch >= (opts->batch ? opts->batch : 512)) {
+	if (++*in_batch >= (opts->batch ? opts->batch : CHR_INGEST_BATCH)) {
 		*in_batch = 0;
 		return chr_write_batch_commit(store);
 	}

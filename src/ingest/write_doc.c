@@ -22,10 +22,13 @@
 
 static const char SQL_HAS[] = "SELECT id FROM doc WHERE hash=?1";
 static const char SQL_NAME[] = "INSERT OR IGNORE INTO doc_name(name, doc, source, outlet) VALUES(?1,?2,?3,?4)";
+/* The id is chosen here (the batch holds the write lock, so the next one is
+ * known) so that the document is its own syndication group from the first
+ * write; the identity's unique index tells a text already stored. */
 static const char SQL_DOC[] =
-	"INSERT INTO doc(hash, name, source, outlet, date, date_basis, title, lang, bytes, grp, sig, shingles)"
-	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,0,?10,?11)";
-static const char SQL_GRP[] = "UPDATE doc SET grp=id WHERE id=?1";
+	"INSERT INTO doc(id, hash, name, source, outlet, date, date_basis, title, lang, bytes, grp, sig, shingles)"
+	" VALUES(?12,?1,?2,?3,?4,?5,?6,?7,?8,?9,?12,?10,?11) ON CONFLICT(hash) DO NOTHING";
+static const char SQL_NEXT_DOC[] = "SELECT coalesce(max(id), 0) + 1 FROM doc";
 static const char SQL_PARA[] =
 	"INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,"
 	" CASE WHEN length(?5)>=80 THEN"
@@ -63,7 +66,11 @@ chr_status chr_write_batch_begin(chr_store *store)
 		return CHR_EIO;
 	store->fts_from = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	return CHR_OK;
+	if (!(st = chr_sql(store, SQL_NEXT_DOC)))
+		return CHR_EIO;
+	store->next_doc = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return store->next_doc > 0 ? CHR_OK : chr_store_fail(store, "reading the last document id");
 }
 
 chr_status chr_write_batch_commit(chr_store *store)
@@ -74,12 +81,16 @@ chr_status chr_write_batch_commit(chr_store *store)
 	if (!st)
 		return CHR_EIO;
 	sqlite3_bind_int64(st, 1, store->fts_from);
-	chr_status s = chr_store_done(store, st, "indexing paragraphs");
+	chr_status s = chr_fuse_flush(store);
+	if (s == CHR_OK)
+		s = chr_store_done(store, st, "indexing paragraphs");
 	if (s != CHR_OK) {
 		chr_store_rollback(store);
 		return s;
 	}
-	return chr_store_commit(store);
+	if ((s = chr_store_commit(store)) == CHR_OK)
+		chr_store_checkpoint(store);
+	return s;
 }
 
 int chr_store_has_identity(chr_store *store, const unsigned char identity[16])
@@ -383,41 +394,46 @@ chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near
 			 chr_write_outcome *outcome)
 {
 	chr_status s;
-	sqlite3_stmt *st = chr_sql(store, SQL_HAS);
-	if (!st)
-		return CHR_EIO;
-	sqlite3_bind_blob(st, 1, rec->identity, 16, SQLITE_STATIC);
-	int64_t known = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (known || rec->state == CHR_DOCREC_KNOWN) {
+	sqlite3_stmt *st;
+	if (!store->in_txn || store->next_doc <= 0)
+		return chr_store_fail(store, "storing a document outside a batch");
+	int64_t doc = 0;
+	if (rec->state != CHR_DOCREC_KNOWN) {
+		if (!(st = chr_sql(store, SQL_DOC)))
+			return CHR_EIO;
+		sqlite3_bind_blob(st, 1, rec->identity, 16, SQLITE_STATIC);
+		chr_bind_text(st, 2, rec->name);
+		chr_bind_text(st, 3, rec->source);
+		chr_bind_text(st, 4, rec->outlet);
+		chr_bind_text(st, 5, rec->date);
+		chr_bind_text(st, 6, rec->date_basis);
+		chr_bind_text(st, 7, rec->title);
+		chr_bind_text(st, 8, rec->lang);
+		sqlite3_bind_int64(st, 9, (sqlite3_int64)rec->text_len);
+		sqlite3_bind_blob(st, 10, &rec->sig, sizeof rec->sig, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 11, (sqlite3_int64)rec->shingles);
+		sqlite3_bind_int64(st, 12, store->next_doc);
+		if ((s = chr_store_done(store, st, "storing a document")) != CHR_OK)
+			return s;
+		if (sqlite3_changes(store->db) == 1)
+			doc = store->next_doc++;
+	}
+	if (!doc) {
+		/* The text is stored already (by this run or an earlier one):
+		 * only the name it came under now is new. */
 		*outcome = CHR_WRITE_KNOWN;
+		if (!(st = chr_sql(store, SQL_HAS)))
+			return CHR_EIO;
+		sqlite3_bind_blob(st, 1, rec->identity, 16, SQLITE_STATIC);
+		int64_t known = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
 		const char *name = rec->known_name ? rec->known_name : rec->name;
 		const char *source = rec->known_name ? rec->known_source : rec->source;
 		const char *outlet = rec->known_name ? rec->known_outlet : rec->outlet;
 		return known ? add_name(store, known, name, source, outlet) : CHR_OK;
 	}
 	*outcome = CHR_WRITE_ADDED;
-	if (!(st = chr_sql(store, SQL_DOC)))
-		return CHR_EIO;
-	sqlite3_bind_blob(st, 1, rec->identity, 16, SQLITE_STATIC);
-	chr_bind_text(st, 2, rec->name);
-	chr_bind_text(st, 3, rec->source);
-	chr_bind_text(st, 4, rec->outlet);
-	chr_bind_text(st, 5, rec->date);
-	chr_bind_text(st, 6, rec->date_basis);
-	chr_bind_text(st, 7, rec->title);
-	chr_bind_text(st, 8, rec->lang);
-	sqlite3_bind_int64(st, 9, (sqlite3_int64)rec->text_len);
-	sqlite3_bind_blob(st, 10, &rec->sig, sizeof rec->sig, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 11, (sqlite3_int64)rec->shingles);
-	if ((s = chr_store_done(store, st, "storing a document")) != CHR_OK)
-		return s;
-	int64_t doc = sqlite3_last_insert_rowid(store->db);
-	if (!(st = chr_sql(store, SQL_GRP)))
-		return CHR_EIO;
-	sqlite3_bind_int64(st, 1, doc);
-	if ((s = chr_store_done(store, st, "storing a document")) != CHR_OK ||
-	    (s = add_name(store, doc, rec->name, rec->source, rec->outlet)) != CHR_OK ||
+	if ((s = add_name(store, doc, rec->name, rec->source, rec->outlet)) != CHR_OK ||
 	    (s = store_paragraphs(store, doc, rec)) != CHR_OK)
 		return s;
 	int64_t near_doc = 0, story = 0;

@@ -118,8 +118,21 @@ static const char schema_v1[] =
 	"CREATE INDEX quote_speaker ON quote(speaker);"
 	"CREATE INDEX quote_hash ON quote(hash);";
 
+/* Version 2: doc_name is kept in document order.  Keyed by name, each new
+ * document inserted at a random place of a large tree (news names are URLs),
+ * and nothing looks names up; the index on doc(name) served no query
+ * either. */
+static const char schema_v2[] =
+	"DROP INDEX doc_name_idx;"
+	"CREATE TABLE doc_name_v2("
+	" name TEXT NOT NULL, doc INTEGER NOT NULL REFERENCES doc(id), source TEXT, outlet TEXT,"
+	" PRIMARY KEY(doc, name)) WITHOUT ROWID;"
+	"INSERT INTO doc_name_v2(name, doc, source, outlet) SELECT name, doc, source, outlet FROM doc_name;"
+	"DROP TABLE doc_name;"
+	"ALTER TABLE doc_name_v2 RENAME TO doc_name;";
+
 /* Migration i brings a file from version i to i + 1. */
-static const char *const migrations[] = { schema_v1 };
+static const char *const migrations[] = { schema_v1, schema_v2 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 int chr_schema_version(void) { return SCHEMA_VERSION; }

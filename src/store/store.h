@@ -31,11 +31,15 @@ struct chr_store {
 	unsigned epoch;
 	int64_t data_version;
 	struct chr_fuse_cache *fuse_cache;   /* fuse/entities.c; freed on close */
+	struct chr_entity_tally *entity_tally; /* fuse/entities.c; freed on close */
+	unsigned txn;           /* counts the transactions begun */
 	int64_t fts_from;       /* paragraphs after this id are not yet in para_fts */
+	int64_t next_doc;       /* the id the next stored document gets (write lock held) */
 	char msg[512];          /* the last error, for chr_store_message */
 };
 
 void chr_fuse_cache_free(struct chr_fuse_cache *cache);
+void chr_entity_tally_free(struct chr_entity_tally *tally);
 
 /* The prepared statement for `sql` (a string with static storage), reset
  * and with its bindings cleared; NULL on error (message in store->msg). */
@@ -63,6 +67,12 @@ chr_status chr_store_exec(chr_store *store, const char *sql);
 chr_status chr_store_begin(chr_store *store);
 chr_status chr_store_commit(chr_store *store);
 void chr_store_rollback(chr_store *store);
+
+/* Between transactions: copies the write-ahead log into the file and has
+ * the next writer start it over, unless readers hold it for long (then it
+ * is left for the next call).  Errors are not reported: a checkpoint that
+ * does not happen loses nothing. */
+void chr_store_checkpoint(chr_store *store);
 
 /* Bind helpers: NULL strings bind SQL NULL. */
 void chr_bind_text(sqlite3_stmt *stmt, int i, const char *s);

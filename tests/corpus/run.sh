@@ -311,7 +311,8 @@ ref=$tmp/ref.db
 expect "kill: uninterrupted ingest" 0 "" "$bin" ingest --db "$ref" "$big"
 want=$(sql "$ref" "SELECT count(*) FROM doc")
 kdb=$tmp/killed.db
-"$bin" ingest --db "$kdb" "$big" >/dev/null 2>"$tmp/kill.err" &
+# Batches of 200, so that several commits happen before the end.
+"$bin" ingest --db "$kdb" --batch 200 "$big" >/dev/null 2>"$tmp/kill.err" &
 pid=$!
 bgpids=$pid
 # Kill it once the first batch is committed, a little way into the next:
@@ -480,7 +481,9 @@ expect "usage: timeline --limit 0" 2 "limit" "$bin" timeline --db "$db" --limit 
 expect "usage: ingest --jobs 0" 2 "jobs" "$bin" ingest --db "$tmp/jobs0.db" --jobs 0 "$doc1"
 [ ! -e "$tmp/jobs0.db" ]
 check "usage: ingest --jobs 0 created the database" $?
-expect "usage: ingest --batch" 2 "unknown option" "$bin" ingest --db "$tmp/batch.db" --batch 10 "$doc1"
+expect "usage: ingest --batch 0" 2 "batch" "$bin" ingest --db "$tmp/batch.db" --batch 0 "$doc1"
+expect "usage: ingest --batch x" 2 "batch" "$bin" ingest --db "$tmp/batch.db" --batch x "$doc1"
+expect "ingest --batch 1" 0 "" "$bin" ingest --db "$tmp/batch.db" --batch 1 "$doc1"
 expect "usage: ingest without INPUT" 2 "no INPUT" "$bin" ingest --db "$tmp/noinput.db"
 
 # ---- 10. filters --------------------------------------------------------------

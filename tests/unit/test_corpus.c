@@ -121,6 +121,79 @@ static void same_text_is_stored_once(void **state)
 	chr_store_close(s);
 }
 
+/* A file of layout 1 (doc_name keyed by name, an index on doc(name)) is
+ * brought to the current layout on open, its names kept. */
+static void version_1_file_is_migrated(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/chronicle-test-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	chr_store *s = NULL;
+	char msg[256];
+	assert_int_equal(chr_store_open(path, 0, &s, msg, sizeof msg), CHR_OK);
+	add(s, meeting("first-name", "Wire", "2025-12-03", "Mara Velt and Oskar Lind met in Tarn.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	/* Back to layout 1, as version 1 of the program left files. */
+	assert_int_equal(chr_store_exec(s,
+					"CREATE TABLE old_names(name TEXT NOT NULL, doc INTEGER NOT NULL REFERENCES doc(id),"
+					" source TEXT, outlet TEXT, PRIMARY KEY(name, doc)) WITHOUT ROWID;"
+					"INSERT INTO old_names SELECT name, doc, source, outlet FROM doc_name;"
+					"INSERT INTO old_names VALUES('second-name', 1, 'b.txt', 'Wire');"
+					"DROP TABLE doc_name; ALTER TABLE old_names RENAME TO doc_name;"
+					"CREATE INDEX doc_name_doc ON doc_name(doc); CREATE INDEX doc_name_idx ON doc(name);"
+					"PRAGMA user_version=1"),
+			 CHR_OK);
+	chr_store_close(s);
+	assert_int_equal(chr_store_open(path, CHR_STORE_EXISTING, &s, msg, sizeof msg), CHR_OK);
+	assert_int_equal(count(s, "PRAGMA user_version"), chr_schema_version());
+	assert_int_equal(count(s, "SELECT count(*) FROM doc_name WHERE doc=1"), 2);
+	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='doc_name_idx'"), 0);
+	/* Still writable: a new document and its name. */
+	assert_int_equal(add(s, meeting("third-name", "Post", "2025-12-04", "Oskar Lind spoke to Mara Velt in Tarn.",
+				     "[\"mara-velt\",\"oskar-lind\"]", "tarn")),
+			 CHR_WRITE_ADDED);
+	assert_int_equal(count(s, "SELECT count(*) FROM doc_name"), 3);
+	chr_store_close(s);
+	unlink(path);
+	char wal[64];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	unlink(wal);
+	snprintf(wal, sizeof wal, "%s-shm", path);
+	unlink(wal);
+}
+
+/* Entity counts are summed per batch: they must add up across batches and
+ * vanish with a batch that is rolled back. */
+static void entity_counts_survive_batches_and_rollback(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, meeting("a", "Wire", "2025-12-03", "Mara Velt and Oskar Lind met in Tarn.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	add(s, meeting("b", "Post", "2025-12-03", "Oskar Lind and Mara Velt met in Tarn.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	assert_int_equal(count(s, "SELECT docs FROM entity WHERE slug='mara-velt'"), 2);
+	/* A third document in a batch that is then abandoned. */
+	const char *c = meeting("c", "Daily", "2025-12-05", "Mara Velt met Oskar Lind again in Tarn.",
+				"[\"mara-velt\",\"oskar-lind\"]", "tarn");
+	chr_docrec rec = { 0 };
+	assert_int_equal(chr_docrec_parse(&rec, c, strlen(c)), CHR_OK);
+	chr_near_opts near = { 0.7, 0.5 };
+	chr_write_outcome out;
+	assert_int_equal(chr_write_batch_begin(s), CHR_OK);
+	assert_int_equal(chr_write_doc(s, &rec, &near, &out), CHR_OK);
+	chr_store_rollback(s);
+	chr_docrec_clear(&rec);
+	add(s, meeting("d", "Daily", "2025-12-06", "Oskar Lind saw Mara Velt in Tarn.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	assert_int_equal(count(s, "SELECT docs FROM entity WHERE slug='mara-velt'"), 3);
+	assert_int_equal(count(s, "SELECT count(*) FROM doc"), 3);
+	chr_store_close(s);
+}
+
 static void meetings_fuse_across_a_day_and_stay_apart_across_months(void **state)
 {
 	(void)state;
@@ -185,6 +258,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(refuses_foreign_and_newer_files),
 		cmocka_unit_test(same_text_is_stored_once),
+		cmocka_unit_test(version_1_file_is_migrated),
+		cmocka_unit_test(entity_counts_survive_batches_and_rollback),
 		cmocka_unit_test(meetings_fuse_across_a_day_and_stay_apart_across_months),
 		cmocka_unit_test(bare_surname_joins_the_full_name),
 		cmocka_unit_test(near_copies_form_a_syndication_group),
