@@ -26,17 +26,21 @@ chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, cons
 	st = chr_quotes_find(arena, &out->toks, &out->ents, &out->quotes);
 	if (st != CHR_OK)
 		return st;
-	/* The event and claim lexicons are English; elsewhere a trigger would
-	 * only be a false friend. */
-	if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "und") != 0)
+	/* Events only in a language with its own lexicon (data/events/), and
+	 * claims only in English: elsewhere a trigger would only be a false
+	 * friend. */
+	int evlang = chr_event_lang(lang);
+	if (evlang < 0)
 		return CHR_OK;
 	chr_event_ctx cx;
-	st = chr_event_ctx_init(arena, &out->toks, &out->times, &out->ents, &out->quotes, anchor, &cx);
+	st = chr_event_ctx_init(arena, &out->toks, &out->times, &out->ents, &out->quotes, anchor, evlang, &cx);
 	if (st != CHR_OK)
 		return st;
 	st = chr_events_find(arena, &cx, &out->events);
 	if (st != CHR_OK)
 		return st;
+	if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "und") != 0)
+		return CHR_OK;
 	return chr_claims_find(arena, &out->toks, &out->ents, &out->times, &out->quotes, &out->claims);
 }
 

@@ -31,22 +31,41 @@ const char *chr_modality_name(chr_modality m)
 }
 
 /* Word lists as folded keys, hashed once per process. */
-enum { WL_NEGATION, WL_FUTURE, WL_HYPOTHETICAL, WL_BEFORE_NOUN, WL_ARTICLE, WL_THE, NLISTS };
+enum {
+	WL_NEGATION, WL_FUTURE, WL_HYPOTHETICAL, WL_BEFORE_NOUN, WL_ARTICLE, WL_THE, WL_BE_HAVE, WL_AGENT,
+	WL_SINCE, WL_DET_DE_FR, NLISTS
+};
 #define WL_MAX 32
 
 static const char *const word_lists[NLISTS][WL_MAX] = {
+	/* English, then the German and French words of the lexicons in
+	 * data/events/ (none of them an English word) */
 	[WL_NEGATION] = { "not", "n't", "never", "no", "neither", "nor", "without", "failed", "cannot",
-			  "delayed", "postponed", "cancelled", "canceled", NULL },
+			  "delayed", "postponed", "cancelled", "canceled",
+			  "nicht", "kein", "keine", "keinen", "nie", "ohne", "pas", "jamais", "aucun", "aucune",
+			  NULL },
 	[WL_FUTURE] = { "will", "'ll", "shall", "plans", "plan", "planned", "planning", "intends", "intend",
 			"about", "going", "scheduled", "expected", "upcoming", "forthcoming", "future", "next",
-			"set", "due", NULL },
+			"set", "due", "wird", "werden", "soll", "sollen", "vont", "doit", "doivent", "devrait",
+			"devraient", NULL },
 	[WL_HYPOTHETICAL] = { "would", "could", "might", "may", "if", "unless", "whether", "possible",
-			      "potential", "possibility", "hypothetical", "proposed", NULL },
+			      "potential", "possibility", "hypothetical", "proposed", "würde", "würden",
+			      "könnte", "könnten", "falls", "pourrait", "pourraient", NULL },
 	[WL_BEFORE_NOUN] = { "the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "this",
 			     "that", "recent", "next", "first", "last", "previous", "further", "another",
 			     "any", "no", "every", NULL },
 	[WL_ARTICLE] = { "a", "an", "the", NULL },
 	[WL_THE] = { "the", NULL },
+	[WL_BE_HAVE] = { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "'s",
+			 "'re", "'ve", "'d", NULL },
+	/* what follows a participle that only describes a noun: "the men
+	 * detained by the coast guard", "detained since November" */
+	[WL_AGENT] = { "by", "since", NULL },
+	[WL_SINCE] = { "since", NULL },
+	/* before a German or French noun; "a" is the French "has" ("a rencontré") */
+	[WL_DET_DE_FR] = { "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer",
+			   "le", "la", "les", "l'", "un", "une", "du", "sa", "son", "ses", "leur", "leurs",
+			   "cette", "ce", NULL },
 };
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
@@ -125,6 +144,45 @@ static int noun_position(const chr_tokens *t, uint32_t i, uint32_t sentence_begi
 		(memcmp(t->text + p->end - 2, "al", 2) == 0 || memcmp(t->text + p->end - 3, "ful", 3) == 0));
 }
 
+/*
+ * "Eleven fishermen detained by the coast guard in November crossed the
+ * bridge": a participle right after a noun, with its agent or its start
+ * after it and no auxiliary before it, describes the noun; the sentence
+ * reports something else.
+ */
+static int reduced_relative(const chr_tokens *t, const chr_sentence *s, uint32_t begin, uint32_t end)
+{
+	const chr_token *tk = &t->tok[begin];
+	if (end != begin + 1 || end >= s->tok_end || begin == s->tok_begin || !in_list(t, end, WL_AGENT))
+		return 0;
+	if (tk->end - tk->start < 4 || memcmp(t->text + tk->end - 2, "ed", 2) != 0)
+		return 0;
+	const chr_token *prev = &t->tok[begin - 1];
+	if (prev->kind != CHR_TOK_WORD || (prev->flags & CHR_TF_POSSESSIVE))
+		return 0;
+	/* "was later detained by": an auxiliary a word or two back makes it a verb */
+	for (uint32_t i = begin, k = 0; i-- > s->tok_begin && k < 3; k++) {
+		if (t->tok[i].kind != CHR_TOK_WORD)
+			break;
+		if (in_list(t, i, WL_BE_HAVE) || in_list(t, i, WL_NEGATION))
+			return 0;
+	}
+	return 1;
+}
+
+/* "the first contact since the crossing was closed": a clause opened by
+ * "since" names an earlier event only to date the one the sentence reports. */
+static int since_clause(const chr_tokens *t, const chr_sentence *s, uint32_t begin)
+{
+	for (uint32_t i = begin, k = 0; i-- > s->tok_begin && k < 8; k++) {
+		if (t->tok[i].kind == CHR_TOK_PUNCT && !(t->tok[i].flags & CHR_TF_HYPHEN))
+			return 0;
+		if (in_list(t, i, WL_SINCE))
+			return 1;
+	}
+	return 0;
+}
+
 /* Longest lexicon match at each token, left to right, never overlapping.
  * Words inside a person, place or organisation name are no triggers. */
 static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trigger *out)
@@ -132,13 +190,14 @@ static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trig
 	const chr_tokens *t = cx->toks;
 	size_t n = 0;
 	for (uint32_t i = s->tok_begin; i < s->tok_end && n < EV_MAX_TRIGGERS;) {
-		const int32_t *list = (cx->tok_flags[i] & CHR_EVT_HEAD) ? chr_ev_first(t->tok[i].key) : NULL;
+		const int32_t *list = (cx->tok_flags[i] & CHR_EVT_HEAD) ? chr_ev_first(cx->lang, t->tok[i].key) : NULL;
 		int32_t m = cx->tok_mention[i];
 		if (list && m >= 0 && cx->ents->ent[cx->ents->men[m].entity].type != CHR_ENT_MISC)
 			list = NULL;
 		uint32_t best_end = 0;
 		const ev_pattern *best = NULL;
-		int want_noun = list ? noun_position(t, i, s->tok_begin) : 0;
+		int want_noun = !list ? 0 : cx->lang == 0 ? noun_position(t, i, s->tok_begin)
+					: i > s->tok_begin && in_list(t, i - 1, WL_DET_DE_FR);
 		for (; list && *list >= 0; list++) {
 			const ev_pattern *p = chr_ev_pattern(*list);
 			uint32_t e = p ? chr_ev_match(t, p, i, s->tok_end) : 0;
@@ -148,8 +207,15 @@ static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trig
 				best = p;
 			}
 		}
-		/* "an attack": after an article a verb-only trigger is a noun we do not code */
-		if (best && best->kind != EV_NOUN && i > s->tok_begin && in_list(t, i - 1, WL_ARTICLE))
+		/* "an attack": after an article a verb-only trigger is a noun we do
+		 * not code; "the bridge was closed" opens with its object */
+		if (best && best->kind != EV_NOUN && best->kind != EV_PASSIVE && i > s->tok_begin && cx->lang == 0 &&
+		    in_list(t, i - 1, WL_ARTICLE))
+			best = NULL;
+		if (best && best->kind == EV_VERB && cx->lang == 0 && reduced_relative(t, s, i, best_end))
+			best = NULL;
+		if (best && (best->kind == EV_VERB || best->kind == EV_PASSIVE) && cx->lang == 0 &&
+		    since_clause(t, s, i))
 			best = NULL;
 		if (best) {
 			out[n].p = best;

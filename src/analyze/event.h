@@ -26,6 +26,7 @@ typedef enum chr_modality {
 } chr_modality;
 
 #define CHR_EVENT_ACTORS 8
+#define CHR_EV_NLANG 3   /* languages with an event lexicon: en, de, fr */
 
 typedef struct chr_event {
 	const char *type;              /* "meet", "phone_call", "praise": the lexicon's type */
@@ -57,6 +58,7 @@ typedef struct chr_event_ctx {
 	const chr_entities *ents;
 	const chr_quotes *quotes;
 	const char *anchor;            /* article date "YYYY-MM-DD" or NULL */
+	int lang;                      /* its event lexicon (chr_event_lang) */
 	int32_t *tok_mention;          /* per token: index into ents->men, or -1 */
 	int32_t *tok_timex;            /* per token: index into times->t, or -1 */
 	int32_t *tok_quote;            /* per token: index into quotes->q, or -1 */
@@ -71,9 +73,14 @@ enum {
 	CHR_EVT_HEAD = 4    /* some lexicon pattern starts with this word */
 };
 
+/* The event lexicon of a language ("en", "de"; NULL or "und": English),
+ * -1 when data/events/ has none for it. */
+int chr_event_lang(const char *lang);
+
+/* lang: a lexicon from chr_event_lang. */
 chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const chr_timexes *times,
 			      const chr_entities *ents, const chr_quotes *quotes, const char *anchor,
-			      chr_event_ctx *cx);
+			      int lang, chr_event_ctx *cx);
 
 /* Fills actors, place, speaker, date and duration of ev, whose type,
  * sentence, trigger and modality are set (event_args.c). */

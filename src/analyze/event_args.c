@@ -12,6 +12,7 @@
  */
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analyze/event_int.h"
 #include "analyze/gazetteer.h"
@@ -30,7 +31,8 @@ static uint64_t key_of(const char *w)
 /* Word classes the argument rules test, as folded keys built once. */
 enum {
 	W_LOCATIVE = 1, W_LIGHT = 2, W_CLAUSE = 4, W_JOIN = 8, W_FIRST_PERSON = 16, W_LEADER = 32,
-	W_DET = 64, W_AUX = 128, W_JUST = 256, W_OF = 512, W_OPEN = 1024, W_SPAN_OFF = 2048
+	W_DET = 64, W_AUX = 128, W_JUST = 256, W_OF = 512, W_OPEN = 1024, W_SPAN_OFF = 2048,
+	W_BODY = 4096, W_HAVE = 8192
 };
 
 typedef struct word_class {
@@ -42,7 +44,8 @@ static const word_class word_classes[] = {
 	{"in", W_LOCATIVE}, {"at", W_LOCATIVE}, {"near", W_LOCATIVE}, {"outside", W_LOCATIVE},
 	{"inside", W_LOCATIVE}, {"to", W_LOCATIVE}, {"into", W_LOCATIVE},
 	{"held", W_LIGHT}, {"hold", W_LIGHT}, {"holds", W_LIGHT}, {"holding", W_LIGHT}, {"had", W_LIGHT},
-	{"has", W_LIGHT | W_AUX}, {"have", W_LIGHT | W_AUX}, {"completed", W_LIGHT}, {"conducted", W_LIGHT},
+	{"has", W_LIGHT | W_AUX | W_HAVE}, {"have", W_LIGHT | W_AUX | W_HAVE},
+	{"completed", W_LIGHT}, {"conducted", W_LIGHT},
 	{"began", W_LIGHT}, {"begun", W_LIGHT}, {"started", W_LIGHT}, {"resumed", W_LIGHT},
 	{"concluded", W_LIGHT}, {"wrapped", W_LIGHT}, {"attended", W_LIGHT}, {"joined", W_LIGHT},
 	{"made", W_LIGHT}, {"paid", W_LIGHT}, {"led", W_LIGHT}, {"opening", W_LIGHT}, {"opened", W_LIGHT},
@@ -63,6 +66,22 @@ static const word_class word_classes[] = {
 	/* "in more than six years", "a year later": a span that dates, not a length */
 	{"within", W_SPAN_OFF}, {"over", W_SPAN_OFF}, {"than", W_SPAN_OFF}, {"ago", W_SPAN_OFF},
 	{"later", W_SPAN_OFF}, {"earlier", W_SPAN_OFF}, {"past", W_SPAN_OFF}, {"last", W_SPAN_OFF},
+	/* the German and French words the rules above need (data/events/de.txt, fr.txt) */
+	{"im", W_LOCATIVE}, {"bei", W_LOCATIVE}, {"dans", W_LOCATIVE}, {"au", W_LOCATIVE},
+	{"aux", W_LOCATIVE}, {"en", W_LOCATIVE},
+	{"und", W_JOIN}, {"mit", W_JOIN | W_OPEN}, {"zwischen", W_JOIN | W_OPEN},
+	{"et", W_JOIN}, {"avec", W_JOIN | W_OPEN}, {"entre", W_JOIN | W_OPEN},
+	{"dass", W_CLAUSE}, {"weil", W_CLAUSE}, {"que", W_CLAUSE}, {"qui", W_CLAUSE},
+	{"der", W_DET}, {"die", W_DET}, {"das", W_DET}, {"dem", W_DET}, {"den", W_DET},
+	{"le", W_DET}, {"la", W_DET}, {"les", W_DET}, {"une", W_DET}, {"du", W_DET},
+	/* a country's body acts for the country: "the Norwegian delegation",
+	 * "Norway's parliament" */
+	{"delegation", W_BODY}, {"delegations", W_BODY}, {"parliament", W_BODY}, {"government", W_BODY},
+	{"cabinet", W_BODY}, {"negotiators", W_BODY}, {"side", W_BODY}, {"authorities", W_BODY},
+	{"ministry", W_BODY}, {"legislature", W_BODY}, {"senate", W_BODY}, {"assembly", W_BODY},
+	{"army", W_BODY}, {"navy", W_BODY}, {"forces", W_BODY}, {"police", W_BODY}, {"guard", W_BODY},
+	{"envoys", W_BODY}, {"leadership", W_BODY}, {"sides", W_BODY}, {"governments", W_BODY},
+	{"countries", W_BODY}, {"capitals", W_BODY},
 };
 
 #define NCLASS (sizeof word_classes / sizeof word_classes[0])
@@ -98,6 +117,13 @@ static unsigned word_class_of(const chr_tokens *t, uint32_t i)
 	return 0;
 }
 
+/* French "à": folded it is the English article "a". */
+static int grave_a(const chr_tokens *t, uint32_t i)
+{
+	const chr_token *tk = &t->tok[i];
+	return tk->end - tk->start == 2 && memcmp(t->text + tk->start, "\xc3\xa0", 2) == 0;
+}
+
 static int is_punct(const chr_tokens *t, uint32_t i, char c)
 {
 	const chr_token *tk = &t->tok[i];
@@ -108,10 +134,11 @@ static chr_status sentence_dates(chr_arena *arena, chr_event_ctx *cx);
 
 chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const chr_timexes *times,
 			      const chr_entities *ents, const chr_quotes *quotes, const char *anchor,
-			      chr_event_ctx *cx)
+			      int lang, chr_event_ctx *cx)
 {
 	pthread_once(&class_once, class_table_init);
 	memset(cx, 0, sizeof *cx);
+	cx->lang = lang;
 	cx->toks = toks;
 	cx->times = times;
 	cx->ents = ents;
@@ -143,7 +170,7 @@ chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const ch
 	for (size_t i = 0; i < toks->n; i++) {
 		if (toks->tok[i].kind != CHR_TOK_WORD)
 			continue;
-		const int32_t *list = chr_ev_first(toks->tok[i].key);
+		const int32_t *list = chr_ev_first(lang, toks->tok[i].key);
 		if (list)
 			cx->tok_flags[i] |= CHR_EVT_HEAD;
 		for (; list && *list >= 0; list++)
@@ -203,7 +230,7 @@ static int unnamed_office(const chr_event_ctx *cx, int32_t m)
 	for (; i < end && i < cx->ents->men[m].tok_end + 6; i++) {
 		if (cx->tok_mention[i] >= 0)
 			return 0;
-		if (chr_gaz_title_word(chr_gaz_default(), t->tok[i].key))
+		if (chr_gaz_title_word(chr_gaz_default(), t->tok[i].key) || (word_class_of(t, i) & W_BODY))
 			title = 1;
 		else if (title || t->tok[i].kind != CHR_TOK_WORD)
 			break;
@@ -223,7 +250,7 @@ static int after_locative(const chr_event_ctx *cx, int32_t m)
 			return 0;
 		if (cx->tok_mention[i] >= 0)
 			return 0;
-		if (word_class_of(t, i) & W_LOCATIVE)
+		if ((word_class_of(t, i) & W_LOCATIVE) || grave_a(t, i))
 			return 1;
 	}
 	return 0;
@@ -273,6 +300,77 @@ static int office_of(const chr_event_ctx *cx, uint32_t b, uint32_t begin)
 	return chr_gaz_title_word(chr_gaz_default(), title->key);
 }
 
+/*
+ * The country of the document a demonym at token i names: the gazetteer's
+ * ("French" -> france), else a place of the document the word continues
+ * with an "n" ("Kenyan" -> Kenya, "Norvian" -> Norvia), so the
+ * countries a gazetteer does not list still have their people.  -1 when none.
+ */
+static int32_t demonym_country(const chr_event_ctx *cx, uint32_t i)
+{
+	const chr_tokens *t = cx->toks;
+	const chr_token *tk = &t->tok[i];
+	if (tk->kind != CHR_TOK_WORD || !(tk->flags & CHR_TF_UPPER))
+		return -1;
+	const char *slug = NULL;
+	int32_t m = cx->tok_mention[i];
+	if (m >= 0) {
+		/* the entity layer keeps a listed demonym as a MISC name of its country */
+		const chr_entity *me = entity_of_mention(cx, m);
+		if (me->type != CHR_ENT_MISC || !me->country_id)
+			return -1;
+		slug = me->country_id;
+	} else {
+		slug = chr_gaz_demonym(chr_gaz_default(), tk->key, NULL);
+	}
+	const char *w = t->text + tk->start;
+	size_t len = tk->end - tk->start;
+	if (!slug && (len < 5 || w[len - 1] != 'n'))
+		return -1;
+	for (size_t e = 0; e < cx->ents->n; e++) {
+		const chr_entity *ent = &cx->ents->ent[e];
+		/* the entity layer may take a country before "'s" for a person */
+		if (ent->type == CHR_ENT_MISC || ent->country_id)
+			continue;
+		if (slug ? strcmp(ent->id, slug) == 0
+			 : strlen(ent->name) == len - 1 && strncasecmp(ent->name, w, len - 1) == 0)
+			return (int32_t)e;
+	}
+	return -1;
+}
+
+/* Does a body of the country follow the demonym at i ("Norwegian
+ * parliament", "Swedish coast guard", "Norwegian and Swedish
+ * delegations")?  A demonym alone qualifies anything ("Swedish water"). */
+static int body_follows(const chr_event_ctx *cx, uint32_t i, uint32_t end)
+{
+	const chr_tokens *t = cx->toks;
+	unsigned other = 0;
+	for (uint32_t j = i + 1; j < end && j < i + 6; j++) {
+		unsigned cls = word_class_of(t, j);
+		if (cls & W_BODY)
+			return 1;
+		if ((cls & W_JOIN) || is_punct(t, j, ',') || demonym_country(cx, j) >= 0)
+			continue;
+		if (cx->tok_mention[j] >= 0)
+			return 0;
+		if (t->tok[j].kind != CHR_TOK_WORD || ++other > 1)
+			return 0;
+	}
+	return 0;
+}
+
+/* A demonym that names a country's body as an actor. */
+static int body_actor(const chr_event_ctx *cx, chr_event *ev, uint32_t i, uint32_t end)
+{
+	int32_t c = demonym_country(cx, i);
+	if (c < 0 || !body_follows(cx, i, end))
+		return 0;
+	if (c != ev->speaker)
+		add_actor(ev, (uint32_t)c);
+	return 1;
+}
+
 static void subject_names(const chr_event_ctx *cx, chr_event *ev, uint32_t begin, uint32_t end);
 
 /*
@@ -300,6 +398,11 @@ static void subject_names(const chr_event_ctx *cx, chr_event *ev, uint32_t begin
 	unsigned gap = 0;
 	for (uint32_t i = end; i-- > begin;) {
 		int32_t m = cx->tok_mention[i];
+		if (body_actor(cx, ev, i, end)) {
+			found = 1;
+			gap = 0;
+			continue;
+		}
 		if (m >= 0) {
 			uint32_t b = cx->ents->men[m].tok_begin;
 			if (!office_of(cx, b, begin))
@@ -450,6 +553,10 @@ static void object_names(const chr_event_ctx *cx, chr_event *ev, uint32_t from, 
 	unsigned skipped = 0;
 	for (uint32_t i = from; i < end; i++) {
 		int32_t m = cx->tok_mention[i];
+		if (open && body_actor(cx, ev, i, end)) {
+			skipped = 0;
+			continue;
+		}
 		if (m >= 0) {
 			if (open)
 				consider(cx, ev, m);
@@ -488,6 +595,12 @@ static void object_names(const chr_event_ctx *cx, chr_event *ev, uint32_t from, 
 	}
 }
 
+static int participle(const chr_tokens *t, uint32_t i)
+{
+	const chr_token *tk = &t->tok[i];
+	return tk->kind == CHR_TOK_WORD && tk->end - tk->start > 5 && memcmp(t->text + tk->end - 3, "ing", 3) == 0;
+}
+
 static int their_before(const chr_tokens *t, const chr_sentence *s, uint32_t tb)
 {
 	for (uint32_t i = tb, k = 0; i-- > s->tok_begin && k < 4; k++)
@@ -513,6 +626,12 @@ static void find_actors(const chr_event_ctx *cx, chr_event *ev, const chr_senten
 				break;
 			if (word_class_of(t, i) & W_LIGHT) {
 				subject_group(cx, ev, s->tok_begin, i);
+				break;
+			}
+			/* "X and Y signed ..., ending a negotiating session": a
+			 * participle after a comma has the sentence's subject */
+			if (i > s->tok_begin && is_punct(t, i - 1, ',') && participle(t, i)) {
+				object_names(cx, ev, s->tok_begin, i - 1, 1, 0);
 				break;
 			}
 		}
@@ -737,9 +856,41 @@ static int event_length(const chr_event_ctx *cx, const chr_timex *x, const chr_s
 	return !(x->tok_end < s->tok_end && (word_class_of(t, x->tok_end) & W_SPAN_OFF));
 }
 
+/* "have agreed" right before the trigger: done by the time it is told. */
+static int perfect_before(const chr_event_ctx *cx, const chr_sentence *s, uint32_t tb)
+{
+	for (uint32_t i = tb, k = 0; i-- > s->tok_begin && k < 2; k++) {
+		if (cx->toks->tok[i].kind != CHR_TOK_WORD)
+			return 0;
+		if (word_class_of(cx->toks, i) & W_HAVE)
+			return 1;
+	}
+	return 0;
+}
+
+/* The date of the sentence's reporting clause ("..., Lind said on Tuesday"). */
+static int32_t statement_date_of(const chr_event_ctx *cx, const chr_sentence *s)
+{
+	chr_event probe;
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+		int32_t k = cx->tok_timex[i];
+		if (k < 0)
+			continue;
+		const chr_timex *tx = &cx->times->t[k];
+		i = tx->tok_end - 1;
+		if (tx->type == CHR_TIMEX_DATE && statement_time(cx, (uint32_t)k) && chr_event_set_date(&probe, tx->value))
+			return k;
+	}
+	return -1;
+}
+
 static void find_time(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s)
 {
 	int32_t k = sentence_date(cx, s, ev->trig_begin);
+	/* "the delegations have agreed on an agenda, Lind said on Tuesday":
+	 * what the statement reports as just done is of the statement's day */
+	if (k < 0 && !ev->noun && perfect_before(cx, s, ev->trig_begin))
+		k = statement_date_of(cx, s);
 	if (k < 0 && just_now(cx, s) && cx->anchor)
 		chr_event_set_date(ev, cx->anchor);
 	else if (k < 0)

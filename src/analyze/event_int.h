@@ -11,7 +11,9 @@
 #define EV_MAX_ALT 24
 #define EV_GAP 3   /* words a "~" lets stand between two pattern words */
 
-typedef enum ev_kind { EV_VERB = 0, EV_NOUN, EV_REPORT } ev_kind;
+/* EV_PASSIVE: a verb phrase that opens with what is acted on ("the bridge
+ * was closed", "the framework put to X"), so an article may stand before it. */
+typedef enum ev_kind { EV_VERB = 0, EV_NOUN, EV_REPORT, EV_PASSIVE } ev_kind;
 
 typedef struct ev_slot {
 	uint64_t alt[EV_MAX_ALT];
@@ -27,10 +29,10 @@ typedef struct ev_pattern {
 	ev_slot slot[EV_MAX_SLOTS];
 } ev_pattern;
 
-/* The patterns whose first word has this key, as a list of indexes ending
- * in -1; NULL when no pattern starts with it.  The table is built once per
- * process from data/events/en.txt. */
-const int32_t *chr_ev_first(uint64_t key);
+/* The patterns of language lang (chr_event_lang) whose first word has
+ * this key, as a list of indexes ending in -1; NULL when no pattern starts
+ * with it.  The tables are built once per process from data/events/. */
+const int32_t *chr_ev_first(int lang, uint64_t key);
 const ev_pattern *chr_ev_pattern(int32_t i);
 
 /*

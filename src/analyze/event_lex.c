@@ -1,18 +1,21 @@
 /*
- * event_lex.c - analyze stage, events: the trigger lexicon
- * (data/events/en.txt) as patterns indexed by the folded key of their
+ * event_lex.c - analyze stage, events: the trigger lexicons
+ * (data/events/<lang>.txt) as patterns indexed by the folded key of their
  * first word, built once per process.  A sentence is scanned once; each
- * token costs one hash probe.
+ * token costs one hash probe.  Each language has its own index over one
+ * table of patterns, and the type names are shared, so a German "traf" and
+ * an English "met" are one type.
  */
 #include "analyze/event_int.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/data.h"
 
-#define EV_MAX_PATTERNS 256
+#define EV_MAX_PATTERNS 512
 #define EV_SLOTS 2048   /* power of two, well over the first words of all patterns */
 #define EV_MAX_HEADS 48 /* patterns sharing one first word */
 
@@ -22,30 +25,34 @@ typedef struct ev_head {
 	uint8_t n;
 } ev_head;
 
+/* The languages that have a lexicon file; "en" first, the default. */
+static const char *const lang_codes[CHR_EV_NLANG] = { "en", "de", "fr" };
+
 static ev_pattern patterns[EV_MAX_PATTERNS];
 /* Type names, each stored once, so frames compare types by pointer. */
 static char type_names[EV_MAX_PATTERNS][32];
 static uint8_t type_family[EV_MAX_PATTERNS];
 static size_t ntypes;
 static size_t npatterns;
-static ev_head *heads;
+static ev_head *heads[CHR_EV_NLANG];
+static size_t lang_patterns[CHR_EV_NLANG];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static ev_head *head_slot(uint64_t key)
+static ev_head *head_slot(ev_head *table, uint64_t key)
 {
 	key = key ? key : 1;
 	size_t i = (size_t)(key ^ (key >> 29)) & (EV_SLOTS - 1);
 	for (size_t probes = 0; probes < EV_SLOTS; probes++) {
-		if (heads[i].key == key || heads[i].key == 0)
-			return &heads[i];
+		if (table[i].key == key || table[i].key == 0)
+			return &table[i];
 		i = (i + 1) & (EV_SLOTS - 1);
 	}
 	return NULL;
 }
 
-static void add_head(uint64_t key, int32_t pattern)
+static void add_head(ev_head *table, uint64_t key, int32_t pattern)
 {
-	ev_head *h = head_slot(key);
+	ev_head *h = head_slot(table, key);
 	if (!h || h->n >= EV_MAX_HEADS)
 		return;
 	h->key = key ? key : 1;
@@ -74,7 +81,7 @@ static uint8_t split_alternatives(const char *s, size_t n, uint64_t *alt)
 /* TYPE CAMEO KIND WORD [~] WORD ... */
 static void load_line(void *ctx, const char *const *f, const size_t *n, size_t k)
 {
-	(void)ctx;
+	int lang = *(const int *)ctx;
 	if (k < 4 || npatterns >= EV_MAX_PATTERNS || n[0] >= sizeof type_names[0] || n[1] >= 8)
 		return;
 	ev_pattern *pat = &patterns[npatterns];
@@ -90,7 +97,7 @@ static void load_line(void *ctx, const char *const *f, const size_t *n, size_t k
 	}
 	pat->type = type_names[ti];
 	memcpy(pat->cameo, f[1], n[1]);
-	pat->kind = f[2][0] == 'n' ? EV_NOUN : f[2][0] == 'r' ? EV_REPORT : EV_VERB;
+	pat->kind = f[2][0] == 'n' ? EV_NOUN : f[2][0] == 'r' ? EV_REPORT : f[2][0] == 'p' ? EV_PASSIVE : EV_VERB;
 	int gap = 0;
 	for (size_t i = 3; i < k; i++) {
 		if (n[i] == 1 && f[i][0] == '~') {
@@ -107,28 +114,44 @@ static void load_line(void *ctx, const char *const *f, const size_t *n, size_t k
 	if (!pat->nslots || !pat->slot[0].nalt)
 		return;
 	for (unsigned a = 0; a < pat->slot[0].nalt; a++)
-		add_head(pat->slot[0].alt[a], (int32_t)npatterns);
+		add_head(heads[lang], pat->slot[0].alt[a], (int32_t)npatterns);
 	npatterns++;
+	lang_patterns[lang]++;
 }
 
 static void load(void)
 {
-	heads = calloc(EV_SLOTS, sizeof *heads);
-	if (!heads)
-		return;
-	chr_data_fields("events/en.txt", 3 + 2 * EV_MAX_SLOTS, load_line, NULL);
+	for (int l = 0; l < CHR_EV_NLANG; l++) {
+		char name[32];
+		snprintf(name, sizeof name, "events/%s.txt", lang_codes[l]);
+		if (!(heads[l] = calloc(EV_SLOTS, sizeof *heads[l])))
+			continue;
+		chr_data_fields(name, 3 + 2 * EV_MAX_SLOTS, load_line, &l);
+	}
 }
 
-const int32_t *chr_ev_first(uint64_t key)
+int chr_event_lang(const char *lang)
 {
 	pthread_once(&once, load);
-	if (!heads)
+	if (!lang || strcmp(lang, "und") == 0)
+		lang = "en";
+	for (int l = 0; l < CHR_EV_NLANG; l++)
+		if (strcmp(lang, lang_codes[l]) == 0)
+			return heads[l] && lang_patterns[l] ? l : -1;
+	return -1;
+}
+
+const int32_t *chr_ev_first(int lang, uint64_t key)
+{
+	pthread_once(&once, load);
+	if (lang < 0 || lang >= CHR_EV_NLANG || !heads[lang])
 		return NULL;
+	const ev_head *h = heads[lang];
 	key = key ? key : 1;
 	size_t i = (size_t)(key ^ (key >> 29)) & (EV_SLOTS - 1);
-	for (size_t probes = 0; probes < EV_SLOTS && heads[i].key; probes++) {
-		if (heads[i].key == key)
-			return heads[i].list;
+	for (size_t probes = 0; probes < EV_SLOTS && h[i].key; probes++) {
+		if (h[i].key == key)
+			return h[i].list;
 		i = (i + 1) & (EV_SLOTS - 1);
 	}
 	return NULL;

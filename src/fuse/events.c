@@ -4,8 +4,10 @@
  * A frame joins a fused event when
  * - their type families match (meet/consult/negotiate/visit/host/mediate
  *   are one "meeting"; other types only match themselves), or they are one
- *   occasion: two shared actors, the same named place, overlapping dates,
- * - they share core actors: at least min(2, actors of either) of them,
+ *   occasion: two shared actors, the same named place, overlapping dates
+ *   without the day's slack,
+ * - they share core actors: at least min(2, actors of either) of them (all
+ *   of the frame's when either side has no date),
  * - their dates are compatible: the day ranges overlap, with a day's slack
  *   on each side (a meeting that ran late on Dec 2 is reported for Dec 3);
  *   when either side has no date, they must be of one story and at one
@@ -13,7 +15,9 @@
  * - and their places are compatible: equal, one of them unknown, or one the
  *   country of the other.
  * Among several matches the one sharing most actors wins, then the one at
- * the same place, then the newest.  Candidates come from the fused_actor
+ * the same place, then the newest; an undated frame that two fit equally
+ * joins neither.  Other fused events the frame links to its match (see
+ * find_match) merge into it.  Candidates come from the fused_actor
  * index by actor and day (see SQL_CAND_DATED), so the search is bounded
  * whatever the corpus size.  The fused event's type, date, place and duration are
  * the values most of its frames give (fused_value holds the votes; a tie
@@ -36,6 +40,7 @@ typedef struct cand {
 	int64_t lo, hi, place, story;
 	int dated;
 	int same_family;
+	char family[24];
 } cand;
 
 /* Candidates: fused events of one actor whose first day lies in the frame's
@@ -46,13 +51,16 @@ typedef struct cand {
 #define LOOKBACK_DAYS 31
 /* Each candidate comes with what the rules read of it: one statement per
  * actor rather than one more per candidate. */
-#define CAND_COLUMNS "SELECT a.fused, f.lo, f.hi, f.place, f.story, f.family=?9 FROM fused_actor a JOIN fused f ON f.id=a.fused"
+#define CAND_COLUMNS \
+	"SELECT a.fused, f.lo, f.hi, f.place, f.story, f.family=?9, f.family FROM fused_actor a JOIN fused f ON f.id=a.fused"
 static const char SQL_CAND_DATED[] =
 	CAND_COLUMNS " WHERE a.entity=?1 AND a.lo BETWEEN ?2 AND ?3 AND a.hi>=?4 ORDER BY a.lo DESC LIMIT 64";
 static const char SQL_CAND_UNDATED[] =
 	CAND_COLUMNS " WHERE a.entity=?1 AND a.lo IS NULL ORDER BY a.fused DESC LIMIT 16";
 static const char SQL_CAND_ANY[] =
 	CAND_COLUMNS " WHERE a.entity=?1 ORDER BY a.fused DESC LIMIT 64";
+static const char SQL_ACTORS_OF[] = "SELECT entity FROM fused_actor WHERE fused=?1 LIMIT 5";
+static const char SQL_HAS_ACTOR[] = "SELECT 1 FROM fused_actor WHERE fused=?1 AND entity=?2";
 static const char SQL_ACTOR_DAYS[] =
 	"UPDATE fused_actor SET lo=?2, hi=?3 WHERE fused=?1 AND (lo IS NOT ?2 OR hi IS NOT ?3)";
 /* Counting stops at two: that is all the matching rule asks. */
@@ -128,6 +136,39 @@ static void best_value(chr_store *store, int64_t fused, const char *attr, char *
 	sqlite3_reset(st);
 }
 
+/* 1 when every actor of fused event `id` (at most four) is an actor of
+ * fused event `into` or of frame f, 0 when not, -1 on error. */
+static int actors_within(chr_store *store, int64_t id, int64_t into, const chr_frame *f)
+{
+	int64_t actors[5];
+	int n = 0;
+	sqlite3_stmt *st = chr_sql(store, SQL_ACTORS_OF);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while (n < 5 && sqlite3_step(st) == SQLITE_ROW)
+		actors[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (n == 0 || n > 4)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		int found = 0;
+		for (int a = 0; a < f->nactors && !found; a++)
+			found = f->actors[a] == actors[i];
+		if (found)
+			continue;
+		if (!(st = chr_sql(store, SQL_HAS_ACTOR)))
+			return -1;
+		sqlite3_bind_int64(st, 1, into);
+		sqlite3_bind_int64(st, 2, actors[i]);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
 /* Up to MAX_MERGE other fused events the frame also matches: they were one
  * event all along, kept apart only because the frame that links them had
  * not arrived (fusion is incremental). */
@@ -137,7 +178,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			  int64_t hi, int64_t *others, size_t *nothers)
 {
 	*nothers = 0;
-	int ok[CANDIDATES] = { 0 };
+	int ok[CANDIDATES] = { 0 }, near[CANDIDATES] = { 0 };
 	cand cands[CANDIDATES];
 	size_t n = 0;
 	for (int a = 0; a < f->nactors; a++) {
@@ -170,6 +211,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 						.story = sqlite3_column_int64(st, 4),
 						.same_family = sqlite3_column_int(st, 5),
 					};
+					snprintf(cands[c].family, sizeof cands[c].family, "%s", chr_col_text(st, 6));
 				}
 				cands[c].shared++;
 			}
@@ -184,10 +226,14 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			cands[kept++] = cands[c];
 	n = kept;
 	int64_t best = 0;
-	int best_score = -1;
+	int best_score = -1, tie = 0;
 	for (size_t c = 0; c < n; c++) {
 		int need = f->nactors < 2 ? f->nactors : 2;
 		if (cands[c].shared < need) {
+			/* Without a date on one side, nothing else says a second actor
+			 * joined the same event: all of them must be shared. */
+			if (!dated || !cands[c].dated)
+				continue;
 			/* One shared actor is enough when the fused event has only one. */
 			sqlite3_stmt *st = chr_sql(store, SQL_NACTORS);
 			if (!st)
@@ -208,18 +254,27 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			continue;
 		/* Another kind of event matches only as the same occasion: two of
 		 * the same people, at the same named place, on the same days
-		 * ("met in Vienna" and "agreed in Vienna" that day). */
+		 * ("met in Vienna" and "agreed in Vienna" that day), without the
+		 * day's slack: talks open on Monday and agree an agenda on Tuesday. */
 		if (!cands[c].same_family &&
-		    !(cands[c].shared >= 2 && f->place && f->place == cands[c].place && dated && cands[c].dated))
+		    !(cands[c].shared >= 2 && f->place && f->place == cands[c].place && dated && cands[c].dated &&
+		      cands[c].lo <= hi && cands[c].hi >= lo)) {
+			near[c] = dated && cands[c].dated;
 			continue;
+		}
 		int score = cands[c].shared * 4 + cands[c].same_family * 3 + (f->place && f->place == cands[c].place ? 2 : 0) +
 			    (dated && cands[c].dated && cands[c].lo <= lo && cands[c].hi >= hi ? 1 : 0);
 		ok[c] = 1;
+		tie = score == best_score ? 1 : score > best_score ? 0 : tie;
 		if (score > best_score || (score == best_score && cands[c].id > best)) {
 			best = cands[c].id;
 			best_score = score;
 		}
 	}
+	/* An undated frame that two events of its story fit equally well
+	 * could be either: it starts its own. */
+	if (!dated && tie)
+		return 0;
 	int64_t best_place = 0;
 	for (size_t c = 0; c < n; c++)
 		if (cands[c].id == best)
@@ -228,6 +283,25 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 		if (ok[c] && cands[c].id != best && cands[c].same_family &&
 		    places_compatible(store, best_place, cands[c].place))
 			others[(*nothers)++] = cands[c].id;
+	/* "talks with Norvia open in Tarn" and "Velt and Lind met in Tarn":
+	 * one meeting once "agreed that Norvia will ..." from that meeting
+	 * names Norvia too.  An event of the best match's family that this
+	 * frame fits but for its kind joins it when all its actors are the
+	 * match's or the frame's: it had only come first. */
+	const char *best_family = NULL;
+	for (size_t c = 0; c < n; c++)
+		if (cands[c].id == best)
+			best_family = cands[c].family;
+	for (size_t c = 0; best_family && c < n && *nothers < MAX_MERGE; c++) {
+		if (!near[c] || strcmp(cands[c].family, best_family) != 0 ||
+		    !places_compatible(store, best_place, cands[c].place))
+			continue;
+		int within = actors_within(store, cands[c].id, best, f);
+		if (within < 0)
+			return -1;
+		if (within)
+			others[(*nothers)++] = cands[c].id;
+	}
 	return best;
 }
 

@@ -217,6 +217,70 @@ static void meetings_fuse_across_a_day_and_stay_apart_across_months(void **state
 	chr_store_close(s);
 }
 
+/* One analysis line with one event of any type; Norvia is a country. */
+static char *event_line(const char *doc, const char *date, const char *text, const char *type, const char *cameo,
+			const char *actors_json, const char *place)
+{
+	static char buf[8][4096];
+	static int k;
+	char *b = buf[k++ % 8];
+	snprintf(b, sizeof buf[0],
+		 "{\"doc\":\"%s\",\"outlet\":\"%s wire\",\"date\":\"%s\",\"text\":\"%s\","
+		 "\"paragraphs\":[{\"text\":\"%s\",\"label\":\"body\"}],"
+		 "\"entities\":[{\"id\":\"mara-velt\",\"name\":\"Mara Velt\",\"type\":\"PERSON\",\"mentions\":[[0,9]]},"
+		 "{\"id\":\"oskar-lind\",\"name\":\"Oskar Lind\",\"type\":\"PERSON\",\"mentions\":[[14,24]]},"
+		 "{\"id\":\"norvia\",\"name\":\"Norvia\",\"type\":\"PLACE\",\"mentions\":[]},"
+		 "{\"id\":\"%s\",\"name\":\"%s\",\"type\":\"PLACE\",\"mentions\":[]}],"
+		 "\"events\":[{\"type\":\"%s\",\"cameo\":\"%s\",\"actors\":%s,\"place\":\"%s\",\"date\":\"%s\","
+		 "\"duration\":null,\"modality\":\"asserted\",\"sentence\":[0,20]}],"
+		 "\"claims\":[],\"quotes\":[]}",
+		 doc, doc, date, text, text, place, place, type, cameo, actors_json, place, date);
+	return b;
+}
+
+static long long fused_of(chr_store *s, const char *doc)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT ev.fused FROM event ev JOIN doc d ON d.id=ev.doc WHERE d.name='%s'", doc);
+	return count(s, sql);
+}
+
+/* Another kind of event joins a meeting only on its very day: the talks
+ * open on Monday and agree an agenda on Tuesday. */
+static void another_kind_joins_only_on_the_day(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, event_line("a", "2025-12-01", "Mara Velt and Oskar Lind met in Tarn on Monday.", "meet", "040",
+			  "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	add(s, event_line("b", "2025-12-02", "Mara Velt and Oskar Lind agreed on an agenda in Tarn on Tuesday.",
+			  "agree", "057", "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	add(s, event_line("c", "2025-12-01", "Mara Velt and Oskar Lind agreed in Tarn on Monday to meet again.",
+			  "intent_to_cooperate", "030", "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	assert_int_not_equal(fused_of(s, "a"), fused_of(s, "b"));
+	assert_int_equal(fused_of(s, "a"), fused_of(s, "c"));
+	chr_store_close(s);
+}
+
+/* "Talks with Norvia open in Tarn" came first; the meeting of Velt and Lind
+ * there the next day is one event once a frame of that meeting names
+ * Norvia too. */
+static void an_earlier_report_joins_when_linked(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, event_line("a", "2025-12-01", "The talks with Norvia open in Tarn on Monday.", "negotiate", "046",
+			  "[\"norvia\"]", "tarn"));
+	add(s, event_line("b", "2025-12-02", "Mara Velt and Oskar Lind met in Tarn on Tuesday.", "meet", "040",
+			  "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	assert_int_not_equal(fused_of(s, "a"), fused_of(s, "b"));
+	add(s, event_line("c", "2025-12-02", "Mara Velt and Oskar Lind agreed in Tarn that Norvia will help.",
+			  "intent_to_cooperate", "030", "[\"mara-velt\",\"oskar-lind\",\"norvia\"]", "tarn"));
+	assert_int_equal(fused_of(s, "a"), fused_of(s, "b"));
+	assert_int_equal(fused_of(s, "b"), fused_of(s, "c"));
+	chr_store_close(s);
+}
+
 static void bare_surname_joins_the_full_name(void **state)
 {
 	(void)state;
@@ -261,6 +325,8 @@ int main(void)
 		cmocka_unit_test(version_1_file_is_migrated),
 		cmocka_unit_test(entity_counts_survive_batches_and_rollback),
 		cmocka_unit_test(meetings_fuse_across_a_day_and_stay_apart_across_months),
+		cmocka_unit_test(another_kind_joins_only_on_the_day),
+		cmocka_unit_test(an_earlier_report_joins_when_linked),
 		cmocka_unit_test(bare_surname_joins_the_full_name),
 		cmocka_unit_test(near_copies_form_a_syndication_group),
 	};

@@ -22,11 +22,13 @@ typedef struct run {
 	chr_analysis an;
 } run;
 
+static const char *test_lang = "en";   /* the language the texts are analysed as */
+
 static void analyse(run *r, const char *text, const char *anchor)
 {
 	chr_arena_init(&r->arena);
 	memset(&r->an, 0, sizeof r->an);
-	assert_int_equal(chr_analysis_run(&r->arena, text, strlen(text), anchor, "en", &r->an), CHR_OK);
+	assert_int_equal(chr_analysis_run(&r->arena, text, strlen(text), anchor, test_lang, &r->an), CHR_OK);
 }
 
 static const char *describe_event(const run *r, size_t i)
@@ -225,6 +227,109 @@ static void a_name_before_said_is_a_speaker(void **state)
 	chr_arena_free(&r.arena);
 }
 
+/* The agent of a passive is an actor: "received by X". */
+static void passive_received_by(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "host|anna-kessler|lisbon|2025-03-05|-|asserted", NULL };
+	expect_events("The families said they had been received by Foreign Minister Anna Kessler in Lisbon on "
+		      "Wednesday.", "2025-03-07", want);
+}
+
+/* Closing a way through, active or passive; a country's body acts for it. */
+static void closing_a_bridge(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "coerce|norway|-|2025-03-03|-|asserted", NULL };
+	expect_events("The bridge was closed by Norway's police on Monday.", "2025-03-07", want);
+}
+
+static void parliament_approves_a_resolution(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "agree|norway|-|2025-03-04|-|asserted", NULL };
+	expect_events("Norway's parliament approved a resolution on Tuesday.", "2025-03-07", want);
+}
+
+/* "The Norwegian and Swedish delegations have agreed ..., X said on
+ * Tuesday": the bodies stand for their countries, and what the statement
+ * reports as just done is of its day. */
+static void delegations_agreed_as_told(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "agree|norway,sweden|-|2025-03-04|-|asserted",
+					    "statement|anna-lindqvist|-|2025-03-04|-|asserted", NULL };
+	expect_events("Norway and Sweden sent envoys to Geneva. The Norwegian and Swedish delegations have agreed on "
+		      "an agenda, the Swedish envoy Anna Lindqvist said on Tuesday.", "2025-03-07", want);
+}
+
+/* A demonym no gazetteer lists still names a country of the document. */
+static void demonym_of_an_unlisted_country(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "meet|dravonia|geneva|2025-03-03|-|asserted",
+					    "agree|dravonia|-|2025-03-04|-|asserted", NULL };
+	expect_events("Envoys of Dravonia met in Geneva on Monday. The Dravonian delegation agreed on an agenda on "
+		      "Tuesday.", "2025-03-07", want);
+}
+
+/* A participle that describes a noun reports nothing; with an auxiliary it does. */
+static void reduced_relative_is_no_event(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "arrest||-|2025-03-03|-|asserted", NULL };
+	expect_events("Six fishermen detained by the coast guard in November returned home on Thursday. Two sailors "
+		      "were detained by the coast guard on Monday.", "2025-03-07", want);
+}
+
+/* ", ending a negotiating session": the participle's subject is the sentence's. */
+static void participle_clause_subject(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "agree|anna-kessler,tomas-berg|oslo|2025-03-01|-|asserted",
+					    "negotiate|anna-kessler,tomas-berg|oslo|2025-03-01|-|asserted", NULL };
+	expect_events("Anna Kessler and Tomas Berg signed an agreement in Oslo on Saturday, ending a negotiating "
+		      "session that began on Friday.", "2025-03-07", want);
+}
+
+static void proposals_put_and_exchanged(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "propose|anna-kessler|-|-|-|asserted", NULL };
+	expect_events("Anna Kessler: Good afternoon. I have put a new plan on the table.", "2025-03-07", want);
+	static const char *const want2[] = { "propose|norway,sweden|-|2025-03-05|-|asserted", NULL };
+	expect_events("Negotiators from Norway and Sweden exchanged written proposals on Wednesday.", "2025-03-07",
+		      want2);
+}
+
+/* An event in a "since" clause only dates the one the sentence reports. */
+static void since_clause_is_background(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "meet|anna-kessler,tomas-berg|oslo|2025-03-03|-|asserted", NULL };
+	expect_events("Anna Kessler met Tomas Berg in Oslo on Monday, the first contact since the border was closed.",
+		      "2025-03-07", want);
+}
+
+/* German and French documents read data/events/de.txt and fr.txt. */
+static void german_and_french_lexicons(void **state)
+{
+	(void)state;
+	test_lang = "de";
+	static const char *const de[] = { "phone_call|anna-kessler,tomas-berg|-|2025-03-14|-|asserted", NULL };
+	expect_events("Anna Kessler telefonierte am Freitag mit Tomas Berg.", "2025-03-15", de);
+	static const char *const de_future[] = { NULL };
+	expect_events("Anna Kessler wird Tomas Berg am Freitag treffen.", "2025-03-15", de_future);
+	test_lang = "fr";
+	/* "a rencontré": the French "a" is no article */
+	static const char *const fr[] = { "meet|anna-kessler,tomas-berg|geneva|-|-|asserted", NULL };
+	expect_events("Anna Kessler a rencontré Tomas Berg à Genève.", "2025-03-15", fr);
+	test_lang = "ru";
+	static const char *const none[] = { NULL };
+	expect_events("Anna Kessler met Tomas Berg in Oslo.", "2025-03-15", none);
+	test_lang = "en";
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +348,16 @@ int main(void)
 		cmocka_unit_test(claims_negated_duration_is_not_one),
 		cmocka_unit_test(claims_dates_and_money_are_not),
 		cmocka_unit_test(a_name_before_said_is_a_speaker),
+		cmocka_unit_test(passive_received_by),
+		cmocka_unit_test(closing_a_bridge),
+		cmocka_unit_test(parliament_approves_a_resolution),
+		cmocka_unit_test(delegations_agreed_as_told),
+		cmocka_unit_test(demonym_of_an_unlisted_country),
+		cmocka_unit_test(reduced_relative_is_no_event),
+		cmocka_unit_test(participle_clause_subject),
+		cmocka_unit_test(proposals_put_and_exchanged),
+		cmocka_unit_test(since_clause_is_background),
+		cmocka_unit_test(german_and_french_lexicons),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
