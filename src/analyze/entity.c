@@ -443,6 +443,184 @@ static void pass_demonyms(ent_ctx *c)
 	}
 }
 
+/*
+ * "Kestria will release ...": a sentence's first word alone is no evidence
+ * of a name (see extra_name_word), but the document may give it: the same
+ * word taken as a place or organisation elsewhere, the word with an "n"
+ * ("Kestrian", a demonym of an unlisted country) capitalised inside a
+ * sentence, or a body of a state that it owns ("Kestria's parliament").
+ * One table of the capitalised words inside sentences, each with the type
+ * of the one-word name that owns it (or none), keeps the pass linear.
+ */
+typedef struct cap_slot { uint64_t key; int8_t type; } cap_slot;
+
+#define CAP_UNOWNED (-1)
+#define CAP_OTHER (-2)   /* inside a longer name, or owned twice differently */
+
+static cap_slot *cap_find(cap_slot *tab, size_t cap, uint64_t key)
+{
+	key = key ? key : 1;
+	size_t j = lower_slot(key, cap);
+	while (tab[j].key && tab[j].key != key)
+		j = (j + 1) & (cap - 1);
+	return &tab[j];
+}
+
+/* "Kestria's parliament": bodies only a state has (a person has a
+ * government or a cabinet too). */
+static int state_body_after(const ent_ctx *c, size_t i)
+{
+	static const char *const bodies[] = { "parliament", "legislature", "army", "navy", "embassy", "coast" };
+	const chr_tokens *t = c->t;
+	if (i + 2 >= t->n || !(t->tok[i + 1].flags & CHR_TF_POSSESSIVE) || t->tok[i + 2].kind != CHR_TOK_WORD)
+		return 0;
+	for (size_t k = 0; k < sizeof bodies / sizeof bodies[0]; k++)
+		if (t->tok[i + 2].key == chr_fold_hash(bodies[k], strlen(bodies[k])))
+			return 1;
+	return 0;
+}
+
+static chr_status pass_initial_names(ent_ctx *c)
+{
+	const chr_tokens *t = c->t;
+	size_t nc = 0;
+	for (size_t i = 0; i < t->n; i++)
+		if (ent_is_cap(c, i) && !ent_sentence_start(c, i))
+			nc++;
+	size_t cap = 16;
+	while (cap < nc * 2)
+		cap *= 2;
+	cap_slot *tab = chr_arena_calloc(c->arena, cap, sizeof *tab);
+	if (!tab)
+		return CHR_ENOMEM;
+	for (size_t i = 0; i < t->n; i++) {
+		if (!ent_is_cap(c, i) || ent_sentence_start(c, i))
+			continue;
+		int32_t o = c->own[i];
+		int type = o < 0 ? CAP_UNOWNED
+			   : (c->sp[o].dead || c->sp[o].te - c->sp[o].tb != 1) ? CAP_OTHER : c->sp[o].type;
+		cap_slot *s = cap_find(tab, cap, t->tok[i].key);
+		if (!s->key) {
+			s->key = t->tok[i].key ? t->tok[i].key : 1;
+			s->type = (int8_t)type;
+		} else if (s->type != type) {
+			s->type = CAP_OTHER;
+		}
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		const chr_token *tk = &t->tok[i];
+		if (!ent_is_cap(c, i) || !ent_sentence_start(c, i) || c->own[i] != OWN_FREE ||
+		    (tk->flags & CHR_TF_ALL_UPPER) || c->gm_n[i] || c->title[i] || c->wc[i] ||
+		    chr_gaz_stop(c->g, tk->key) || ent_seen_lower(c, tk->key) ||
+		    chr_gaz_demonym(c->g, tk->key, NULL))
+			continue;
+		/* one word: "Kestria Public Radio" is another name */
+		if (ent_is_cap(c, i + 1) && t->tok[i + 1].sentence == tk->sentence)
+			continue;
+		const cap_slot *same = cap_find(tab, cap, tk->key);
+		int type = -1;
+		if (same->key && (same->type == CHR_ENT_PLACE || same->type == CHR_ENT_ORG)) {
+			type = same->type;
+		} else if (state_body_after(c, i)) {
+			type = CHR_ENT_PLACE;
+		} else {
+			size_t len;
+			const char *w = chr_token_text(t, i, &len);
+			char buf[64];
+			if (len < 4 || len + 1 >= sizeof buf || w[len - 1] != 'a')
+				continue;
+			memcpy(buf, w, len);
+			buf[len] = 'n';
+			const cap_slot *dem = cap_find(tab, cap, chr_fold_hash(buf, len + 1));
+			if (dem->key && (dem->type == CAP_UNOWNED || dem->type == CHR_ENT_MISC))
+				type = CHR_ENT_PLACE;
+		}
+		if (type >= 0)
+			ent_accept(c, (uint32_t)i, (uint32_t)i + 1, (chr_ent_type)type, SRC_RULE, NULL);
+	}
+	return CHR_OK;
+}
+
+/* A state's body: "the Kestrian delegation", "Kestrian and Dravonian
+ * negotiators". */
+static int body_word(const ent_ctx *c, size_t i)
+{
+	static const char *const bodies[] = {
+		"delegation", "delegations", "parliament", "government", "governments", "cabinet", "negotiators",
+		"authorities", "ministry", "legislature", "senate", "army", "navy", "coast", "envoys", "embassy",
+	};
+	if (!ent_is_word(c, i) || (c->t->tok[i].flags & CHR_TF_UPPER))
+		return 0;
+	for (size_t k = 0; k < sizeof bodies / sizeof bodies[0]; k++)
+		if (c->t->tok[i].key == chr_fold_hash(bodies[k], strlen(bodies[k])))
+			return 1;
+	return 0;
+}
+
+/* A capitalised word no list holds that reads as a demonym ("Kestrian"):
+ * inside a sentence, ending in "ian" as those of countries in "-ia" do
+ * (the country is guessed from it; "European" has none), never written in
+ * lowercase here. */
+static int unlisted_demonym_word(const ent_ctx *c, size_t i)
+{
+	size_t len;
+	const char *w = chr_token_text(c->t, i, &len);
+	return ent_is_cap(c, i) && !(c->t->tok[i].flags & CHR_TF_ALL_UPPER) && len >= 6 && len < 48 &&
+	       w[len - 3] == 'i' && w[len - 2] == 'a' && w[len - 1] == 'n' && c->own[i] == OWN_FREE && !c->gm_n[i] && !c->title[i] &&
+	       !c->wc[i] && !ent_sentence_start(c, i) && !chr_gaz_stop(c->g, c->t->tok[i].key) &&
+	       !ent_seen_lower(c, c->t->tok[i].key) && !chr_gaz_demonym(c->g, c->t->tok[i].key, NULL);
+}
+
+/*
+ * "The Dravonian parliament agreed": the demonym of a country no list
+ * holds, before a state's body (perhaps after more demonyms: "Kestrian and
+ * Dravonian delegations"), is kept as a listed demonym is, a MISC name
+ * whose country is the word without its "n" ("dravonia"): the country's
+ * id wherever the country itself is named.
+ */
+static chr_status pass_unlisted_demonyms(ent_ctx *c)
+{
+	const chr_tokens *t = c->t;
+	chr_gaz_entry *made[16];
+	size_t nmade = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		if (!unlisted_demonym_word(c, i))
+			continue;
+		size_t j = i + 1;
+		while (j < t->n && j < i + 6 && t->tok[j].sentence == t->tok[i].sentence &&
+		       (unlisted_demonym_word(c, j) || (c->wc[j] & EW_CONNECTOR) ||
+			(t->tok[j].kind == CHR_TOK_PUNCT && t->text[t->tok[j].start] == ',')))
+			j++;
+		if (j >= t->n || t->tok[j].sentence != t->tok[i].sentence || !body_word(c, j))
+			continue;
+		chr_gaz_entry *e = NULL;
+		for (size_t k = 0; k < nmade && !e; k++)
+			if (chr_fold_hash(made[k]->name, strlen(made[k]->name)) == t->tok[i].key)
+				e = made[k];
+		if (!e) {
+			size_t len;
+			const char *w = chr_token_text(t, i, &len);
+			char slug[160];
+			e = chr_arena_calloc(c->arena, 1, sizeof *e);
+			char *name = chr_arena_strndup(c->arena, w, len);
+			if (!e || !name)
+				return CHR_ENOMEM;
+			e->name = name;
+			e->type = CHR_ENT_MISC;
+			chr_entity_slug(w, len, slug, sizeof slug);
+			if (!(e->id = chr_arena_strndup(c->arena, slug, strlen(slug))))
+				return CHR_ENOMEM;
+			chr_entity_slug(w, len - 1, slug, sizeof slug);
+			if (!(e->country_id = chr_arena_strndup(c->arena, slug, strlen(slug))))
+				return CHR_ENOMEM;
+			if (nmade < sizeof made / sizeof made[0])
+				made[nmade++] = e;
+		}
+		ent_accept(c, (uint32_t)i, (uint32_t)i + 1, CHR_ENT_MISC, SRC_DEMONYM, e);
+	}
+	return CHR_OK;
+}
+
 /* "ex-President", "Ex-minister": one hyphenated word, a former title. */
 static int ex_title(const ent_ctx *c, size_t i)
 {
@@ -609,6 +787,8 @@ chr_status chr_entities_find_lang(chr_arena *arena, const chr_tokens *toks, cons
 	if ((st = ent_rules_caps(&c)) != CHR_OK)
 		goto done;
 	pass_demonyms(&c);
+	if ((st = pass_initial_names(&c)) != CHR_OK || (english && (st = pass_unlisted_demonyms(&c)) != CHR_OK))
+		goto done;
 	st = ent_link(&c, out);
 	goto done;
 nomem:

@@ -26,6 +26,7 @@
 #include "analyze/entity_internal.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define AMBIG 0xFFFFFFFFu
 #define SCAN_CAP 256   /* entities looked at to settle an ambiguous surname */
@@ -635,6 +636,56 @@ static void propagate(link_ctx *l)
 	}
 }
 
+/*
+ * The country a person's role names: "Kestria's Deputy Foreign Minister",
+ * "Kestrian envoy", "US President".  Looked for among the role's words and
+ * the two before it: a listed demonym or country, a place of the document
+ * no list holds before "'s", or a capitalised word that is such a place
+ * with an "n" ("Kestrian" for Kestria).  A city names no country here
+ * ("Geneva's mayor").  NULL when none.
+ */
+static const char *role_country(link_ctx *l, size_t rb, size_t tb)
+{
+	const ent_ctx *c = l->c;
+	const chr_tokens *t = c->t;
+	size_t s0 = t->sent[t->tok[tb].sentence].tok_begin;
+	for (size_t j = rb >= s0 + 2 ? rb - 2 : s0; j < tb; j++) {
+		if (!ent_is_cap(c, j))
+			continue;
+		const char *d = chr_gaz_demonym(c->g, t->tok[j].key, NULL);
+		if (d)
+			return d;
+		int32_t o = c->own[j];
+		if (o >= 0) {
+			const ent_span *sp = &c->sp[o];
+			const lent *e = &l->ent[find(l, sp->entity)];
+			if (!sp->dead && e->type == CHR_ENT_MISC && e->entry && e->entry->country_id)
+				return e->entry->country_id;   /* a demonym the entity layer kept */
+			if (sp->dead || e->type != CHR_ENT_PLACE)
+				continue;
+			if (e->entry) {
+				if (e->entry->kind == CHR_GK_COUNTRY)
+					return e->entry->id;
+			} else if (sp->te < t->n && (t->tok[sp->te].flags & CHR_TF_POSSESSIVE) && sp->te + 1 == rb) {
+				return e->id;
+			}
+			j = sp->te - 1;
+			continue;
+		}
+		size_t len;
+		const char *w = chr_token_text(t, j, &len);
+		if (len < 5 || w[len - 1] != 'n')
+			continue;
+		for (size_t k = 0; k < l->nent; k++) {
+			const lent *e = &l->ent[k];
+			if (e->target == k && e->type == CHR_ENT_PLACE && !e->entry && e->name &&
+			    strlen(e->name) == len - 1 && strncasecmp(e->name, w, len - 1) == 0)
+				return e->id;
+		}
+	}
+	return NULL;
+}
+
 chr_status ent_link(ent_ctx *c, chr_entities *out)
 {
 	link_ctx l;
@@ -706,6 +757,8 @@ chr_status ent_link(ent_ctx *c, chr_entities *out)
 				mm->role_start = t->tok[rb].start + ((c->wc[rb] & EW_EX_TITLE) ? 3 : 0);
 				mm->role_end = t->tok[s->tb - 1].end;
 				mm->former = (uint8_t)former;
+				if (!ents[e->out].country_id)
+					ents[e->out].country_id = role_country(&l, rb, s->tb);
 			}
 		}
 		i = s->te - 1;

@@ -32,7 +32,7 @@ static uint64_t key_of(const char *w)
 enum {
 	W_LOCATIVE = 1, W_LIGHT = 2, W_CLAUSE = 4, W_JOIN = 8, W_FIRST_PERSON = 16, W_LEADER = 32,
 	W_DET = 64, W_AUX = 128, W_JUST = 256, W_OF = 512, W_OPEN = 1024, W_SPAN_OFF = 2048,
-	W_BODY = 4096, W_HAVE = 8192
+	W_BODY = 4096, W_HAVE = 8192, W_PAIR = 16384
 };
 
 typedef struct word_class {
@@ -82,13 +82,15 @@ static const word_class word_classes[] = {
 	{"army", W_BODY}, {"navy", W_BODY}, {"forces", W_BODY}, {"police", W_BODY}, {"guard", W_BODY},
 	{"envoys", W_BODY}, {"leadership", W_BODY}, {"sides", W_BODY}, {"governments", W_BODY},
 	{"countries", W_BODY}, {"capitals", W_BODY},
+	/* "the two sides", "both governments" */
+	{"two", W_PAIR}, {"both", W_PAIR},
 };
 
 #define NCLASS (sizeof word_classes / sizeof word_classes[0])
 #define CLASS_SLOTS 256   /* power of two, over twice NCLASS */
 
 static struct { uint64_t key; unsigned cls; } class_table[CLASS_SLOTS];
-static uint64_t key_their;
+static uint64_t key_their, key_since;
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
 static void class_table_init(void)
@@ -104,6 +106,7 @@ static void class_table_init(void)
 		}
 	}
 	key_their = key_of("their");
+	key_since = key_of("since");
 }
 
 static unsigned word_class_of(const chr_tokens *t, uint32_t i)
@@ -336,6 +339,11 @@ static int32_t demonym_country(const chr_event_ctx *cx, uint32_t i)
 			 : strlen(ent->name) == len - 1 && strncasecmp(ent->name, w, len - 1) == 0)
 			return (int32_t)e;
 	}
+	/* A country no list holds and this document does not name ("the
+	 * Dravonian parliament" alone): the demonym stands for it; the corpus
+	 * knows its country (see fuse/events.c). */
+	if (m >= 0 && !chr_gaz_demonym(chr_gaz_default(), tk->key, NULL))
+		return (int32_t)cx->ents->men[m].entity;
 	return -1;
 }
 
@@ -675,6 +683,53 @@ static void find_actors(const chr_event_ctx *cx, chr_event *ev, const chr_senten
 	}
 }
 
+/* Is entity e a country: listed as one, or a place whose people the
+ * document names ("Kestrian" for Kestria)? */
+static int is_country(const chr_event_ctx *cx, uint32_t e)
+{
+	const chr_entity *ent = &cx->ents->ent[e];
+	if (ent->type != CHR_ENT_PLACE || ent->country_id)
+		return 0;
+	const chr_gaz_entry *g = chr_gaz_by_id(chr_gaz_default(), ent->id);
+	if (g)
+		return g->kind == CHR_GK_COUNTRY;
+	for (uint32_t j = 0; j < cx->toks->n; j++)
+		if (cx->tok_mention[j] < 0 || entity_of_mention(cx, cx->tok_mention[j])->type == CHR_ENT_MISC)
+			if (demonym_country(cx, j) == (int32_t)e)
+				return 1;
+	return 0;
+}
+
+/* "..., the two sides announced after a second round of talks": a pair of
+ * parties ("the two sides", "both governments") in a sentence that names
+ * exactly two countries is those two. */
+static void pair_of_countries(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s)
+{
+	const chr_tokens *t = cx->toks;
+	int pair = 0;
+	for (uint32_t i = s->tok_begin; i + 1 < s->tok_end && !pair; i++)
+		pair = (word_class_of(t, i) & W_PAIR) && (word_class_of(t, i + 1) & W_BODY) &&
+		       t->text[t->tok[i + 1].end - 1] == 's';
+	if (!pair)
+		return;
+	uint32_t found[2];
+	unsigned n = 0;
+	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
+		int32_t m = cx->tok_mention[i];
+		if (m < 0)
+			continue;
+		uint32_t e = cx->ents->men[m].entity;
+		i = cx->ents->men[m].tok_end - 1;
+		if ((int32_t)e == ev->place || (n && found[0] == e) || (n > 1 && found[1] == e) || !is_country(cx, e))
+			continue;
+		if (n == 2)
+			return;   /* three countries: which two is not said */
+		found[n++] = e;
+	}
+	for (unsigned k = 0; n == 2 && k < n; k++)
+		add_actor(ev, found[k]);
+}
+
 /* The place nearest the trigger that follows a locative preposition. */
 static void find_place(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s)
 {
@@ -750,6 +805,10 @@ static int32_t sentence_date(const chr_event_ctx *cx, const chr_sentence *s, uin
 		i = tx->tok_end - 1;
 		if ((tx->type != CHR_TIMEX_DATE && tx->type != CHR_TIMEX_TIME) || statement_time(cx, (uint32_t)k) ||
 		    !chr_event_set_date(&probe, tx->value))
+			continue;
+		/* "detained since November": where a state began, not a day of
+		 * what the sentence reports */
+		if (tx->tok_begin > s->tok_begin && cx->toks->tok[tx->tok_begin - 1].key == key_since)
 			continue;
 		uint32_t d = tx->tok_begin > near ? tx->tok_begin - near : near - tx->tok_begin;
 		if (d < best_dist) {
@@ -915,6 +974,8 @@ void chr_event_fill_args(const chr_event_ctx *cx, chr_event *ev)
 	const chr_sentence *s = &cx->toks->sent[ev->sentence];
 	find_actors(cx, ev, s, ev->noun);
 	find_place(cx, ev, s);
+	if (!ev->nactors)
+		pair_of_countries(cx, ev, s);
 	find_time(cx, ev, s);
 	/* where it happened is not who took part ("visited the Kremlin") */
 	unsigned kept = 0;

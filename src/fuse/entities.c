@@ -282,6 +282,10 @@ static const char SQL_BARE[] =
 	"SELECT id, docs FROM entity WHERE slug=?1 AND type='PERSON' AND tokens=1";
 static const char SQL_INSERT[] =
 	"INSERT INTO entity(slug, name, type, key, surname, tokens, country) VALUES(?1,?2,?3,?4,?5,?6,?7)";
+/* A person's country comes with a role ("Kestrian envoy") that not every
+ * report gives: the first report that names one fills it. */
+static const char SQL_PERSON_COUNTRY[] =
+	"UPDATE entity SET country=?2 WHERE id=?1 AND country IS NULL AND type='PERSON'";
 static const char SQL_ALIAS[] = "INSERT OR IGNORE INTO alias(entity, name) VALUES(?1, ?2)";
 static const char SQL_DOC_ENTITY[] =
 	"INSERT OR IGNORE INTO doc_entity(doc, entity, mentions, roles) VALUES(?1,?2,?3,?4)";
@@ -445,8 +449,20 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 		if (!type)
 			type = "MISC";
 		int64_t id = 0, absorbed = 0;
-		if ((s = resolve(store, slug, name, type, chr_js_str(e, "country"), &id, &absorbed)) != CHR_OK)
+		const char *country = chr_js_str(e, "country");
+		if ((s = resolve(store, slug, name, type, country, &id, &absorbed)) != CHR_OK)
 			break;
+		if (country && country[0] && strcmp(type, "PERSON") == 0) {
+			sqlite3_stmt *st = chr_sql(store, SQL_PERSON_COUNTRY);
+			if (!st) {
+				s = CHR_EIO;
+				break;
+			}
+			sqlite3_bind_int64(st, 1, id);
+			chr_bind_text(st, 2, country);
+			if ((s = chr_store_done(store, st, "storing a person's country")) != CHR_OK)
+				break;
+		}
 		/* A surname this document resolved earlier now lives in the new entity. */
 		for (size_t k = 0; absorbed && k < map->n; k++)
 			if (map->refs[k].id == absorbed)

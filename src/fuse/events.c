@@ -40,6 +40,10 @@ typedef struct cand {
 	int64_t lo, hi, place, story;
 	int dated;
 	int same_family;
+	int via_country;   /* shared actors counted through a person's country */
+	int last_actor;    /* the frame actor that last counted it */
+	int nmatched;      /* its actors counted so far, each once */
+	int64_t matched[8];
 	char family[24];
 } cand;
 
@@ -66,6 +70,18 @@ static const char SQL_ACTOR_DAYS[] =
 /* Counting stops at two: that is all the matching rule asks. */
 static const char SQL_NACTORS[] = "SELECT count(*) FROM (SELECT 1 FROM fused_actor WHERE fused=?1 LIMIT 2)";
 static const char SQL_COUNTRY[] = "SELECT slug, country FROM entity WHERE id=?1";
+/* An actor's type and, when the corpus has it as an entity, its country
+ * (a person's, or a demonym's). */
+static const char SQL_ACTOR_COUNTRY[] =
+	"SELECT p.type, c.id FROM entity p LEFT JOIN entity c ON c.slug=p.country WHERE p.id=?1";
+/* The people of a country (?2) the frame's document (?1) names: the
+ * country's actor in its frame may be one of them in another report. */
+static const char SQL_DOC_PEOPLE_OF[] =
+	"SELECT p.id FROM doc_entity de JOIN entity p ON p.id=de.entity WHERE de.doc=?1 AND p.type='PERSON'"
+	" AND p.country=(SELECT slug FROM entity WHERE id=?2) LIMIT 4";
+/* What one frame actor is looked up as: itself, its country or the four
+ * people above. */
+#define LOOKUPS_PER_ACTOR 5
 static const char SQL_NEW[] =
 	"INSERT INTO fused(type, cameo, family, date, lo, hi, place, duration, story, nevents)"
 	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,1)";
@@ -83,9 +99,31 @@ static const char SQL_BEST[] =
 static const char SQL_REFRESH[] =
 	"UPDATE fused SET nevents=nevents+1, type=COALESCE(?2, type), cameo=COALESCE(?3, cameo),"
 	" date=?4, lo=?5, hi=?6, place=COALESCE(?7, place), duration=?8 WHERE id=?1";
+static const char SQL_DATE_TIES[] =
+	"SELECT value FROM fused_value WHERE fused=?1 AND attr='date' AND value<>?2"
+	" AND n=(SELECT n FROM fused_value WHERE fused=?1 AND attr='date' AND value=?2)";
 static const char SQL_FIRST_VALUES[] = "SELECT type, date, place, duration, nevents FROM fused WHERE id=?1";
 static const char SQL_CAMEO_OF[] =
 	"SELECT cameo FROM event WHERE fused=?1 AND type=?2 LIMIT 1";
+
+/* The corpus entity of actor id's country (0: none, -1: error); *type
+ * gets the actor's type: 'P'erson, p'L'ace, 'O'rg or 'M'isc. */
+static int64_t actor_country(chr_store *store, int64_t id, char *type)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_ACTOR_COUNTRY);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int64_t country = 0;
+	*type = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = chr_col_text(st, 0);
+		*type = t[0] == 'P' && t[1] == 'L' ? 'L' : t[0];
+		country = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return country;
+}
 
 /* Whether two places can be one: the same, or one the other's country. */
 static int places_compatible(chr_store *store, int64_t a, int64_t b)
@@ -181,13 +219,76 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 	int ok[CANDIDATES] = { 0 }, near[CANDIDATES] = { 0 };
 	cand cands[CANDIDATES];
 	size_t n = 0;
-	for (int a = 0; a < f->nactors; a++) {
+	/* Each frame actor is looked up, and a person also under the country
+	 * of their role: "the Kestrian and Dravonian delegations agreed" and
+	 * "Holst and Zhelnin agreed" that day are one agreement; a country
+	 * also under its people that the same document names.  A demonym
+	 * ("the Dravonian parliament", where the document never names
+	 * Dravonia) is looked up as its country too, and counts as fully. */
+	int64_t look[8 * LOOKUPS_PER_ACTOR];
+	int look_actor[8 * LOOKUPS_PER_ACTOR], look_via[8 * LOOKUPS_PER_ACTOR], nlook = 0;
+	int na = f->nactors < 8 ? f->nactors : 8;
+	char type[8];
+	int64_t country[8];
+	for (int a = 0; a < na; a++) {
+		if ((country[a] = actor_country(store, f->actors[a], &type[a])) < 0)
+			return -1;
+		/* a country the frame names itself counts once, as itself */
+		for (int b = 0; b < na && country[a]; b++)
+			if (f->actors[b] == country[a])
+				country[a] = 0;
+	}
+	/* Standing in for each other needs two countries among the frame's
+	 * actors: in "Clinton called on the US", or Trump beside Sanders,
+	 * everyone is of one country and a country says nothing of who. */
+	int64_t seen[8];
+	int ncountries = 0;
+	for (int a = 0; a < na; a++) {
+		int64_t ck = type[a] == 'L' ? f->actors[a] : country[a];
+		int dup = !ck;
+		for (int b = 0; b < ncountries && !dup; b++)
+			dup = seen[b] == ck;
+		if (!dup)
+			seen[ncountries++] = ck;
+	}
+	for (int a = 0; a < na; a++) {
+		look[nlook] = f->actors[a];
+		look_actor[nlook] = a;
+		look_via[nlook++] = 0;
+		int person = type[a] == 'P';
+		if (country[a] && (!person || ncountries >= 2)) {
+			look[nlook] = country[a];
+			look_actor[nlook] = a;
+			look_via[nlook++] = person;
+			continue;
+		}
+		if (type[a] != 'L' || ncountries < 2)
+			continue;
+		sqlite3_stmt *st = chr_sql(store, SQL_DOC_PEOPLE_OF);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, f->doc);
+		sqlite3_bind_int64(st, 2, f->actors[a]);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int64_t p = sqlite3_column_int64(st, 0);
+			int own = 0;
+			for (int b = 0; b < f->nactors; b++)
+				own |= f->actors[b] == p;
+			if (own)
+				continue;   /* the frame's own actor counts as itself */
+			look[nlook] = p;
+			look_actor[nlook] = a;
+			look_via[nlook++] = 1;
+		}
+		sqlite3_reset(st);
+	}
+	for (int k = 0; k < nlook; k++) {
 		const char *const queries[2] = { dated ? SQL_CAND_DATED : SQL_CAND_ANY, dated ? SQL_CAND_UNDATED : NULL };
 		for (int q = 0; q < 2 && queries[q]; q++) {
 			sqlite3_stmt *st = chr_sql(store, queries[q]);
 			if (!st)
 				return -1;
-			sqlite3_bind_int64(st, 1, f->actors[a]);
+			sqlite3_bind_int64(st, 1, look[k]);
 			chr_bind_text(st, 9, family);
 			if (queries[q] == SQL_CAND_DATED) {
 				sqlite3_bind_int64(st, 2, lo - DATE_SLACK_DAYS - LOOKBACK_DAYS);
@@ -210,10 +311,21 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 						.place = sqlite3_column_int64(st, 3),
 						.story = sqlite3_column_int64(st, 4),
 						.same_family = sqlite3_column_int(st, 5),
+						.last_actor = -1,
 					};
 					snprintf(cands[c].family, sizeof cands[c].family, "%s", chr_col_text(st, 6));
 				}
-				cands[c].shared++;
+				/* one frame actor counts once, directly or through its
+				 * country, and so does each of the event's actors */
+				int again = cands[c].last_actor == look_actor[k];
+				for (int m = 0; m < cands[c].nmatched && !again; m++)
+					again = cands[c].matched[m] == look[k];
+				if (!again && cands[c].nmatched < 8) {
+					cands[c].matched[cands[c].nmatched++] = look[k];
+					cands[c].last_actor = look_actor[k];
+					cands[c].shared++;
+					cands[c].via_country += look_via[k];
+				}
 			}
 			sqlite3_reset(st);
 		}
@@ -229,6 +341,17 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 	int best_score = -1, tie = 0;
 	for (size_t c = 0; c < n; c++) {
 		int need = f->nactors < 2 ? f->nactors : 2;
+		/* A country stands for its people only beside a second shared
+		 * actor ("Kestria protested" is no report of what one Kestrian
+		 * official did that day), and only with a date on both sides:
+		 * the same story and place alone are too little for it.  Else
+		 * the actors shared as themselves decide. */
+		if (cands[c].via_country && (cands[c].shared < 2 || !dated || !cands[c].dated)) {
+			cands[c].shared -= cands[c].via_country;
+			cands[c].via_country = 0;
+			if (!cands[c].shared)
+				continue;
+		}
 		if (cands[c].shared < need) {
 			/* Without a date on one side, nothing else says a second actor
 			 * joined the same event: all of them must be shared. */
@@ -318,6 +441,32 @@ static const char *const merge_sql[] = {
 };
 
 static chr_status seed_votes(chr_store *store, int64_t fused);
+
+/* The days searched for later frames: the agreed date's, and when reports
+ * split evenly between it and a day next to it ("Friday" for the session,
+ * "Saturday" for the deal signed after midnight), that day too.  Only
+ * single days a day's slack apart widen it, so it cannot creep. */
+static int agreed_days(chr_store *store, int64_t fused, const char *date, int64_t *lo, int64_t *hi)
+{
+	if (!chr_date_span(date, lo, hi))
+		return 0;
+	if (*lo != *hi)
+		return 1;
+	sqlite3_stmt *st = chr_sql(store, SQL_DATE_TIES);
+	if (!st)
+		return 1;
+	sqlite3_bind_int64(st, 1, fused);
+	chr_bind_text(st, 2, date);
+	int64_t day = *lo, a, b;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (chr_date_span(chr_col_text(st, 0), &a, &b) && a == b && a >= day - DATE_SLACK_DAYS &&
+		    a <= day + DATE_SLACK_DAYS) {
+			*lo = a < *lo ? a : *lo;
+			*hi = a > *hi ? a : *hi;
+		}
+	sqlite3_reset(st);
+	return 1;
+}
 
 /* Moves everything of fused event `from` into `into`. */
 static chr_status merge_fused(chr_store *store, int64_t into, int64_t from)
@@ -432,6 +581,8 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 			snprintf(cameo, sizeof cameo, "%s", chr_col_text(st, 0));
 		sqlite3_reset(st);
 	}
+	int64_t best_lo, best_hi;
+	int days = agreed_days(store, fused, date, &best_lo, &best_hi);
 	if (!(st = chr_sql(store, SQL_REFRESH)))
 		return CHR_EIO;
 	sqlite3_bind_int64(st, 1, fused);
@@ -441,8 +592,7 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 	/* The span searched for later frames is the agreed date's, not the
 	 * union of every frame's: a union would creep a day at a time and
 	 * chain a month of one person's statements into one event. */
-	int64_t best_lo, best_hi;
-	if (chr_date_span(date, &best_lo, &best_hi)) {
+	if (days) {
 		sqlite3_bind_int64(st, 5, best_lo);
 		sqlite3_bind_int64(st, 6, best_hi);
 	}
@@ -455,7 +605,7 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 	if (!(st = chr_sql(store, SQL_ACTOR_DAYS)))
 		return CHR_EIO;
 	sqlite3_bind_int64(st, 1, fused);
-	if (chr_date_span(date, &best_lo, &best_hi)) {
+	if (days) {
 		sqlite3_bind_int64(st, 2, best_lo);
 		sqlite3_bind_int64(st, 3, best_hi);
 	}

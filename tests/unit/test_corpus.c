@@ -217,6 +217,26 @@ static void meetings_fuse_across_a_day_and_stay_apart_across_months(void **state
 	chr_store_close(s);
 }
 
+/* Reports split evenly between two days next to each other (a session on
+ * Friday, its deal signed after midnight): the event is searched on both,
+ * so a report of the second day's night joins; a day beyond does not. */
+static void an_even_split_between_two_days_keeps_both(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, meeting("a", "Wire", "2025-12-04", "Mara Velt and Oskar Lind met in Tarn on Thursday.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	add(s, meeting("b", "Herald", "2025-12-05", "Mara Velt and Oskar Lind met in Tarn on Friday.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	add(s, meeting("c", "Post", "2025-12-06", "Mara Velt and Oskar Lind met in Tarn until Saturday.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	assert_int_equal(count(s, "SELECT count(DISTINCT fused) FROM event"), 1);
+	add(s, meeting("d", "Daily", "2025-12-08", "Mara Velt and Oskar Lind met in Tarn on Monday.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	assert_int_equal(count(s, "SELECT count(DISTINCT fused) FROM event"), 2);
+	chr_store_close(s);
+}
+
 /* One analysis line with one event of any type; Norvia is a country. */
 static char *event_line(const char *doc, const char *date, const char *text, const char *type, const char *cameo,
 			const char *actors_json, const char *place)
@@ -281,6 +301,76 @@ static void an_earlier_report_joins_when_linked(void **state)
 	chr_store_close(s);
 }
 
+/* An analysis line with the given entities and one asserted event. */
+static char *line(const char *doc, const char *date, const char *text, const char *entities_json,
+		  const char *type, const char *actors_json, const char *place)
+{
+	static char buf[8][4096];
+	static int k;
+	char *b = buf[k++ % 8];
+	snprintf(b, sizeof buf[0],
+		 "{\"doc\":\"%s\",\"outlet\":\"%s wire\",\"date\":\"%s\",\"text\":\"%s\","
+		 "\"paragraphs\":[{\"text\":\"%s\",\"label\":\"body\"}],\"entities\":%s,"
+		 "\"events\":[{\"type\":\"%s\",\"cameo\":\"057\",\"actors\":%s,\"place\":%s,\"date\":\"%s\","
+		 "\"duration\":null,\"modality\":\"asserted\",\"sentence\":[0,20]}],"
+		 "\"claims\":[],\"quotes\":[]}",
+		 doc, doc, date, text, text, entities_json, type, actors_json, place, date);
+	return b;
+}
+
+#define VELT "{\"id\":\"mara-velt\",\"name\":\"Mara Velt\",\"type\":\"PERSON\",\"mentions\":[[0,9]]"
+#define LIND "{\"id\":\"oskar-lind\",\"name\":\"Oskar Lind\",\"type\":\"PERSON\",\"mentions\":[[14,24]]"
+#define NORVIA "{\"id\":\"norvia\",\"name\":\"Norvia\",\"type\":\"PLACE\",\"mentions\":[]}"
+#define BRASKIA "{\"id\":\"braskia\",\"name\":\"Braskia\",\"type\":\"PLACE\",\"mentions\":[]}"
+
+/* "The Norvian and Braskian delegations agreed" and "Velt and Lind agreed"
+ * that day are one agreement once some report gave Velt and Lind their
+ * countries (a role: "Norvian envoy Mara Velt"); the other way round too,
+ * when the countries' report names their people.  One person is not their
+ * country: "Velt agreed" stays apart from "Norvia agreed". */
+static void countries_stand_for_their_people(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, line("roles", "2025-11-02", "Norvian envoy Mara Velt and Braskian envoy Oskar Lind arrived.",
+		    "[" VELT ",\"country\":\"norvia\"}," LIND ",\"country\":\"braskia\"}," NORVIA "," BRASKIA "]",
+		    "statement", "[]", "null"));
+	assert_int_equal(count(s, "SELECT count(*) FROM entity WHERE slug='mara-velt' AND country='norvia'"), 1);
+	/* a later report without the role keeps the country */
+	add(s, line("a", "2025-12-02", "The Norvian and Braskian delegations agreed on an agenda.",
+		    "[" NORVIA "," BRASKIA "]", "agree", "[\"norvia\",\"braskia\"]", "null"));
+	add(s, line("b", "2025-12-02", "Mara Velt and Oskar Lind agreed on an agenda.",
+		    "[" VELT "}," LIND "}]", "agree", "[\"mara-velt\",\"oskar-lind\"]", "null"));
+	assert_int_equal(fused_of(s, "a"), fused_of(s, "b"));
+	add(s, line("d", "2025-12-09", "Norvia agreed to pay.", "[" NORVIA "]", "agree", "[\"norvia\"]", "null"));
+	add(s, line("c", "2025-12-09", "Mara Velt agreed to stay.", "[" VELT "}]", "agree", "[\"mara-velt\"]",
+		    "null"));
+	assert_int_not_equal(fused_of(s, "c"), fused_of(s, "d"));
+	/* people first, then their countries in a report that names them */
+	add(s, line("e", "2025-12-16", "Mara Velt and Oskar Lind signed a protocol.", "[" VELT "}," LIND "}]",
+		    "agree", "[\"mara-velt\",\"oskar-lind\"]", "null"));
+	add(s, line("f", "2025-12-16", "Norvia and Braskia signed, said Mara Velt and Oskar Lind.",
+		    "[" NORVIA "," BRASKIA "," VELT "}," LIND "}]", "agree", "[\"norvia\",\"braskia\"]", "null"));
+	assert_int_equal(fused_of(s, "e"), fused_of(s, "f"));
+	chr_store_close(s);
+}
+
+/* "The Norvian parliament approved" where the report never names Norvia:
+ * the demonym (MISC, with its country) is Norvia's actor. */
+static void a_demonym_stands_for_its_country(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, line("a", "2025-12-02", "Norvia's parliament approved a resolution.", "[" NORVIA "]", "agree",
+		    "[\"norvia\"]", "null"));
+	add(s, line("b", "2025-12-02", "The Norvian parliament approved a resolution.",
+		    "[{\"id\":\"norvian\",\"name\":\"Norvian\",\"type\":\"MISC\",\"mentions\":[[4,11]],"
+		    "\"country\":\"norvia\"}]",
+		    "agree", "[\"norvian\"]", "null"));
+	assert_int_equal(fused_of(s, "a"), fused_of(s, "b"));
+	chr_store_close(s);
+}
+
 static void bare_surname_joins_the_full_name(void **state)
 {
 	(void)state;
@@ -325,8 +415,11 @@ int main(void)
 		cmocka_unit_test(version_1_file_is_migrated),
 		cmocka_unit_test(entity_counts_survive_batches_and_rollback),
 		cmocka_unit_test(meetings_fuse_across_a_day_and_stay_apart_across_months),
+		cmocka_unit_test(an_even_split_between_two_days_keeps_both),
 		cmocka_unit_test(another_kind_joins_only_on_the_day),
 		cmocka_unit_test(an_earlier_report_joins_when_linked),
+		cmocka_unit_test(countries_stand_for_their_people),
+		cmocka_unit_test(a_demonym_stands_for_its_country),
 		cmocka_unit_test(bare_surname_joins_the_full_name),
 		cmocka_unit_test(near_copies_form_a_syndication_group),
 	};

@@ -250,6 +250,72 @@ static void lowercase_and_sentence_starts_are_no_names(void **state)
 	chr_arena_free(&r.arena);
 }
 
+/* A sentence's first word is a name when the document says so elsewhere:
+ * its demonym inside a sentence, the same word as a place, or a state's
+ * body it owns; with no such evidence it stays no name. */
+static void sentence_initial_names_from_the_document(void **state)
+{
+	(void)state;
+	run r;
+	analyse(&r, "Velmoria will reopen the pass, the Velmorian envoys said. Tarvinia's parliament voted on "
+		    "Monday. Brennick will go too.");
+	check_invariants(&r);
+	expect_entity(&r, "velmoria", CHR_ENT_PLACE);
+	assert_string_equal(mentions_of(&r, "velmoria"), "Velmoria");
+	expect_entity(&r, "tarvinia", CHR_ENT_PLACE);
+	assert_null(by_id(&r, "brennick"));
+	chr_arena_free(&r.arena);
+	/* a demonym the document writes only at a sentence's start says nothing */
+	analyse(&r, "Velmoria will reopen the pass. Velmorian officials agreed.");
+	check_invariants(&r);
+	assert_null(by_id(&r, "velmoria"));
+	chr_arena_free(&r.arena);
+}
+
+/* The role before a person's name gives their country: a listed demonym,
+ * a country of the document before "'s", or its demonym; a city does not. */
+static void country_of_a_person_from_the_role(void **state)
+{
+	(void)state;
+	run r;
+	analyse(&r, "Talks between Velmoria and Ostrandia opened in Geneva. Velmorian Deputy Foreign Minister "
+		    "Ansel Korvik met Ostrandia's special envoy Petra Lund. French Foreign Minister Jean Dupont "
+		    "and Geneva's mayor Lise Amsel watched.");
+	check_invariants(&r);
+	expect_entity(&r, "ansel-korvik", CHR_ENT_PERSON);
+	const chr_entity *e = by_id(&r, "ansel-korvik");
+	assert_non_null(e->country_id);
+	assert_string_equal(e->country_id, "velmoria");
+	expect_entity(&r, "petra-lund", CHR_ENT_PERSON);
+	e = by_id(&r, "petra-lund");
+	assert_non_null(e->country_id);
+	assert_string_equal(e->country_id, "ostrandia");
+	expect_entity(&r, "jean-dupont", CHR_ENT_PERSON);
+	e = by_id(&r, "jean-dupont");
+	assert_non_null(e->country_id);
+	assert_string_equal(e->country_id, "france");
+	e = by_id(&r, "lise-amsel");
+	assert_true(!e || !e->country_id);
+	chr_arena_free(&r.arena);
+}
+
+/* "The Ostrandian parliament": the demonym of a country no list holds,
+ * before a state's body, is kept as a listed one is (MISC, with its
+ * country); before anything else it is not. */
+static void demonym_of_an_unlisted_country_is_kept(void **state)
+{
+	(void)state;
+	run r;
+	analyse(&r, "The Ostrandian parliament voted on Monday. Velmorian farmers waited.");
+	check_invariants(&r);
+	expect_entity(&r, "ostrandian", CHR_ENT_MISC);
+	const chr_entity *e = by_id(&r, "ostrandian");
+	assert_non_null(e->country_id);
+	assert_string_equal(e->country_id, "ostrandia");
+	assert_null(by_id(&r, "velmorian"));
+	chr_arena_free(&r.arena);
+}
+
 /* German capitalises every noun: only lists, titles and given names count. */
 static void german_nouns_are_no_names(void **state)
 {
@@ -414,6 +480,9 @@ int main(void)
 		cmocka_unit_test(spelling_variants_are_one_entity),
 		cmocka_unit_test(acronyms_join_their_names),
 		cmocka_unit_test(lowercase_and_sentence_starts_are_no_names),
+		cmocka_unit_test(sentence_initial_names_from_the_document),
+		cmocka_unit_test(country_of_a_person_from_the_role),
+		cmocka_unit_test(demonym_of_an_unlisted_country_is_kept),
 		cmocka_unit_test(german_nouns_are_no_names),
 		cmocka_unit_test(place_of_an_organisation),
 		cmocka_unit_test(what_is_no_name),

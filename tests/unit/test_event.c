@@ -311,6 +311,20 @@ static void since_clause_is_background(void **state)
 		      "2025-03-07", want);
 }
 
+/* "the two sides" in a sentence that names two countries are those two;
+ * "detained since November" dates the detention, not the talks. */
+static void the_two_sides_are_the_two_countries(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "negotiate|norway,sweden|oslo|-|-|asserted", NULL };
+	expect_events("Norway will free the sailors held since November and Sweden will open the port, the two "
+		      "sides announced after a second round of talks in Oslo.", "2025-03-07", want);
+	/* three countries: which two is not said */
+	static const char *const none[] = { NULL };
+	expect_events("Norway, Denmark and Sweden sent envoys, and the two sides announced after a round of talks "
+		      "in Oslo that nothing was agreed.", "2025-03-07", none);
+}
+
 /* German and French documents read data/events/de.txt and fr.txt. */
 static void german_and_french_lexicons(void **state)
 {
@@ -357,6 +371,7 @@ int main(void)
 		cmocka_unit_test(participle_clause_subject),
 		cmocka_unit_test(proposals_put_and_exchanged),
 		cmocka_unit_test(since_clause_is_background),
+		cmocka_unit_test(the_two_sides_are_the_two_countries),
 		cmocka_unit_test(german_and_french_lexicons),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
