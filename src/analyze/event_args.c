@@ -791,18 +791,28 @@ static int dateline_like(const chr_tokens *t, const chr_sentence *s)
 	return words < 6;
 }
 
+/* The next time expression starting in tokens [*i, end): its index, with
+ * *i moved past it; -1 when there is none. */
+static int32_t next_timex(const chr_event_ctx *cx, uint32_t *i, uint32_t end)
+{
+	for (; *i < end; (*i)++) {
+		int32_t k = cx->tok_timex[*i];
+		if (k >= 0) {
+			*i = cx->times->t[k].tok_end;
+			return k;
+		}
+	}
+	return -1;
+}
+
 /* The DATE expression of sentence s nearest the trigger, -1 if none. */
 static int32_t sentence_date(const chr_event_ctx *cx, const chr_sentence *s, uint32_t near)
 {
-	int32_t best = -1;
+	int32_t best = -1, k;
 	uint32_t best_dist = UINT32_MAX;
 	chr_event probe;
-	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
-		int32_t k = cx->tok_timex[i];
-		if (k < 0)
-			continue;
+	for (uint32_t i = s->tok_begin; (k = next_timex(cx, &i, s->tok_end)) >= 0;) {
 		const chr_timex *tx = &cx->times->t[k];
-		i = tx->tok_end - 1;
 		if ((tx->type != CHR_TIMEX_DATE && tx->type != CHR_TIMEX_TIME) || statement_time(cx, (uint32_t)k) ||
 		    !chr_event_set_date(&probe, tx->value))
 			continue;
@@ -931,12 +941,9 @@ static int perfect_before(const chr_event_ctx *cx, const chr_sentence *s, uint32
 static int32_t statement_date_of(const chr_event_ctx *cx, const chr_sentence *s)
 {
 	chr_event probe;
-	for (uint32_t i = s->tok_begin; i < s->tok_end; i++) {
-		int32_t k = cx->tok_timex[i];
-		if (k < 0)
-			continue;
+	int32_t k;
+	for (uint32_t i = s->tok_begin; (k = next_timex(cx, &i, s->tok_end)) >= 0;) {
 		const chr_timex *tx = &cx->times->t[k];
-		i = tx->tok_end - 1;
 		if (tx->type == CHR_TIMEX_DATE && statement_time(cx, (uint32_t)k) && chr_event_set_date(&probe, tx->value))
 			return k;
 	}

@@ -129,9 +129,16 @@ static inline uint64_t shingle_hash(const uint64_t *window, size_t first, size_t
 	return mix64(h);
 }
 
+/* Loops over 64 independent lanes (MinHash permutations, SimHash bits) are
+ * built for three instruction sets; the loader picks one (GCC on x86-64;
+ * elsewhere, and under ASan, one plain build). */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
-__attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
+#define LANE_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
+#else
+#define LANE_CLONES
 #endif
+
+LANE_CLONES
 size_t chr_minhash(const char *text, size_t len, chr_signature *sig)
 {
 	pthread_once(&perms_once, make_perms);
@@ -174,26 +181,61 @@ double chr_signature_similarity(const chr_signature *a, const chr_signature *b)
 	return (double)same / CHR_MINHASH_K;
 }
 
+/*
+ * SimHash counts, for each of the 64 bits, the shingles whose hash has it
+ * set.  Bit by bit that is 64 steps per shingle; instead each byte of the
+ * hash is looked up as eight one-byte counters side by side (spread[x]
+ * has byte i = bit i of x) and added to a running word, eight additions
+ * per shingle, emptied into the real counts before a byte can overflow.
+ */
+static uint64_t spread[256];
+static pthread_once_t spread_once = PTHREAD_ONCE_INIT;
+
+static void make_spread(void)
+{
+	for (unsigned x = 0; x < 256; x++)
+		for (int i = 0; i < 8; i++)
+			spread[x] |= (uint64_t)((x >> i) & 1) << (8 * i);
+}
+
+static void empty_counters(uint64_t acc[8], uint32_t counts[64])
+{
+	for (int k = 0; k < 8; k++) {
+		for (int i = 0; i < 8; i++)
+			counts[8 * k + i] += (uint32_t)((acc[k] >> (8 * i)) & 0xff);
+		acc[k] = 0;
+	}
+}
+
 uint64_t chr_simhash(const char *text, size_t len)
 {
-	int votes[64] = { 0 };
+	pthread_once(&spread_once, make_spread);
+	uint64_t acc[8] = { 0 };
+	uint32_t counts[64] = { 0 };
 	uint64_t w0 = 0, w1 = 0;
-	size_t words = 0;
+	size_t words = 0, shingles = 0, pending = 0;
 	FOR_EACH_WORD(text, len, {
 		words++;
 		if (words >= 3) {
 			uint64_t h = mix64(rotl(w0, 1) ^ rotl(w1, 18) ^ rotl(word_hash, 35));
-			for (int b = 0; b < 64; b++)
-				votes[b] += (h >> b) & 1 ? 1 : -1;
+			for (int k = 0; k < 8; k++)
+				acc[k] += spread[(h >> (8 * k)) & 0xff];
+			shingles++;
+			if (++pending == 255) {
+				empty_counters(acc, counts);
+				pending = 0;
+			}
 		}
 		w0 = w1;
 		w1 = word_hash;
 	});
 	if (words < 3)
 		return words ? mix64(w0 ^ rotl(w1, 18)) : 0;
+	empty_counters(acc, counts);
+	/* A bit is set when most shingles have it (more votes for than against). */
 	uint64_t out = 0;
 	for (int b = 0; b < 64; b++)
-		if (votes[b] > 0)
+		if (2 * (uint64_t)counts[b] > shingles)
 			out |= 1ULL << b;
 	return out;
 }

@@ -43,6 +43,16 @@ static const char SQL_CAND[] = "SELECT sig, grp, outlet, shingles FROM doc WHERE
 static const char SQL_REGROUP[] = "UPDATE doc SET grp=?1 WHERE grp=?2";
 
 
+/* Adds id to the candidates unless it is there or they are full. */
+static void add_candidate(int64_t *cands, size_t *n, int64_t id)
+{
+	for (size_t c = 0; c < *n; c++)
+		if (cands[c] == id)
+			return;
+	if (*n < MAX_CANDIDATES)
+		cands[(*n)++] = id;
+}
+
 chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *sig, size_t shingles,
 			  const char *outlet, const int64_t *extra, size_t nextra, const chr_near_opts *opts,
 			  int64_t *near_doc)
@@ -64,22 +74,11 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 		return CHR_EIO;
 	for (int b = 0; b < CHR_LSH_BANDS; b++)
 		sqlite3_bind_int64(st, b + 1, keys[b]);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t d = sqlite3_column_int64(st, 0);
-		size_t c = 0;
-		while (c < ncands && cands[c] != d)
-			c++;
-		if (c == ncands && ncands < MAX_CANDIDATES)
-			cands[ncands++] = d;
-	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		add_candidate(cands, &ncands, sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
-	for (size_t e = 0; e < nextra; e++) {
-		size_t c = 0;
-		while (c < ncands && cands[c] != extra[e])
-			c++;
-		if (c == ncands && ncands < MAX_CANDIDATES)
-			cands[ncands++] = extra[e];
-	}
+	for (size_t e = 0; e < nextra; e++)
+		add_candidate(cands, &ncands, extra[e]);
 	int64_t group = doc;
 	double best = 0;
 	for (size_t c = 0; c < ncands; c++) {

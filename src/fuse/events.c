@@ -57,8 +57,18 @@ typedef struct cand {
  * actor rather than one more per candidate. */
 #define CAND_COLUMNS \
 	"SELECT a.fused, f.lo, f.hi, f.place, f.story, f.family=?9, f.family FROM fused_actor a JOIN fused f ON f.id=a.fused"
+/* Dated candidates in two ranges of one order (first day, newest first):
+ * those starting within the frame's days, which all reach them, then those
+ * starting up to a month before that still reach them.  Only events of
+ * more than a day can do that, and a partial index holds just those: with
+ * one index a busy actor's whole month was read row by row, a table lookup
+ * each, to find the few long ones (it made ingest slow down as the corpus
+ * grew). */
 static const char SQL_CAND_DATED[] =
-	CAND_COLUMNS " WHERE a.entity=?1 AND a.lo BETWEEN ?2 AND ?3 AND a.hi>=?4 ORDER BY a.lo DESC LIMIT 64";
+	CAND_COLUMNS " WHERE a.entity=?1 AND a.lo BETWEEN ?2 AND ?3 ORDER BY a.lo DESC LIMIT 64";
+static const char SQL_CAND_LONG[] =
+	CAND_COLUMNS " WHERE a.entity=?1 AND a.hi - a.lo >= 1 AND a.lo BETWEEN ?2 AND ?3 AND a.hi>=?4"
+	" ORDER BY a.lo DESC LIMIT 64";
 static const char SQL_CAND_UNDATED[] =
 	CAND_COLUMNS " WHERE a.entity=?1 AND a.lo IS NULL ORDER BY a.fused DESC LIMIT 16";
 static const char SQL_CAND_ANY[] =
@@ -283,16 +293,20 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 		sqlite3_reset(st);
 	}
 	for (int k = 0; k < nlook; k++) {
-		const char *const queries[2] = { dated ? SQL_CAND_DATED : SQL_CAND_ANY, dated ? SQL_CAND_UNDATED : NULL };
-		for (int q = 0; q < 2 && queries[q]; q++) {
+		const char *const queries[3] = { dated ? SQL_CAND_DATED : SQL_CAND_ANY, dated ? SQL_CAND_LONG : NULL,
+						  dated ? SQL_CAND_UNDATED : NULL };
+		for (int q = 0; q < 3 && queries[q]; q++) {
 			sqlite3_stmt *st = chr_sql(store, queries[q]);
 			if (!st)
 				return -1;
 			sqlite3_bind_int64(st, 1, look[k]);
 			chr_bind_text(st, 9, family);
 			if (queries[q] == SQL_CAND_DATED) {
-				sqlite3_bind_int64(st, 2, lo - DATE_SLACK_DAYS - LOOKBACK_DAYS);
+				sqlite3_bind_int64(st, 2, lo - DATE_SLACK_DAYS);
 				sqlite3_bind_int64(st, 3, hi + DATE_SLACK_DAYS);
+			} else if (queries[q] == SQL_CAND_LONG) {
+				sqlite3_bind_int64(st, 2, lo - DATE_SLACK_DAYS - LOOKBACK_DAYS);
+				sqlite3_bind_int64(st, 3, lo - DATE_SLACK_DAYS - 1);
 				sqlite3_bind_int64(st, 4, lo - DATE_SLACK_DAYS);
 			}
 			while (sqlite3_step(st) == SQLITE_ROW) {

@@ -324,6 +324,116 @@ static int split_roles(char *s, char **out, int cap)
 	return n;
 }
 
+/* One role one document gave the entity (both point into the rows). */
+typedef struct role_of_doc {
+	const char *role, *doc;
+} role_of_doc;
+
+typedef struct role_row {
+	char roles[512];
+	char doc[128];
+} role_row;
+
+#define MAX_ROLE_ROWS 4096
+#define ROLES_PER_ROW 16
+#define FORMER_PER_ENTITY 8
+
+static int is_former(const char *role) { return strncasecmp(role, "former ", 7) == 0; }
+
+/* "former X" against "X" for one X: the documents on each side; emitted
+ * when both sides have some. */
+static chr_status former_conflict(chr_store *store, line_ctx *c, int64_t entity, int64_t story,
+				  const role_of_doc *pairs, size_t npairs, const char *former)
+{
+	const char *base = former + 7;
+	vset v = { .n = 0 }, current = { .n = 0 };
+	for (size_t j = 0; j < npairs; j++) {
+		if (is_former(pairs[j].role) && strcasecmp(pairs[j].role + 7, base) == 0)
+			vset_add(&v, former, 0, 0, pairs[j].doc);
+		else if (strcasecmp(pairs[j].role, base) == 0)
+			vset_add(&current, pairs[j].role, 0, 0, pairs[j].doc);
+	}
+	chr_status s = CHR_OK;
+	if (current.n) {
+		/* One value for "X" whatever its capitalisation, in the first
+		 * document's wording. */
+		for (int h = 0; h < current.n; h++)
+			for (int g = 0; g < current.g[h].ndocs; g++)
+				vset_add(&v, current.g[0].value, 0, 0, current.g[h].docs[g]);
+		char name[128] = "";
+		sqlite3_stmt *ns = chr_sql(store, SQL_ENTITY_NAME);
+		if (!ns) {
+			s = CHR_EIO;
+		} else {
+			sqlite3_bind_int64(ns, 1, entity);
+			if (sqlite3_step(ns) == SQLITE_ROW)
+				snprintf(name, sizeof name, "%s", chr_col_text(ns, 0));
+			sqlite3_reset(ns);
+			c->subject = name;
+			c->story = story;
+			c->event = 0;
+			s = emit_conflict(c, "role", &v);
+		}
+	}
+	vset_clear(&v);
+	vset_clear(&current);
+	return s;
+}
+
+/* One entity in one story: every document's roles are split once into
+ * (role, document) pairs, then each distinct "former X" costs one pass. */
+static chr_status entity_role_conflicts(chr_store *store, line_ctx *c, int64_t entity, int64_t story)
+{
+	role_row *rows = NULL;
+	role_of_doc *pairs = NULL;
+	size_t nrows = 0, cap = 0, npairs = 0;
+	chr_status s = CHR_OK;
+	sqlite3_stmt *r = chr_sql(store, SQL_ROLES);
+	if (!r)
+		return CHR_EIO;
+	sqlite3_bind_int64(r, 1, entity);
+	sqlite3_bind_int64(r, 2, story);
+	while (sqlite3_step(r) == SQLITE_ROW && nrows < MAX_ROLE_ROWS) {
+		if (nrows == cap) {
+			cap = cap ? cap * 2 : 16;
+			role_row *grown = realloc(rows, cap * sizeof *rows);
+			if (!grown) {
+				s = CHR_ENOMEM;
+				break;
+			}
+			rows = grown;
+		}
+		snprintf(rows[nrows].roles, sizeof rows[nrows].roles, "%s", chr_col_text(r, 0));
+		snprintf(rows[nrows].doc, sizeof rows[nrows].doc, "%s", chr_col_text(r, 1));
+		nrows++;
+	}
+	sqlite3_reset(r);
+	if (s == CHR_OK && nrows && !(pairs = malloc(nrows * ROLES_PER_ROW * sizeof *pairs)))
+		s = CHR_ENOMEM;
+	for (size_t i = 0; s == CHR_OK && i < nrows; i++) {
+		char *roles[ROLES_PER_ROW];
+		int nr = split_roles(rows[i].roles, roles, ROLES_PER_ROW);
+		for (int k = 0; k < nr; k++)
+			pairs[npairs++] = (role_of_doc){ roles[k], rows[i].doc };
+	}
+	const char *done[FORMER_PER_ENTITY];
+	int ndone = 0;
+	for (size_t i = 0; s == CHR_OK && i < npairs && ndone < FORMER_PER_ENTITY; i++) {
+		if (!is_former(pairs[i].role))
+			continue;
+		int seen = 0;
+		for (int d = 0; d < ndone && !seen; d++)
+			seen = strcasecmp(done[d], pairs[i].role) == 0;
+		if (seen)
+			continue;
+		done[ndone++] = pairs[i].role;
+		s = former_conflict(store, c, entity, story, pairs, npairs, pairs[i].role);
+	}
+	free(pairs);
+	free(rows);
+	return s;
+}
+
 static chr_status role_conflicts(chr_store *store, line_ctx *c)
 {
 	sqlite3_stmt *st = chr_sql(store, SQL_FORMER);
@@ -332,91 +442,11 @@ static chr_status role_conflicts(chr_store *store, line_ctx *c)
 	if (c->f->q->story)
 		sqlite3_bind_int64(st, 1, c->f->q->story);
 	chr_status s = CHR_OK;
-	while (sqlite3_step(st) == SQLITE_ROW && s == CHR_OK) {
+	while (s == CHR_OK && sqlite3_step(st) == SQLITE_ROW) {
 		int64_t entity = sqlite3_column_int64(st, 0), story = sqlite3_column_int64(st, 1);
 		if (c->f->has_actor && !chr_qfilter_actor(c->f, entity))
 			continue;
-		/* Gather every document's roles for this entity in this story. */
-		typedef struct { char roles[512]; char doc[128]; } row;
-		row *rows = NULL;
-		size_t nrows = 0, cap = 0;
-		sqlite3_stmt *r = chr_sql(store, SQL_ROLES);
-		if (!r)
-			return CHR_EIO;
-		sqlite3_bind_int64(r, 1, entity);
-		sqlite3_bind_int64(r, 2, story);
-		while (sqlite3_step(r) == SQLITE_ROW && nrows < 4096) {
-			if (nrows == cap) {
-				cap = cap ? cap * 2 : 16;
-				row *grown = realloc(rows, cap * sizeof *rows);
-				if (!grown) {
-					free(rows);
-					sqlite3_reset(r);
-					return CHR_ENOMEM;
-				}
-				rows = grown;
-			}
-			snprintf(rows[nrows].roles, sizeof rows[nrows].roles, "%s", chr_col_text(r, 0));
-			snprintf(rows[nrows].doc, sizeof rows[nrows].doc, "%s", chr_col_text(r, 1));
-			nrows++;
-		}
-		sqlite3_reset(r);
-		/* For each "former X": the documents saying "former X" and those saying "X". */
-		char done[8][128];
-		int ndone = 0;
-		for (size_t i = 0; i < nrows && s == CHR_OK; i++) {
-			char copy[512], *roles[16];
-			snprintf(copy, sizeof copy, "%s", rows[i].roles);
-			int nr = split_roles(copy, roles, 16);
-			for (int k = 0; k < nr && s == CHR_OK; k++) {
-				if (strncasecmp(roles[k], "former ", 7) != 0)
-					continue;
-				const char *base = roles[k] + 7;
-				int seen = 0;
-				for (int d = 0; d < ndone; d++)
-					seen |= strcasecmp(done[d], base) == 0;
-				if (seen || ndone == 8)
-					continue;
-				snprintf(done[ndone++], sizeof done[0], "%s", base);
-				vset v = { .n = 0 };
-				vset current = { .n = 0 };
-				for (size_t j = 0; j < nrows; j++) {
-					char c2[512], *r2[16];
-					snprintf(c2, sizeof c2, "%s", rows[j].roles);
-					int n2 = split_roles(c2, r2, 16);
-					for (int m = 0; m < n2; m++) {
-						if (strncasecmp(r2[m], "former ", 7) == 0 && strcasecmp(r2[m] + 7, base) == 0)
-							vset_add(&v, roles[k], 0, 0, rows[j].doc);
-						else if (strcasecmp(r2[m], base) == 0)
-							vset_add(&current, r2[m], 0, 0, rows[j].doc);
-					}
-				}
-				if (current.n) {
-					/* One value for "X" whatever its capitalisation, in the
-					 * first document's wording. */
-					for (int h = 0; h < current.n; h++)
-						for (int g = 0; g < current.g[h].ndocs; g++)
-							vset_add(&v, current.g[0].value, 0, 0, current.g[h].docs[g]);
-					char name[128] = "";
-					sqlite3_stmt *ns = chr_sql(store, SQL_ENTITY_NAME);
-					if (!ns) {
-						s = CHR_EIO;
-					} else {
-						sqlite3_bind_int64(ns, 1, entity);
-						if (sqlite3_step(ns) == SQLITE_ROW)
-							snprintf(name, sizeof name, "%s", chr_col_text(ns, 0));
-						sqlite3_reset(ns);
-						c->subject = name;
-						c->story = story;
-						c->event = 0;
-						s = emit_conflict(c, "role", &v);
-					}
-				}
-				vset_clear(&v);
-				vset_clear(&current);
-			}
-		}
-		free(rows);
+		s = entity_role_conflicts(store, c, entity, story);
 	}
 	sqlite3_reset(st);
 	return s;

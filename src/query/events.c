@@ -195,8 +195,6 @@ static chr_status write_event(chr_store *store, const chr_qfilter *f, const ev_r
 
 chr_status chr_query_events(chr_store *store, const chr_qfilter *f, FILE *out)
 {
-	if (f->has_actor && !f->nactors)
-		return CHR_OK;
 	sqlite3_stmt *st = chr_sql(store, SQL_FUSED);
 	if (!st)
 		return CHR_EIO;
@@ -223,7 +221,9 @@ chr_status chr_query_events(chr_store *store, const chr_qfilter *f, FILE *out)
 	}
 	chr_status s = CHR_OK;
 	size_t emitted = 0;
-	while (s == CHR_OK && sqlite3_step(st) == SQLITE_ROW) {
+	/* An actor no entity answers to: nothing to scan for. */
+	int none = f->has_actor && !f->nactors;
+	while (s == CHR_OK && !none && sqlite3_step(st) == SQLITE_ROW) {
 		if (f->q->limit && emitted >= f->q->limit)
 			break;
 		ev_row r = { .id = sqlite3_column_int64(st, 0),
@@ -239,6 +239,9 @@ chr_status chr_query_events(chr_store *store, const chr_qfilter *f, FILE *out)
 		emitted++;
 	}
 	sqlite3_reset(st);
+	/* A table with a header and nothing under it reads like a failure. */
+	if (s == CHR_OK && !emitted && !f->q->json)
+		fputs("(no events match)\n", out);
 	chr_buf_free(&b);
 	free(srcs);
 	return s;

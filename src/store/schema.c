@@ -121,7 +121,9 @@ static const char schema_v1[] =
 /* Version 2: doc_name is kept in document order.  Keyed by name, each new
  * document inserted at a random place of a large tree (news names are URLs),
  * and nothing looks names up; the index on doc(name) served no query
- * either. */
+ * either.  fused_actor_long indexes the fused events of more than one day,
+ * the only ones an event search must look back a month for
+ * (fuse/events.c). */
 static const char schema_v2[] =
 	"DROP INDEX doc_name_idx;"
 	"CREATE TABLE doc_name_v2("
@@ -129,7 +131,8 @@ static const char schema_v2[] =
 	" PRIMARY KEY(doc, name)) WITHOUT ROWID;"
 	"INSERT INTO doc_name_v2(name, doc, source, outlet) SELECT name, doc, source, outlet FROM doc_name;"
 	"DROP TABLE doc_name;"
-	"ALTER TABLE doc_name_v2 RENAME TO doc_name;";
+	"ALTER TABLE doc_name_v2 RENAME TO doc_name;"
+	"CREATE INDEX fused_actor_long ON fused_actor(entity, lo) WHERE hi - lo >= 1;";
 
 /* Migration i brings a file from version i to i + 1. */
 static const char *const migrations[] = { schema_v1, schema_v2 };
