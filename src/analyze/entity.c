@@ -300,6 +300,9 @@ static int trim_span(const ent_ctx *c, size_t *pb, size_t *pe, int type)
 	*pe = e;
 	if (b >= e || e - b > MAX_SPAN_TOKENS)
 		return 0;
+	/* "Eleven Norwegian fishermen": no person's name opens with a count */
+	if (type == CHR_ENT_PERSON && (c->wc[b] & EW_CARDINAL) && !(tok[b].flags & CHR_TF_ALL_UPPER))
+		return 0;
 	/* A name has a capitalised word or a number in it. */
 	for (size_t i = b; i < e; i++)
 		if ((tok[i].flags & CHR_TF_UPPER) || tok[i].kind == CHR_TOK_NUMBER)

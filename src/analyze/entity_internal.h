@@ -73,7 +73,8 @@ enum {
 	EW_THE = 1 << 11,           /* the */
 	EW_POSTNOMINAL = 1 << 12,   /* QC, Jr, PhD */
 	EW_EX_TITLE = 1 << 13,      /* one word "ex-President": a former title */
-	EW_SPEECH = 1 << 14         /* said, told, added: verbs of saying */
+	EW_SPEECH = 1 << 14,        /* said, told, added: verbs of saying */
+	EW_CARDINAL = 1 << 15       /* Eleven, Twelve: a count, which opens no person's name */
 };
 uint32_t ent_word_class(uint64_t key);
 /* Fills c->wc for every token. */

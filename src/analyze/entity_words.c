@@ -73,6 +73,12 @@ static const char *const speech[] = {
 	"argues", "explained", "explains", "insisted", "insists", "stated", "recalled", "acknowledged",
 	"replied", "responded", "conceded", "countered", "tweeted", "testified", "remarked", "stressed",
 	"emphasized", "emphasised", "asked", "asks", "continued", NULL};
+/* "Eleven Norwegian fishermen": a sentence's count is capitalised too. */
+static const char *const cardinals[] = {
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+	"forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
+	"thousands", "dozens", NULL};
 static const char *const of_for[] = {"of", "for", NULL};
 static const char *const articles[] = {"the", NULL};
 
@@ -81,7 +87,7 @@ static const word_class classes[] = {
 	{EW_RUN_CONNECTOR, run_connectors}, {EW_PARTICLE, particles}, {EW_ORG_HEAD, org_heads},
 	{EW_PLACE_HEAD, place_heads}, {EW_EVENT_HEAD, event_heads}, {EW_COMPASS, compass},
 	{EW_CALENDAR, calendar}, {EW_OF, of_for}, {EW_THE, articles}, {EW_POSTNOMINAL, postnominals},
-	{EW_SPEECH, speech},
+	{EW_SPEECH, speech}, {EW_CARDINAL, cardinals},
 };
 
 #define TABLE_SIZE 2048   /* power of two, over twice the words above */

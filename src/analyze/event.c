@@ -33,7 +33,7 @@ const char *chr_modality_name(chr_modality m)
 /* Word lists as folded keys, hashed once per process. */
 enum {
 	WL_NEGATION, WL_FUTURE, WL_HYPOTHETICAL, WL_BEFORE_NOUN, WL_ARTICLE, WL_THE, WL_BE_HAVE, WL_AGENT,
-	WL_SINCE, WL_DET_DE_FR, NLISTS
+	WL_SINCE, WL_DET_DE_FR, WL_BE, NLISTS
 };
 #define WL_MAX 32
 
@@ -62,6 +62,7 @@ static const char *const word_lists[NLISTS][WL_MAX] = {
 	 * detained by the coast guard", "detained since November" */
 	[WL_AGENT] = { "by", "since", NULL },
 	[WL_SINCE] = { "since", NULL },
+	[WL_BE] = { "is", "are", "was", "were", "be", "been", "being", NULL },
 	/* before a German or French noun; "a" is the French "has" ("a rencontré") */
 	[WL_DET_DE_FR] = { "der", "die", "das", "dem", "den", "des", "ein", "eine", "einen", "einem", "einer",
 			   "le", "la", "les", "l'", "un", "une", "du", "sa", "son", "ses", "leur", "leurs",
@@ -170,6 +171,25 @@ static int reduced_relative(const chr_tokens *t, const chr_sentence *s, uint32_t
 	return 1;
 }
 
+/* "The fishermen were met by their families": a meeting in the passive
+ * whose agent names no one is people greeted on arrival, no meeting of
+ * parties ("was met by Foreign Minister Lind at the airport" is one). */
+static int met_by_unnamed(const chr_event_ctx *cx, const chr_sentence *s, uint32_t begin, uint32_t end)
+{
+	const chr_tokens *t = cx->toks;
+	if (begin == s->tok_begin || !in_list(t, begin - 1, WL_BE) || end >= s->tok_end || !in_list(t, end, WL_AGENT) ||
+	    in_list(t, end, WL_SINCE))
+		return 0;
+	for (uint32_t i = end + 1, k = 0; i < s->tok_end && k < 6; i++, k++) {
+		if (t->tok[i].kind == CHR_TOK_PUNCT && !(t->tok[i].flags & CHR_TF_HYPHEN))
+			break;
+		int32_t m = cx->tok_mention[i];
+		if (m >= 0 && cx->ents->ent[cx->ents->men[m].entity].type != CHR_ENT_MISC)
+			return 0;
+	}
+	return 1;
+}
+
 /* "the first contact since the crossing was closed": a clause opened by
  * "since" names an earlier event only to date the one the sentence reports. */
 static int since_clause(const chr_tokens *t, const chr_sentence *s, uint32_t begin)
@@ -216,6 +236,9 @@ static size_t find_triggers(const chr_event_ctx *cx, const chr_sentence *s, trig
 			best = NULL;
 		if (best && (best->kind == EV_VERB || best->kind == EV_PASSIVE) && cx->lang == 0 &&
 		    since_clause(t, s, i))
+			best = NULL;
+		if (best && best->kind == EV_VERB && cx->lang == 0 && chr_ev_family(best->type) &&
+		    met_by_unnamed(cx, s, i, best_end))
 			best = NULL;
 		if (best) {
 			out[n].p = best;
@@ -314,6 +337,8 @@ static chr_status sentence_events(chr_arena *arena, const chr_event_ctx *cx, uin
 		chr_event ev;
 		frame_init(&ev, &tr[k], si);
 		ev.modality = (uint8_t)modality_of(cx->toks, s, tr[k].begin);
+		if (ev.modality == CHR_MOD_ASSERTED && tr[k].p->future)
+			ev.modality = CHR_MOD_FUTURE;
 		ev.speaker = speaker;
 		chr_event_fill_args(cx, &ev);
 		if ((st = push(arena, out, cap, &ev)) != CHR_OK)

@@ -11,11 +11,13 @@
  * Witkoff") is no actor, and the reporting speaker is kept apart.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "analyze/event_int.h"
 #include "analyze/gazetteer.h"
+#include "analyze/timex_int.h"
 
 #define LOOKBACK 8       /* tokens between a noun trigger and its light verb */
 #define GROUP_GAP 8      /* non-name tokens allowed between two names of one group */
@@ -703,14 +705,18 @@ static int is_country(const chr_event_ctx *cx, uint32_t e)
 /* "..., the two sides announced after a second round of talks": a pair of
  * parties ("the two sides", "both governments") in a sentence that names
  * exactly two countries is those two. */
+static int names_pair(const chr_tokens *t, const chr_sentence *s)
+{
+	for (uint32_t i = s->tok_begin; i + 1 < s->tok_end; i++)
+		if ((word_class_of(t, i) & W_PAIR) && (word_class_of(t, i + 1) & W_BODY) &&
+		    t->text[t->tok[i + 1].end - 1] == 's')
+			return 1;
+	return 0;
+}
+
 static void pair_of_countries(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s)
 {
-	const chr_tokens *t = cx->toks;
-	int pair = 0;
-	for (uint32_t i = s->tok_begin; i + 1 < s->tok_end && !pair; i++)
-		pair = (word_class_of(t, i) & W_PAIR) && (word_class_of(t, i + 1) & W_BODY) &&
-		       t->text[t->tok[i + 1].end - 1] == 's';
-	if (!pair)
+	if (!names_pair(cx->toks, s))
 		return;
 	uint32_t found[2];
 	unsigned n = 0;
@@ -1094,10 +1100,62 @@ static void merge_into(const chr_event_ctx *cx, chr_event *keep, const chr_event
 		memcpy(keep->duration, from->duration, sizeof keep->duration);
 }
 
+/* "Holst and Zhelnin agreed on an agenda. ... Both delegations will
+ * exchange proposals": a pair of parties ("both delegations", "the two
+ * sides") as the subject of a verb, that the sentence does not name
+ * (pair_of_countries found none), is the last pair an earlier sentence
+ * named as a frame's two actors, a few paragraphs back at most, when both
+ * are dated to the day and at most a week apart: the same parties in the
+ * same days.  Inside one sentence ("six weeks after the two envoys
+ * signed") the clause is often of another time, and "business groups on
+ * both sides" are no pair of parties. */
+#define PAIR_DAYS 7
+
+static int64_t day_of(const char *date)
+{
+	int y, m, d;
+	if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return INT64_MIN;
+	return chr_tx_days(y, m, d);
+}
+
+static void pair_from_before(const chr_event_ctx *cx, chr_event *ev, const chr_event *before, size_t nbefore)
+{
+	const chr_tokens *t = cx->toks;
+	const chr_sentence *s = &t->sent[ev->sentence];
+	if (ev->nactors || ev->noun)
+		return;
+	int pair = 0;
+	for (uint32_t i = ev->trig_begin, k = 0; i-- > s->tok_begin + 1 && k < 4 && !pair; k++) {
+		if (t->tok[i].kind == CHR_TOK_PUNCT)
+			return;
+		pair = (word_class_of(t, i - 1) & W_PAIR) && (word_class_of(t, i) & W_BODY) &&
+		       t->text[t->tok[i].end - 1] == 's' &&
+		       (i - 1 == s->tok_begin || t->tok[i - 2].kind != CHR_TOK_WORD ||
+			(word_class_of(t, i - 2) & (W_DET | W_CLAUSE)));
+	}
+	int64_t day = day_of(ev->date);
+	if (!pair || day == INT64_MIN)
+		return;
+	uint32_t p = s->paragraph;
+	for (size_t j = nbefore; j-- > 0;) {
+		if (p - t->sent[before[j].sentence].paragraph > MERGE_PARAGRAPHS)
+			return;
+		int64_t d = day_of(before[j].date);
+		if (before[j].sentence < ev->sentence && before[j].nactors == 2 && d != INT64_MIN &&
+		    d - day <= PAIR_DAYS && day - d <= PAIR_DAYS) {
+			add_actor(ev, before[j].actor[0]);
+			add_actor(ev, before[j].actor[1]);
+			return;
+		}
+	}
+}
+
 void chr_events_complete(const chr_event_ctx *cx, chr_event *ev, size_t *n)
 {
 	size_t kept = 0;
 	for (size_t i = 0; i < *n; i++) {
+		pair_from_before(cx, &ev[i], ev, kept);
 		int best = 0;
 		size_t into = 0;
 		size_t stop = kept > MERGE_WINDOW ? kept - MERGE_WINDOW : 0;

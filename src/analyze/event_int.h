@@ -25,6 +25,7 @@ typedef struct ev_pattern {
 	const char *type;    /* one pointer per type name: compare types by pointer */
 	char cameo[8];
 	uint8_t kind;        /* ev_kind */
+	uint8_t future;      /* a future form ("se retrouveront"): the frame is announced */
 	uint8_t nslots;
 	ev_slot slot[EV_MAX_SLOTS];
 } ev_pattern;

@@ -98,6 +98,9 @@ static void load_line(void *ctx, const char *const *f, const size_t *n, size_t k
 	pat->type = type_names[ti];
 	memcpy(pat->cameo, f[1], n[1]);
 	pat->kind = f[2][0] == 'n' ? EV_NOUN : f[2][0] == 'r' ? EV_REPORT : f[2][0] == 'p' ? EV_PASSIVE : EV_VERB;
+	/* "vf": languages that mark the future on the verb list those forms
+	 * apart, since no modality word stands before them */
+	pat->future = n[2] > 1 && f[2][1] == 'f';
 	int gap = 0;
 	for (size_t i = 3; i < k; i++) {
 		if (n[i] == 1 && f[i][0] == '~') {

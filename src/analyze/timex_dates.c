@@ -220,10 +220,14 @@ const char *chr_tx_part_code(int p)
 size_t chr_tx_core_weekday(tx_ctx *c, size_t i, size_t base, tx_match *m, int mode)
 {
 	int wd;
-	if (!CLS(c, i, TXC_WEEKDAY, &wd) || !upper(c, i))
+	if (!CLS(c, i, TXC_WEEKDAY, &wd))
 		return 0;
 	size_t n;
 	const char *s = chr_token_text(c->t, i, &n);
+	/* French writes its weekdays in lower case ("jeudi"); a short
+	 * lower-case word ("sun", "sat", "wed") is no day */
+	if (!upper(c, i) && n < 5)
+		return 0;
 	if (n <= 3 && !(tok(c, i)->flags & CHR_TF_ABBREV))
 		return 0;  /* "Sun", "Sat" as names */
 	if (s[n - 1] == 's' && n > 4 && mode == 0)
@@ -241,6 +245,10 @@ size_t chr_tx_core_weekday(tx_ctx *c, size_t i, size_t base, tx_match *m, int mo
 			return e;
 		}
 	}
+	/* "le mardi 4 mars": a date in words not read here; the weekday
+	 * alone would be the wrong week */
+	if (!upper(c, i) && j < c->n && tok(c, j)->kind == CHR_TOK_NUMBER)
+		return 0;
 	if (mode == 0)
 		mode = chr_tx_tense(c, i) > 0 ? 1 : -1;
 	chr_tx_weekday_value(m->value, &c->a, wd, mode);

@@ -23,6 +23,13 @@
  * the values most of its frames give (fused_value holds the votes; a tie
  * goes to the more precise date, else to the value reported first); frames
  * that disagree are its conflicts, computed when queried.
+ *
+ * A future frame ("will meet in Vienna on Thursday") is an announcement:
+ * it joins the event it announces as a source (see announce_fits) but
+ * never votes, and alone puts nothing on the timeline.  One that comes
+ * before the event waits in a fused row of its own with no reports
+ * (nevents 0), indexed by actor and day like any other, and the first
+ * report that fits it takes its frames in (absorb_pending).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +51,7 @@ typedef struct cand {
 	int last_actor;    /* the frame actor that last counted it */
 	int nmatched;      /* its actors counted so far, each once */
 	int64_t matched[8];
+	int pending;       /* announcements only (nevents 0): see announce_fits */
 	char family[24];
 } cand;
 
@@ -56,7 +64,8 @@ typedef struct cand {
 /* Each candidate comes with what the rules read of it: one statement per
  * actor rather than one more per candidate. */
 #define CAND_COLUMNS \
-	"SELECT a.fused, f.lo, f.hi, f.place, f.story, f.family=?9, f.family FROM fused_actor a JOIN fused f ON f.id=a.fused"
+	"SELECT a.fused, f.lo, f.hi, f.place, f.story, f.family=?9, f.family, f.nevents=0" \
+	" FROM fused_actor a JOIN fused f ON f.id=a.fused"
 /* Dated candidates in two ranges of one order (first day, newest first):
  * those starting within the frame's days, which all reach them, then those
  * starting up to a month before that still reach them.  Only events of
@@ -94,7 +103,7 @@ static const char SQL_DOC_PEOPLE_OF[] =
 #define LOOKUPS_PER_ACTOR 5
 static const char SQL_NEW[] =
 	"INSERT INTO fused(type, cameo, family, date, lo, hi, place, duration, story, nevents)"
-	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,1)";
+	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)";
 static const char SQL_ACTOR[] =
 	"INSERT INTO fused_actor(entity, fused, n, lo, hi)"
 	" SELECT ?1, ?2, 1, lo, hi FROM fused WHERE id=?2 AND true"
@@ -222,10 +231,43 @@ static int actors_within(chr_store *store, int64_t id, int64_t into, const chr_f
  * not arrived (fusion is incremental). */
 #define MAX_MERGE 8
 
+/* Whether an announcement and an event are one occasion, either being the
+ * frame f (1 yes, 0 no, -1 error).  "Will meet on Thursday in Vienna" says
+ * less than a report: only a dated frame of the same family, on the same
+ * days (with the day's slack: "Thursday" for talks that ran into Friday),
+ * at a compatible place, naming two of the event's actors as themselves,
+ * or all of them when one side names a single actor and both name the
+ * same place.  As for reports, a person's country stands in for them only
+ * beside a second shared actor ("the delegations will exchange proposals"
+ * and Holst and Zhelnin). */
+static int announce_fits(chr_store *store, const cand *c, const chr_frame *f, int dated, int64_t lo, int64_t hi)
+{
+	if (!c->same_family || !dated || !c->dated || c->lo > hi + DATE_SLACK_DAYS || c->hi < lo - DATE_SLACK_DAYS)
+		return 0;
+	int shared = c->shared >= 2 ? c->shared : c->shared - c->via_country;
+	if (shared < 1 || !places_compatible(store, f->place, c->place))
+		return 0;
+	if (shared >= 2)
+		return 1;
+	if (!f->place || f->place != c->place)
+		return 0;
+	if (f->nactors > 1) {
+		sqlite3_stmt *st = chr_sql(store, SQL_NACTORS);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, c->id);
+		int nact = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_reset(st);
+		return nact == 1;
+	}
+	return 1;
+}
+
 static int64_t find_match(chr_store *store, const chr_frame *f, const char *family, int dated, int64_t lo,
-			  int64_t hi, int64_t *others, size_t *nothers)
+			  int64_t hi, int64_t *others, size_t *nothers, int64_t *pend, size_t *npend)
 {
 	*nothers = 0;
+	*npend = 0;
 	int ok[CANDIDATES] = { 0 }, near[CANDIDATES] = { 0 };
 	cand cands[CANDIDATES];
 	size_t n = 0;
@@ -325,6 +367,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 						.place = sqlite3_column_int64(st, 3),
 						.story = sqlite3_column_int64(st, 4),
 						.same_family = sqlite3_column_int(st, 5),
+						.pending = sqlite3_column_int(st, 7),
 						.last_actor = -1,
 					};
 					snprintf(cands[c].family, sizeof cands[c].family, "%s", chr_col_text(st, 6));
@@ -353,7 +396,32 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 	n = kept;
 	int64_t best = 0;
 	int best_score = -1, tie = 0;
+	int announce = strcmp(f->modality, "future") == 0;
 	for (size_t c = 0; c < n; c++) {
+		/* An announcement joins the event it fits that has been reported,
+		 * else the announcements of it, by shared actors, then place. */
+		if (announce) {
+			int fits = announce_fits(store, &cands[c], f, dated, lo, hi);
+			if (fits < 0)
+				return -1;
+			int score = !cands[c].pending * 64 + cands[c].shared * 4 +
+				    (f->place && f->place == cands[c].place ? 2 : 0);
+			if (fits && (score > best_score || (score == best_score && cands[c].id > best))) {
+				best = cands[c].id;
+				best_score = score;
+			}
+			continue;
+		}
+		/* An announcement waiting for its event is never the match itself:
+		 * it joins whatever this frame joins or starts. */
+		if (cands[c].pending) {
+			int fits = pend && *npend < MAX_MERGE ? announce_fits(store, &cands[c], f, dated, lo, hi) : 0;
+			if (fits < 0)
+				return -1;
+			if (fits)
+				pend[(*npend)++] = cands[c].id;
+			continue;
+		}
 		int need = f->nactors < 2 ? f->nactors : 2;
 		/* A country stands for its people only beside a second shared
 		 * actor ("Kestria protested" is no report of what one Kestrian
@@ -408,6 +476,8 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			best_score = score;
 		}
 	}
+	if (announce)
+		return best;
 	/* An undated frame that two events of its story fit equally well
 	 * could be either: it starts its own. */
 	if (!dated && tie)
@@ -528,21 +598,50 @@ static chr_status seed_votes(chr_store *store, int64_t fused)
 	return s;
 }
 
+/* An announcement that waited for its event joins it: its frames move, its
+ * actors (they only made it findable) and its row go. */
+static const char *const absorb_sql[] = {
+	"UPDATE event SET fused=?1 WHERE fused=?2",
+	"DELETE FROM fused_actor WHERE fused=?2",
+	"DELETE FROM fused WHERE id=?2 AND nevents=0",
+};
+
+static chr_status absorb_pending(chr_store *store, int64_t into, const int64_t *pend, size_t npend)
+{
+	for (size_t k = 0; k < npend; k++)
+		for (size_t i = 0; i < sizeof absorb_sql / sizeof absorb_sql[0]; i++) {
+			chr_status s = chr_sql_run2(store, absorb_sql[i], into, pend[k], "joining an announcement");
+			if (s != CHR_OK)
+				return s;
+		}
+	return CHR_OK;
+}
+
 chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_out)
 {
 	*fused_out = 0;
-	if (!f->nactors || strcmp(f->modality, "asserted") != 0)
+	/* A future frame ("will meet in Vienna on Thursday") is an
+	 * announcement: a source of the event it announces, but no report of
+	 * it, so it neither votes nor puts anything on the timeline itself. */
+	int announce = strcmp(f->modality, "future") == 0;
+	if (!f->nactors || (!announce && strcmp(f->modality, "asserted") != 0))
 		return CHR_OK;
 	const char *family = chr_event_family(f->type);
 	int64_t lo = 0, hi = 0;
 	int dated = chr_date_span(f->date, &lo, &hi);
-	int64_t others[MAX_MERGE];
-	size_t nothers = 0;
-	int64_t fused = find_match(store, f, family, dated, lo, hi, others, &nothers);
+	if (announce && !dated)
+		return CHR_OK;
+	int64_t others[MAX_MERGE], pend[MAX_MERGE];
+	size_t nothers = 0, npend = 0;
+	int64_t fused = find_match(store, f, family, dated, lo, hi, others, &nothers, announce ? NULL : pend, &npend);
 	if (fused < 0)
 		return CHR_EIO;
 	chr_status s;
 	sqlite3_stmt *st;
+	if (announce && fused) {
+		*fused_out = fused;
+		return CHR_OK;
+	}
 	if (!fused) {
 		if (!(st = chr_sql(store, SQL_NEW)))
 			return CHR_EIO;
@@ -558,20 +657,25 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 			sqlite3_bind_int64(st, 7, f->place);
 		chr_bind_text(st, 8, f->duration);
 		sqlite3_bind_int64(st, 9, f->story);
+		/* An announcement's row counts no report: it stays off the
+		 * timeline, found only by the frames that come to join it. */
+		sqlite3_bind_int(st, 10, !announce);
 		if ((s = chr_store_done(store, st, "storing a fused event")) != CHR_OK)
 			return s;
 		fused = sqlite3_last_insert_rowid(store->db);
 		/* Most events are reported once: their votes are written only when
 		 * a second frame joins (below), which halves the cost of a new one. */
 		*fused_out = fused;
-		return add_actors(store, f, fused);
+		if ((s = add_actors(store, f, fused)) != CHR_OK)
+			return s;
+		return absorb_pending(store, fused, pend, npend);
 	}
 	if ((s = seed_votes(store, fused)) != CHR_OK)
 		return s;
 	for (size_t k = 0; k < nothers; k++)
 		if ((s = merge_fused(store, fused, others[k])) != CHR_OK)
 			return s;
-	if ((s = add_actors(store, f, fused)) != CHR_OK)
+	if ((s = add_actors(store, f, fused)) != CHR_OK || (s = absorb_pending(store, fused, pend, npend)) != CHR_OK)
 		return s;
 	char place[24] = "";
 	if (f->place)

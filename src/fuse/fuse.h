@@ -10,7 +10,8 @@
  *   inside a date window, or starts one.
  * - events.c: each asserted frame with actors joins the fused event it
  *   matches (type family, shared actors, compatible date and place), or
- *   starts one.
+ *   starts one; a dated future frame joins the event it announces as an
+ *   unvoting source, or waits for it.
  * - dates.c: TIMEX values as day ranges.
  */
 #ifndef CHR_FUSE_FUSE_H
@@ -60,7 +61,8 @@ typedef struct chr_frame {
 } chr_frame;
 
 /* Joins the frame to a fused event or starts one: *fused gets its id, or 0
- * for a frame that stays off the timeline (not asserted, no actors). */
+ * for a frame that stays off the timeline (negated, hypothetical, an
+ * undated future one, no actors). */
 chr_status chr_fuse_event(chr_store *store, const chr_frame *frame, int64_t *fused);
 
 /* The days [lo, hi] (since 1970-01-01) a TIMEX3 date value covers; 0 when

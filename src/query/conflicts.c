@@ -104,10 +104,11 @@ static chr_status vset_json(chr_buf *b, const vset *v)
 }
 
 static const char SQL_EVENT_VALUES[] =
-	"SELECT ev.date, ev.duration, d.name FROM event ev JOIN doc d ON d.id=ev.doc WHERE ev.fused=?1 ORDER BY d.id";
+	"SELECT ev.date, ev.duration, d.name FROM event ev JOIN doc d ON d.id=ev.doc WHERE ev.fused=?1"
+	" AND ev.modality='asserted' ORDER BY d.id";
 static const char SQL_EVENT_CLAIMS[] =
 	"SELECT c.attribute, c.value, d.name FROM claim c JOIN event ev ON ev.id=c.event JOIN doc d ON d.id=c.doc"
-	" WHERE ev.fused=?1 AND c.subject='meeting' ORDER BY c.attribute, c.value, d.id";
+	" WHERE ev.fused=?1 AND ev.modality='asserted' AND c.subject='meeting' ORDER BY c.attribute, c.value, d.id";
 
 /* Called once per disagreement with its group key (an attribute, or a
  * story's subject and attribute) and its values. */

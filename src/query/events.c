@@ -17,7 +17,7 @@
 
 static const char SQL_FUSED[] =
 	"SELECT f.id, f.type, f.cameo, f.date, f.duration, f.place, f.story FROM fused f"
-	" WHERE (?1 = 0 OR f.date IS NOT NULL)"
+	" WHERE f.nevents > 0 AND (?1 = 0 OR f.date IS NOT NULL)"
 	" AND (?2 IS NULL OR f.hi >= ?2) AND (?3 IS NULL OR f.lo <= ?3)"
 	" AND (?4 IS NULL OR f.type=?4 OR f.family=?4 OR f.cameo LIKE ?4 || '%')"
 	" AND (?5 IS NULL OR f.story=?5)"
@@ -28,11 +28,14 @@ static const char SQL_ACTORS[] =
 	"SELECT e.name FROM fused_actor a JOIN entity e ON e.id=a.entity WHERE a.fused=?1 ORDER BY a.n DESC, e.id";
 static const char SQL_PLACE[] = "SELECT name FROM entity WHERE id=?1";
 static const char SQL_SOURCES[] =
-	"SELECT d.name, d.outlet, ev.sentence, d.grp FROM event ev JOIN doc d ON d.id=ev.doc"
+	"SELECT d.name, d.outlet, ev.sentence, d.grp, max(ev.modality='asserted') FROM event ev JOIN doc d ON d.id=ev.doc"
 	" WHERE ev.fused=?1 GROUP BY ev.doc, ev.sentence ORDER BY min(ev.id)";
 /* One sentence may hold two frames of one event ("met ... and agreed"):
  * it is one source. */
-/* Asserted frames only reach fused events; modality is kept per frame. */
+/* Asserted frames report the event; future ones announced it beforehand
+ * ("will meet on Thursday"): they are listed as sources, marked
+ * "announced", and confirm nothing, so they are not counted independent.
+ * (An event with no nevents has announcements only and is not shown.) */
 
 typedef struct src {
 	int64_t grp;
@@ -107,16 +110,18 @@ static chr_status write_event(chr_store *store, const chr_qfilter *f, const ev_r
 	/* Sources. */
 	chr_buf sources;
 	chr_buf_init(&sources, 0);
-	int ns = 0;
+	int ns = 0, nrep = 0;
 	if (s == CHR_OK && !(st = chr_sql(store, SQL_SOURCES)))
 		s = CHR_EIO;
 	if (s == CHR_OK) {
 		sqlite3_bind_int64(st, 1, r->id);
 		while (sqlite3_step(st) == SQLITE_ROW && s == CHR_OK) {
-			if (ns < MAX_SOURCES) {
-				srcs[ns].grp = sqlite3_column_int64(st, 3);
-				snprintf(srcs[ns].outlet, sizeof srcs[ns].outlet, "%s", chr_col_text(st, 1));
+			int reported = sqlite3_column_int(st, 4);
+			if (reported && nrep < MAX_SOURCES) {
+				srcs[nrep].grp = sqlite3_column_int64(st, 3);
+				snprintf(srcs[nrep].outlet, sizeof srcs[nrep].outlet, "%s", chr_col_text(st, 1));
 			}
+			nrep += reported;
 			s = chr_buf_puts(&sources, ns ? ",{\"doc\":" : "{\"doc\":");
 			if (s == CHR_OK)
 				s = chr_json_cstr(&sources, chr_col_text(st, 0));
@@ -128,13 +133,15 @@ static chr_status write_event(chr_store *store, const chr_qfilter *f, const ev_r
 				s = chr_buf_puts(&sources, ",\"sentence\":");
 			if (s == CHR_OK)
 				s = chr_json_cstr(&sources, (const char *)sqlite3_column_text(st, 2));
+			if (s == CHR_OK && !reported)
+				s = chr_buf_puts(&sources, ",\"announced\":true");
 			if (s == CHR_OK)
 				s = chr_buf_putc(&sources, '}');
 			ns++;
 		}
 		sqlite3_reset(st);
 	}
-	int indep = independent(srcs, ns < MAX_SOURCES ? ns : MAX_SOURCES);
+	int indep = independent(srcs, nrep < MAX_SOURCES ? nrep : MAX_SOURCES);
 	chr_buf conflicts;
 	chr_buf_init(&conflicts, 0);
 	int nconf = 0;

@@ -22,6 +22,9 @@
  * - event rows are the per-document frames; fused rows are the events of
  *   the timeline, fused_actor their actor index for candidate search, and
  *   fused_value the votes for date, place and duration across sources.
+ *   nevents counts a fused row's reported (asserted) frames; a row with
+ *   none holds announcements ("will meet on Thursday") waiting for their
+ *   event, found by the actor index and kept off the timeline.
  * - grp is a document's syndication group, story its story; both are
  *   representative ids (the smallest member), kept current on merge.
  */

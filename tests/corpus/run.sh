@@ -564,6 +564,28 @@ check "filter: quotes --actor 'Ines Albrecht'" $? "$tmp/pyout"
 expect "filter: --limit 3" 0 "" "$bin" timeline --db "$db" --json --limit 3
 check "filter: --limit 3 gave $(wc -l <"$tmp/out") lines" "$([ "$(wc -l <"$tmp/out")" -eq 3 ]; echo $?)"
 
+# Announcements ("se retrouveront jeudi à Vienne", "will exchange proposals
+# on Wednesday") are sources of the event they announce, marked so; they
+# put no event on the timeline alone and confirm nothing.
+expect "announced: events --json" 0 "" "$bin" events --db "$db" --json
+python3 -c 'import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+ann = 0
+for r in rows:
+    srcs = r["sources"]
+    marks = [s["announced"] for s in srcs if "announced" in s]
+    if any(m is not True for m in marks):
+        sys.exit("event %d: announced is not true: %r" % (r["event"], marks))
+    reported = [s for s in srcs if "announced" not in s]
+    if not reported:
+        sys.exit("event %d: announced sources only" % r["event"])
+    if r["independent_sources"] > len(reported):
+        sys.exit("event %d: %d independent sources of %d reports" % (r["event"], r["independent_sources"], len(reported)))
+    ann += len(marks)
+if ann < 2:
+    sys.exit("%d announced sources, want the two of the examples" % ann)' "$tmp/out" >"$tmp/pyout" 2>&1
+check "announced: sources marked, not counted, never alone" $? "$tmp/pyout"
+
 echo "corpus: $pass passed, $fail failed"
 # Recorded for tests/summary.sh, beside the binary's build folder.
 results=$(dirname "$bin")/test-results

@@ -69,6 +69,24 @@ static char *meeting(const char *doc, const char *outlet, const char *date, cons
 	return b;
 }
 
+static long long fused_of(chr_store *s, const char *doc)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT ev.fused FROM event ev JOIN doc d ON d.id=ev.doc WHERE d.name='%s'", doc);
+	return count(s, sql);
+}
+
+/* The same line with another modality ("future": an announcement). */
+static char *with_modality(char *json, const char *modality)
+{
+	char *m = strstr(json, "\"modality\":\"asserted\"");
+	assert_non_null(m);
+	char rest[4096];
+	snprintf(rest, sizeof rest, "%s", m + strlen("\"modality\":\"asserted\""));
+	sprintf(m, "\"modality\":\"%s\"%s", modality, rest);
+	return json;
+}
+
 /* Removes a database file and its write-ahead log and index. */
 static void remove_db(const char *path)
 {
@@ -220,6 +238,39 @@ static void meetings_fuse_across_a_day_and_stay_apart_across_months(void **state
 	chr_store_close(s);
 }
 
+/* "Velt and Lind will meet in Tarn on Thursday": an announcement joins the
+ * event it announces as a source, before or after the event's reports
+ * come, but is no event by itself and does not vote on its date. */
+static void announcements_join_the_event_they_announce(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, with_modality(meeting("ann", "Wire", "2025-12-04", "Mara Velt and Oskar Lind will meet in Tarn on "
+				     "Thursday.", "[\"mara-velt\",\"oskar-lind\"]", "tarn"), "future"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE nevents>0"), 0);
+	/* another place: not the same meeting */
+	add(s, with_modality(meeting("elsewhere", "Post", "2025-12-04", "Mara Velt and Oskar Lind will meet in "
+				     "Brask.", "[\"mara-velt\",\"oskar-lind\"]", "brask"), "future"));
+	add(s, meeting("a", "Herald", "2025-12-04", "Mara Velt and Oskar Lind met in Tarn on Thursday.",
+		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
+	assert_int_equal(fused_of(s, "ann"), fused_of(s, "a"));
+	assert_int_not_equal(fused_of(s, "elsewhere"), fused_of(s, "a"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE nevents>0"), 1);
+	/* announced for Friday after the report: joins, without a vote */
+	add(s, with_modality(meeting("late", "Courier", "2025-12-05", "Mara Velt and Oskar Lind will meet in Tarn "
+				     "on Friday.", "[\"mara-velt\",\"oskar-lind\"]", "tarn"), "future"));
+	assert_int_equal(fused_of(s, "late"), fused_of(s, "a"));
+	assert_int_equal(count(s, "SELECT nevents FROM fused f JOIN event ev ON ev.fused=f.id JOIN doc d ON "
+				  "d.id=ev.doc WHERE d.name='a'"), 1);
+	assert_int_equal(count(s, "SELECT count(*) FROM fused_value WHERE value='2025-12-05'"), 0);
+	/* a month later: another meeting, still to come */
+	add(s, with_modality(meeting("next", "Wire", "2026-01-08", "Mara Velt and Oskar Lind will meet in Tarn.",
+				     "[\"mara-velt\",\"oskar-lind\"]", "tarn"), "future"));
+	assert_int_not_equal(fused_of(s, "next"), fused_of(s, "a"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE nevents>0"), 1);
+	chr_store_close(s);
+}
+
 /* Reports split evenly between two days next to each other (a session on
  * Friday, its deal signed after midnight): the event is searched on both,
  * so a report of the second day's night joins; a day beyond does not. */
@@ -259,13 +310,6 @@ static char *event_line(const char *doc, const char *date, const char *text, con
 		 "\"claims\":[],\"quotes\":[]}",
 		 doc, doc, date, text, text, place, place, type, cameo, actors_json, place, date);
 	return b;
-}
-
-static long long fused_of(chr_store *s, const char *doc)
-{
-	char sql[256];
-	snprintf(sql, sizeof sql, "SELECT ev.fused FROM event ev JOIN doc d ON d.id=ev.doc WHERE d.name='%s'", doc);
-	return count(s, sql);
 }
 
 /* Another kind of event joins a meeting only on its very day: the talks
@@ -419,6 +463,7 @@ int main(void)
 		cmocka_unit_test(entity_counts_survive_batches_and_rollback),
 		cmocka_unit_test(meetings_fuse_across_a_day_and_stay_apart_across_months),
 		cmocka_unit_test(an_even_split_between_two_days_keeps_both),
+		cmocka_unit_test(announcements_join_the_event_they_announce),
 		cmocka_unit_test(another_kind_joins_only_on_the_day),
 		cmocka_unit_test(an_earlier_report_joins_when_linked),
 		cmocka_unit_test(countries_stand_for_their_people),

@@ -223,6 +223,13 @@ static void spelling_variants_are_one_entity(void **state)
 	assert_string_equal(mentions_of(&r, "kyiv"), "Kiev|Kyiv");
 	assert_string_equal(mentions_of(&r, "recep-tayyip-erdogan"), "Erdoğan|Erdogan");
 	chr_arena_free(&r.arena);
+
+	/* a city's name in the other languages of the news (exonyms) */
+	analyse(&r, "Les envoyés se retrouveront à Vienne. Die Gespräche in Wien dauerten lange.");
+	check_invariants(&r);
+	expect_entity(&r, "vienna", CHR_ENT_PLACE);
+	assert_string_equal(mentions_of(&r, "vienna"), "Vienne|Wien");
+	chr_arena_free(&r.arena);
 }
 
 static void acronyms_join_their_names(void **state)

@@ -325,6 +325,36 @@ static void the_two_sides_are_the_two_countries(void **state)
 		      "in Oslo that nothing was agreed.", "2025-03-07", none);
 }
 
+/* Met in the passive by no one named: people greeted, no meeting. */
+static void met_by_their_families_is_no_meeting(void **state)
+{
+	(void)state;
+	static const char *const none[] = { NULL };
+	expect_events("The sailors crossed the bridge on Thursday and were met by their families on the bank.",
+		      "2025-03-28", none);
+	static const char *const named[] = { "meet|anna-kessler,tomas-berg|-|2025-03-27|-|asserted", NULL };
+	expect_events("Anna Kessler was met by Tomas Berg at the airport on Thursday.", "2025-03-28", named);
+}
+
+/* "Both delegations" with no country in the sentence: the pair an earlier
+ * sentence named, when both are dated within a week; not "business groups
+ * on both sides", and not a pair of another month. */
+static void both_delegations_are_the_pair_named_before(void **state)
+{
+	(void)state;
+	static const char *const want[] = { "agree|anna-kessler,tomas-berg|-|2025-03-04|-|asserted",
+					    "propose|anna-kessler,tomas-berg|-|2025-03-05|-|future", NULL };
+	expect_events("Anna Kessler and Tomas Berg agreed on an agenda on Tuesday.\n\nBoth delegations will "
+		      "exchange written proposals on Wednesday.", "2025-03-04", want);
+	static const char *const groups[] = { "agree|anna-kessler,tomas-berg|-|2025-03-04|-|asserted",
+					      "appeal||-|2025-02-26|-|asserted", NULL };
+	expect_events("Anna Kessler and Tomas Berg agreed on an agenda on Tuesday.\n\nBusiness groups on both "
+		      "sides urged a deal on Wednesday.", "2025-03-04", groups);
+	static const char *const one[] = { "agree|anna-kessler,tomas-berg|-|2025-03-04|-|asserted", NULL };
+	expect_events("Anna Kessler and Tomas Berg agreed on an agenda on Tuesday.\n\nBoth delegations will "
+		      "exchange written proposals in June.", "2025-03-04", one);
+}
+
 /* German and French documents read data/events/de.txt and fr.txt. */
 static void german_and_french_lexicons(void **state)
 {
@@ -338,6 +368,10 @@ static void german_and_french_lexicons(void **state)
 	/* "a rencontré": the French "a" is no article */
 	static const char *const fr[] = { "meet|anna-kessler,tomas-berg|geneva|-|-|asserted", NULL };
 	expect_events("Anna Kessler a rencontré Tomas Berg à Genève.", "2025-03-15", fr);
+	/* a future form ("vf" in fr.txt) is an announcement, and dates the
+	 * coming weekday, written in lower case; Vienne is Vienna */
+	static const char *const fr_future[] = { "meet|anna-kessler,tomas-berg|vienna|2025-03-20|-|future", NULL };
+	expect_events("Anna Kessler et Tomas Berg se retrouveront jeudi à Vienne.", "2025-03-19", fr_future);
 	test_lang = "ru";
 	static const char *const none[] = { NULL };
 	expect_events("Anna Kessler met Tomas Berg in Oslo.", "2025-03-15", none);
@@ -372,6 +406,8 @@ int main(void)
 		cmocka_unit_test(proposals_put_and_exchanged),
 		cmocka_unit_test(since_clause_is_background),
 		cmocka_unit_test(the_two_sides_are_the_two_countries),
+		cmocka_unit_test(met_by_their_families_is_no_meeting),
+		cmocka_unit_test(both_delegations_are_the_pair_named_before),
 		cmocka_unit_test(german_and_french_lexicons),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,6 +144,12 @@ static void weekdays_and_relative_days(void **state)
 		{ "2025-12-12", "He scored 2:30 into the game.", "" },
 		{ "2025-12-12", "Markets are calm now, but prices rose recently.",
 		  "now=PRESENT_REF; recently=PAST_REF" },
+		/* French weekdays are lower case; a future form looks ahead; a
+		 * weekday before a date in words not read here is left alone */
+		{ "2025-12-12", "Les deux envoyés se retrouveront jeudi à Vienne.", "jeudi=2025-12-18" },
+		{ "2025-12-12", "Ils ont signé jeudi à Vienne.", "jeudi=2025-12-11" },
+		{ "2025-12-12", "La séance du mardi 4 mars fut longue.", "" },
+		{ "2025-12-12", "The sun was out and the sat phone worked.", "" },
 	};
 	run_cases(cases, sizeof cases / sizeof cases[0]);
 }
