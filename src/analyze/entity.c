@@ -24,6 +24,7 @@
  */
 #include "analyze/entity_internal.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* ---------------------------------------------------------- token tests -- */
@@ -469,18 +470,42 @@ static cap_slot *cap_find(cap_slot *tab, size_t cap, uint64_t key)
 	return &tab[j];
 }
 
-/* "Kestria's parliament": bodies only a state has (a person has a
- * government or a cabinet too). */
+/* The bodies of a state, as folded keys hashed once (they are tested for
+ * many words of every document).  The first STATE_ONLY are bodies only a
+ * state has: a person has a government or a cabinet too. */
+static const char *const body_names[] = {
+	"parliament", "legislature", "army", "navy", "embassy", "coast",
+	"delegation", "delegations", "government", "governments", "cabinet", "negotiators",
+	"authorities", "ministry", "senate", "envoys",
+};
+#define STATE_ONLY 6
+#define NBODIES (sizeof body_names / sizeof body_names[0])
+static uint64_t body_keys[NBODIES];
+static pthread_once_t body_once = PTHREAD_ONCE_INIT;
+
+static void make_body_keys(void)
+{
+	for (size_t k = 0; k < NBODIES; k++)
+		body_keys[k] = chr_fold_hash(body_names[k], strlen(body_names[k]));
+}
+
+/* Whether key is one of the first n bodies. */
+static int is_body_key(uint64_t key, size_t n)
+{
+	pthread_once(&body_once, make_body_keys);
+	for (size_t k = 0; k < n; k++)
+		if (key == body_keys[k])
+			return 1;
+	return 0;
+}
+
+/* "Kestria's parliament". */
 static int state_body_after(const ent_ctx *c, size_t i)
 {
-	static const char *const bodies[] = { "parliament", "legislature", "army", "navy", "embassy", "coast" };
 	const chr_tokens *t = c->t;
 	if (i + 2 >= t->n || !(t->tok[i + 1].flags & CHR_TF_POSSESSIVE) || t->tok[i + 2].kind != CHR_TOK_WORD)
 		return 0;
-	for (size_t k = 0; k < sizeof bodies / sizeof bodies[0]; k++)
-		if (t->tok[i + 2].key == chr_fold_hash(bodies[k], strlen(bodies[k])))
-			return 1;
-	return 0;
+	return is_body_key(t->tok[i + 2].key, STATE_ONLY);
 }
 
 static chr_status pass_initial_names(ent_ctx *c)
@@ -548,16 +573,9 @@ static chr_status pass_initial_names(ent_ctx *c)
  * negotiators". */
 static int body_word(const ent_ctx *c, size_t i)
 {
-	static const char *const bodies[] = {
-		"delegation", "delegations", "parliament", "government", "governments", "cabinet", "negotiators",
-		"authorities", "ministry", "legislature", "senate", "army", "navy", "coast", "envoys", "embassy",
-	};
 	if (!ent_is_word(c, i) || (c->t->tok[i].flags & CHR_TF_UPPER))
 		return 0;
-	for (size_t k = 0; k < sizeof bodies / sizeof bodies[0]; k++)
-		if (c->t->tok[i].key == chr_fold_hash(bodies[k], strlen(bodies[k])))
-			return 1;
-	return 0;
+	return is_body_key(c->t->tok[i].key, NBODIES);
 }
 
 /* A capitalised word no list holds that reads as a demonym ("Kestrian"):
