@@ -155,12 +155,19 @@ static tally_slot *tally_find(struct chr_entity_tally *t, int64_t id, int add)
 	}
 }
 
+/* The sums of the open transaction, if any (none left from another). */
+static struct chr_entity_tally *open_tally(chr_store *store)
+{
+	struct chr_entity_tally *t = store->entity_tally;
+	return t && t->txn == store->txn ? t : NULL;
+}
+
 static const char SQL_ADD_COUNTS[] = "UPDATE entity SET docs=docs+?2, mentions=mentions+?3 WHERE id=?1";
 
 chr_status chr_fuse_flush(chr_store *store)
 {
-	struct chr_entity_tally *t = store->entity_tally;
-	if (!t || t->txn != store->txn || !t->n)
+	struct chr_entity_tally *t = open_tally(store);
+	if (!t || !t->n)
 		return CHR_OK;
 	for (size_t i = 0; i < TALLY_SLOTS; i++) {
 		const tally_slot *s = &t->slots[i];
@@ -200,16 +207,16 @@ static chr_status tally_add(chr_store *store, int64_t id, int64_t docs, int64_t 
 /* The documents counted for the entity in this transaction, not yet stored. */
 static int64_t tally_docs(chr_store *store, int64_t id)
 {
-	struct chr_entity_tally *t = store->entity_tally;
-	const tally_slot *s = t && t->txn == store->txn ? tally_find(t, id, 0) : NULL;
+	struct chr_entity_tally *t = open_tally(store);
+	const tally_slot *s = t ? tally_find(t, id, 0) : NULL;
 	return s ? s->docs : 0;
 }
 
 /* An absorbed entity's pending counts go to the one that absorbs it. */
 static chr_status tally_move(chr_store *store, int64_t from, int64_t to)
 {
-	struct chr_entity_tally *t = store->entity_tally;
-	tally_slot *s = t && t->txn == store->txn ? tally_find(t, from, 0) : NULL;
+	struct chr_entity_tally *t = open_tally(store);
+	tally_slot *s = t ? tally_find(t, from, 0) : NULL;
 	if (!s)
 		return CHR_OK;
 	int64_t docs = s->docs, mentions = s->mentions;

@@ -89,6 +89,18 @@ static const char SQL_ACTOR_DAYS[] =
 /* Counting stops at two: that is all the matching rule asks. */
 static const char SQL_NACTORS[] = "SELECT count(*) FROM (SELECT 1 FROM fused_actor WHERE fused=?1 LIMIT 2)";
 static const char SQL_COUNTRY[] = "SELECT slug, country FROM entity WHERE id=?1";
+
+/* The fused event's actors, counted up to two; -1 on error. */
+static int actors_up_to_two(chr_store *store, int64_t fused)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_NACTORS);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, fused);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
 /* An actor's type and, when the corpus has it as an entity, its country
  * (a person's, or a demonym's). */
 static const char SQL_ACTOR_COUNTRY[] =
@@ -252,13 +264,8 @@ static int announce_fits(chr_store *store, const cand *c, const chr_frame *f, in
 	if (!f->place || f->place != c->place)
 		return 0;
 	if (f->nactors > 1) {
-		sqlite3_stmt *st = chr_sql(store, SQL_NACTORS);
-		if (!st)
-			return -1;
-		sqlite3_bind_int64(st, 1, c->id);
-		int nact = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-		sqlite3_reset(st);
-		return nact == 1;
+		int nact = actors_up_to_two(store, c->id);
+		return nact < 0 ? -1 : nact == 1;
 	}
 	return 1;
 }
@@ -440,12 +447,9 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			if (!dated || !cands[c].dated)
 				continue;
 			/* One shared actor is enough when the fused event has only one. */
-			sqlite3_stmt *st = chr_sql(store, SQL_NACTORS);
-			if (!st)
+			int nact = actors_up_to_two(store, cands[c].id);
+			if (nact < 0)
 				return -1;
-			sqlite3_bind_int64(st, 1, cands[c].id);
-			int nact = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-			sqlite3_reset(st);
 			if (cands[c].shared < nact || nact == 0)
 				continue;
 		}
