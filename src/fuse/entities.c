@@ -293,6 +293,7 @@ static const char SQL_INSERT[] =
  * report gives: the first report that names one fills it. */
 static const char SQL_PERSON_COUNTRY[] =
 	"UPDATE entity SET country=?2 WHERE id=?1 AND country IS NULL AND type='PERSON'";
+static const char SQL_ENTITY_BY_SLUG[] = "SELECT id FROM entity WHERE slug=?1";
 static const char SQL_ALIAS[] = "INSERT OR IGNORE INTO alias(entity, name) VALUES(?1, ?2)";
 static const char SQL_DOC_ENTITY[] =
 	"INSERT OR IGNORE INTO doc_entity(doc, entity, mentions, roles) VALUES(?1,?2,?3,?4)";
@@ -477,6 +478,18 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 		map->refs[map->n].slug = slug;
 		map->refs[map->n].id = id;
 		map->refs[map->n].type = type_code(type);
+		map->refs[map->n].stands_for = 0;
+		if (country && country[0] && map->refs[map->n].type == 'M') {
+			sqlite3_stmt *st = chr_sql(store, SQL_ENTITY_BY_SLUG);
+			if (!st) {
+				s = CHR_EIO;
+				break;
+			}
+			chr_bind_text(st, 1, country);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				map->refs[map->n].stands_for = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+		}
 		map->n++;
 		/* Aliases: the name and the distinct surface forms of mentions. */
 		if ((s = add_alias(store, id, name, strlen(name))) != CHR_OK)
@@ -519,6 +532,16 @@ int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug)
 	for (size_t i = 0; i < map->n; i++)
 		if (strcmp(map->refs[i].slug, slug) == 0)
 			return map->refs[i].id;
+	return 0;
+}
+
+int64_t chr_entity_map_actor(const chr_entity_map *map, const char *slug)
+{
+	if (!slug)
+		return 0;
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->refs[i].slug, slug) == 0)
+			return map->refs[i].stands_for ? map->refs[i].stands_for : map->refs[i].id;
 	return 0;
 }
 

@@ -24,6 +24,10 @@
  * goes to the more precise date, else to the value reported first); frames
  * that disagree are its conflicts, computed when queried.
  *
+ * An undated frame waits for the end of its batch (chr_fuse_deferred), so
+ * that it is matched against every dated report of the batch whatever the
+ * order the documents came in.
+ *
  * A future frame ("will meet in Vienna on Thursday") is an announcement:
  * it joins the event it announces as a source (see announce_fits) but
  * never votes, and alone puts nothing on the timeline.  One that comes
@@ -52,6 +56,7 @@ typedef struct cand {
 	int nmatched;      /* its actors counted so far, each once */
 	int64_t matched[8];
 	int pending;       /* announcements only (nevents 0): see announce_fits */
+	int in_window;     /* dated, and the undated frame's article could tell of it */
 	char family[24];
 } cand;
 
@@ -110,6 +115,9 @@ static const char SQL_ACTOR_COUNTRY[] =
 static const char SQL_DOC_PEOPLE_OF[] =
 	"SELECT p.id FROM doc_entity de JOIN entity p ON p.id=de.entity WHERE de.doc=?1 AND p.type='PERSON'"
 	" AND p.country=(SELECT slug FROM entity WHERE id=?2) LIMIT 4";
+/* How many of a fused event's (?1) actors the document (?2) names. */
+static const char SQL_ACTORS_NAMED[] =
+	"SELECT count(*) FROM fused_actor a JOIN doc_entity de ON de.doc=?2 AND de.entity=a.entity WHERE a.fused=?1";
 /* What one frame actor is looked up as: itself, its country or the four
  * people above. */
 #define LOOKUPS_PER_ACTOR 5
@@ -136,6 +144,40 @@ static const char SQL_DATE_TIES[] =
 static const char SQL_FIRST_VALUES[] = "SELECT type, date, place, duration, nevents FROM fused WHERE id=?1";
 static const char SQL_CAMEO_OF[] =
 	"SELECT cameo FROM event WHERE fused=?1 AND type=?2 LIMIT 1";
+
+/* Of the fused event's actors, how many the document names; -1 on error. */
+static int actors_named_in(chr_store *store, int64_t fused, int64_t doc)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_ACTORS_NAMED);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, fused);
+	sqlite3_bind_int64(st, 2, doc);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+/* The publication dates of an undated event's reports. */
+static const char SQL_REPORT_DATES[] =
+	"SELECT d.date FROM event e JOIN doc d ON d.id=e.doc WHERE e.fused=?1 AND d.date IS NOT NULL LIMIT 8";
+/* Could one of the undated event's articles tell of days [lo, hi]: are
+ * they from a month before its publication day to the day after?  -1 on
+ * error. */
+static int reported_around(chr_store *store, int64_t fused, int64_t lo, int64_t hi)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_REPORT_DATES);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, fused);
+	int fits = 0;
+	while (!fits && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t day = chr_publication_day(chr_col_text(st, 0));
+		fits = day && lo <= day + DATE_SLACK_DAYS && hi >= day - LOOKBACK_DAYS;
+	}
+	sqlite3_reset(st);
+	return fits;
+}
 
 /* The corpus entity of actor id's country (0: none, -1: error); *type
  * gets the actor's type: 'P'erson, p'L'ace, 'O'rg or 'M'isc. */
@@ -275,7 +317,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 {
 	*nothers = 0;
 	*npend = 0;
-	int ok[CANDIDATES] = { 0 }, near[CANDIDATES] = { 0 };
+	int ok[CANDIDATES] = { 0 }, near[CANDIDATES] = { 0 }, scores[CANDIDATES];
 	cand cands[CANDIDATES];
 	size_t n = 0;
 	/* Each frame actor is looked up, and a person also under the country
@@ -394,12 +436,22 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			sqlite3_reset(st);
 		}
 	}
-	/* Those whose span misses the frame's days drop out. */
+	/* Those whose span misses the frame's days drop out.  An undated
+	 * report in a dated article tells of something shortly before it
+	 * ("the two sides announced after talks in Vienna"): no later than the
+	 * day after, no earlier than a month before.  A dated event in that
+	 * window counts as dated for the rules below. */
 	size_t kept = 0;
-	for (size_t c = 0; c < n; c++)
+	int window = !dated && f->doc_day > 0;
+	for (size_t c = 0; c < n; c++) {
+		if (window && cands[c].dated &&
+		    (cands[c].lo > f->doc_day + DATE_SLACK_DAYS || cands[c].hi < f->doc_day - LOOKBACK_DAYS))
+			continue;
+		cands[c].in_window = window && cands[c].dated;
 		if (!dated || !cands[c].dated ||
 		    (cands[c].lo <= hi + DATE_SLACK_DAYS && cands[c].hi >= lo - DATE_SLACK_DAYS))
 			cands[kept++] = cands[c];
+	}
 	n = kept;
 	int64_t best = 0;
 	int best_score = -1, tie = 0;
@@ -435,7 +487,8 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 		 * official did that day), and only with a date on both sides:
 		 * the same story and place alone are too little for it.  Else
 		 * the actors shared as themselves decide. */
-		if (cands[c].via_country && (cands[c].shared < 2 || !dated || !cands[c].dated)) {
+		int both_dated = (dated || cands[c].in_window) && cands[c].dated;
+		if (cands[c].via_country && (cands[c].shared < 2 || !both_dated)) {
 			cands[c].shared -= cands[c].via_country;
 			cands[c].via_country = 0;
 			if (!cands[c].shared)
@@ -459,6 +512,17 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 		if ((!dated || !cands[c].dated) &&
 		    (cands[c].story != f->story || !f->place || f->place != cands[c].place))
 			continue;
+		/* An undated event takes a dated report only when one of its
+		 * articles could tell of that day (the window above, seen from the
+		 * other side): a dated report would otherwise fix the date of an
+		 * undated column it merely happened to come after. */
+		if (dated && !cands[c].dated) {
+			int fits = reported_around(store, cands[c].id, lo, hi);
+			if (fits < 0)
+				return -1;
+			if (!fits)
+				continue;
+		}
 		if (!places_compatible(store, f->place, cands[c].place))
 			continue;
 		/* Another kind of event matches only as the same occasion: two of
@@ -474,6 +538,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 		int score = cands[c].shared * 4 + cands[c].same_family * 3 + (f->place && f->place == cands[c].place ? 2 : 0) +
 			    (dated && cands[c].dated && cands[c].lo <= lo && cands[c].hi >= hi ? 1 : 0);
 		ok[c] = 1;
+		scores[c] = score;
 		tie = score == best_score ? 1 : score > best_score ? 0 : tie;
 		if (score > best_score || (score == best_score && cands[c].id > best)) {
 			best = cands[c].id;
@@ -483,9 +548,32 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 	if (announce)
 		return best;
 	/* An undated frame that two events of its story fit equally well
-	 * could be either: it starts its own. */
-	if (!dated && tie)
-		return 0;
+	 * goes to the one whose other actors its document names too (a column
+	 * on "the framework put to both delegations" that also names the
+	 * mediator who put it); when that says nothing either, it could be
+	 * either and starts its own. */
+	if (!dated && tie) {
+		int best_named = -1;
+		tie = 0;
+		for (size_t c = 0; c < n; c++) {
+			if (!ok[c] || scores[c] != best_score)
+				continue;
+			int named = actors_named_in(store, cands[c].id, f->doc);
+			if (named < 0)
+				return -1;
+			tie = named == best_named ? 1 : named > best_named ? 0 : tie;
+			if (named > best_named) {
+				best_named = named;
+				best = cands[c].id;
+			}
+		}
+		if (tie)
+			return 0;
+	}
+	/* An undated frame says nothing of when the events it fits happened:
+	 * it links none of them to its match. */
+	if (!dated)
+		return best;
 	int64_t best_place = 0;
 	for (size_t c = 0; c < n; c++)
 		if (cands[c].id == best)
@@ -735,4 +823,95 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 		return s;
 	*fused_out = fused;
 	return CHR_OK;
+}
+
+int64_t chr_publication_day(const char *date)
+{
+	int64_t lo, hi;
+	return date && chr_date_span(date, &lo, &hi) && lo == hi ? lo : 0;
+}
+
+int chr_fuse_defers(const chr_frame *f)
+{
+	int64_t lo, hi;
+	return f->nactors && strcmp(f->modality, "asserted") == 0 && !chr_date_span(f->date, &lo, &hi);
+}
+
+/* The deferred frames are those the batch's documents stored without a
+ * fused event that would have had one: asserted, with actors, undated. */
+static const char SQL_DEFERRED[] =
+	"SELECT e.id FROM event e WHERE e.doc>=?1 AND e.fused IS NULL AND e.modality='asserted'"
+	" AND EXISTS(SELECT 1 FROM event_actor WHERE event=e.id) ORDER BY e.id";
+static const char SQL_DEFERRED_FRAME[] =
+	"SELECT e.doc, d.story, e.type, e.cameo, e.place, e.date, e.duration, d.date FROM event e JOIN doc d ON d.id=e.doc"
+	" WHERE e.id=?1";
+static const char SQL_EVENT_ACTORS[] = "SELECT entity FROM event_actor WHERE event=?1 LIMIT 8";
+static const char SQL_SET_FUSED[] = "UPDATE event SET fused=?2 WHERE id=?1";
+
+static chr_status fuse_stored(chr_store *store, int64_t event)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_DEFERRED_FRAME);
+	if (!st)
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, event);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return CHR_OK;
+	}
+	char type[64], cameo[8], date[32], duration[32];
+	snprintf(type, sizeof type, "%s", chr_col_text(st, 2));
+	snprintf(cameo, sizeof cameo, "%s", chr_col_text(st, 3));
+	snprintf(date, sizeof date, "%s", chr_col_text(st, 5));
+	snprintf(duration, sizeof duration, "%s", chr_col_text(st, 6));
+	chr_frame f = { .event = event, .doc = sqlite3_column_int64(st, 0), .story = sqlite3_column_int64(st, 1),
+			.type = type, .cameo = cameo, .modality = "asserted",
+			.date = sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : date,
+			.duration = sqlite3_column_type(st, 6) == SQLITE_NULL ? NULL : duration,
+			.place = sqlite3_column_int64(st, 4),
+			.doc_day = chr_publication_day(chr_col_text(st, 7)) };
+	sqlite3_reset(st);
+	if (!(st = chr_sql(store, SQL_EVENT_ACTORS)))
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, event);
+	while (f.nactors < 8 && sqlite3_step(st) == SQLITE_ROW)
+		f.actors[f.nactors++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	int64_t fused = 0;
+	chr_status s = chr_fuse_event(store, &f, &fused);
+	if (s != CHR_OK || !fused)
+		return s;
+	return chr_sql_run2(store, SQL_SET_FUSED, event, fused, "joining an undated report to its event");
+}
+
+chr_status chr_fuse_deferred(chr_store *store, int64_t first_doc)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_DEFERRED);
+	if (!st)
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, first_doc);
+	size_t n = 0, cap = 0;
+	int64_t *ids = NULL;
+	chr_status s = CHR_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			int64_t *grown = realloc(ids, ncap * sizeof *ids);
+			if (!grown) {
+				s = CHR_ENOMEM;
+				break;
+			}
+			ids = grown;
+			cap = ncap;
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (s == CHR_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = chr_store_fail(store, "reading the undated reports of the batch");
+	/* Read first, fused after: fusing writes the rows the read walks. */
+	for (size_t i = 0; i < n && s == CHR_OK; i++)
+		s = fuse_stored(store, ids[i]);
+	free(ids);
+	return s;
 }

@@ -27,6 +27,7 @@ typedef struct chr_entity_ref {
 	const char *slug;     /* borrowed from the analysis JSON */
 	int64_t id;
 	char type;            /* 'P'erson, 'O'rg, 'L' place, 'M'isc */
+	int64_t stands_for;   /* a demonym's country in the corpus, else 0 */
 } chr_entity_ref;
 
 typedef struct chr_entity_map {
@@ -45,6 +46,11 @@ chr_status chr_fuse_flush(chr_store *store);
 /* The corpus id of a document entity id, 0 if unknown. */
 int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug);
 char chr_entity_map_type(const chr_entity_map *map, const char *slug);
+/* The corpus entity that acts in an event for the document entity: a
+ * demonym ("the Kestrian delegation") acts as its country, so reports
+ * that name the country and reports that only use its adjective index one
+ * actor. */
+int64_t chr_entity_map_actor(const chr_entity_map *map, const char *slug);
 
 /* The story the document joins (or starts): returns its id in *story. */
 chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, const chr_entity_map *map,
@@ -56,6 +62,7 @@ typedef struct chr_frame {
 	int64_t doc, story;
 	const char *type, *cameo, *modality, *date, *duration;
 	int64_t place;         /* corpus entity, 0 = none */
+	int64_t doc_day;       /* the document's publication day, 0 = unknown */
 	int64_t actors[8];
 	int nactors;
 } chr_frame;
@@ -64,6 +71,17 @@ typedef struct chr_frame {
  * for a frame that stays off the timeline (negated, hypothetical, an
  * undated future one, no actors). */
 chr_status chr_fuse_event(chr_store *store, const chr_frame *frame, int64_t *fused);
+
+/* An undated report could be of any event of its actors: it is fused at
+ * the end of its batch (chr_fuse_deferred), against every dated report the
+ * batch brought, not just those that happened to come before it. */
+int chr_fuse_defers(const chr_frame *frame);
+/* The day a document's date names (see chr_frame.doc_day), 0 when it
+ * names no single day. */
+int64_t chr_publication_day(const char *date);
+/* Fuses the deferred frames of the documents from first_doc on and sets
+ * their events' fused id. */
+chr_status chr_fuse_deferred(chr_store *store, int64_t first_doc);
 
 /* The days [lo, hi] (since 1970-01-01) a TIMEX3 date value covers; 0 when
  * it names no resolvable span ("XXXX-12-03", "PRESENT_REF"). */

@@ -70,6 +70,8 @@ chr_status chr_write_batch_begin(chr_store *store)
 		return CHR_EIO;
 	store->next_doc = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
+	store->batch_doc = store->next_doc;
+	store->deferred = 0;
 	return store->next_doc > 0 ? CHR_OK : chr_store_fail(store, "reading the last document id");
 }
 
@@ -81,7 +83,10 @@ chr_status chr_write_batch_commit(chr_store *store)
 	if (!st)
 		return CHR_EIO;
 	sqlite3_bind_int64(st, 1, store->fts_from);
-	chr_status s = chr_fuse_flush(store);
+	chr_status s = store->deferred ? chr_fuse_deferred(store, store->batch_doc) : CHR_OK;
+	store->deferred = 0;
+	if (s == CHR_OK)
+		s = chr_fuse_flush(store);
 	if (s == CHR_OK)
 		s = chr_store_done(store, st, "indexing paragraphs");
 	if (s != CHR_OK) {
@@ -176,6 +181,7 @@ static chr_status store_events(chr_store *store, int64_t doc, int64_t story, con
 	char outlet_slug[128] = "";
 	if (rec->outlet)
 		chr_entity_slug(rec->outlet, strlen(rec->outlet), outlet_slug, sizeof outlet_slug);
+	int64_t doc_day = chr_publication_day(rec->date);
 	for (i = 0; i < chr_jv_len(events); i++) {
 		e = chr_jv_at(events, i);
 		if (*nout == MAX_EVENTS)
@@ -188,14 +194,14 @@ static chr_status store_events(chr_store *store, int64_t doc, int64_t story, con
 			modality = "asserted";
 		chr_frame f = { .doc = doc, .story = story, .type = type, .cameo = cameo, .modality = modality,
 				.date = chr_js_str(e, "date"), .duration = chr_js_str(e, "duration"),
-				.place = chr_entity_map_get(map, chr_js_str(e, "place")) };
+				.place = chr_entity_map_get(map, chr_js_str(e, "place")), .doc_day = doc_day };
 		size_t start = 0, end = 0;
 		const chr_jv *sent = chr_js_array(e, "sentence");
 		int has_span = span(chr_jv_at(sent, 0), chr_jv_at(sent, 1), rec->text, rec->text_len, &start, &end);
 		const chr_jv *actors = chr_js_array(e, "actors");
 		for (size_t k = 0; k < chr_jv_len(actors); k++) {
 			const char *slug = chr_jv_str(chr_jv_at(actors, k));
-			int64_t id = chr_entity_map_get(map, slug);
+			int64_t id = chr_entity_map_actor(map, slug);
 			/* The outlet that reports the event is not one of its actors
 			 * (a credit line read as a subject). */
 			if (!id || (outlet_slug[0] && slug && strcmp(slug, outlet_slug) == 0))
@@ -207,9 +213,12 @@ static chr_status store_events(chr_store *store, int64_t doc, int64_t story, con
 				f.actors[f.nactors++] = id;
 		}
 		/* Fusion first, so the event row is written once, with its fused
-		 * event (an UPDATE afterwards cost a statement journal each). */
+		 * event (an UPDATE afterwards cost a statement journal each); an
+		 * undated frame waits for the batch's end (see chr_fuse_defers). */
 		int64_t fused = 0;
-		if ((s = chr_fuse_event(store, &f, &fused)) != CHR_OK)
+		if (chr_fuse_defers(&f))
+			store->deferred++;
+		else if ((s = chr_fuse_event(store, &f, &fused)) != CHR_OK)
 			return s;
 		sqlite3_stmt *st = chr_sql(store, SQL_EVENT);
 		if (!st)

@@ -3,8 +3,9 @@
  *
  * - Within one fused event: its frames' dates (values of which neither
  *   contains the other: "2025-12-02" vs "2025-12-03", not "2025-12" vs
- *   "2025-12-03"), durations, and the claims about the meeting made in its
- *   sentences ("a three-hour meeting" vs "five hours").
+ *   "2025-12-03"), durations, and the claims made in its sentences ("a
+ *   three-hour meeting" vs "five hours", "a 12-point framework" vs "the
+ *   14-point framework").
  * - Within one story: claims about the same subject and attribute with
  *   different values (a 27-point plan vs a 28-point plan).  Claims about a
  *   meeting are only compared inside their fused event: two meetings of one
@@ -106,9 +107,14 @@ static chr_status vset_json(chr_buf *b, const vset *v)
 static const char SQL_EVENT_VALUES[] =
 	"SELECT ev.date, ev.duration, d.name FROM event ev JOIN doc d ON d.id=ev.doc WHERE ev.fused=?1"
 	" AND ev.modality='asserted' ORDER BY d.id";
+/* A claim about the meeting is keyed by its attribute ("hours"), another
+ * by its subject too ("framework points"); a bare count ("two officials",
+ * subject and attribute alike) says nothing about the event. */
 static const char SQL_EVENT_CLAIMS[] =
-	"SELECT c.attribute, c.value, d.name FROM claim c JOIN event ev ON ev.id=c.event JOIN doc d ON d.id=c.doc"
-	" WHERE ev.fused=?1 AND ev.modality='asserted' AND c.subject='meeting' ORDER BY c.attribute, c.value, d.id";
+	"SELECT CASE WHEN c.subject='meeting' THEN c.attribute ELSE c.subject || ' ' || c.attribute END AS k,"
+	" c.value, d.name FROM claim c JOIN event ev ON ev.id=c.event JOIN doc d ON d.id=c.doc"
+	" WHERE ev.fused=?1 AND ev.modality='asserted' AND (c.subject='meeting' OR c.subject<>c.attribute)"
+	" ORDER BY k, c.value, d.id";
 
 /* Called once per disagreement with its group key (an attribute, or a
  * story's subject and attribute) and its values. */

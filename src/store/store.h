@@ -35,6 +35,8 @@ struct chr_store {
 	unsigned txn;           /* counts the transactions begun */
 	int64_t fts_from;       /* paragraphs after this id are not yet in para_fts */
 	int64_t next_doc;       /* the id the next stored document gets (write lock held) */
+	int64_t batch_doc;      /* the first document id of the open batch */
+	size_t deferred;        /* undated frames of the open batch waiting to be fused */
 	char msg[512];          /* the last error, for chr_store_message */
 };
 

@@ -418,6 +418,126 @@ static void a_demonym_stands_for_its_country(void **state)
 	chr_store_close(s);
 }
 
+/* Several analysis lines written in one batch, in the order given. */
+static void add_batch(chr_store *s, const char *const *lines, size_t n)
+{
+	chr_near_opts near = { 0.7, 0.5 };
+	assert_int_equal(chr_write_batch_begin(s), CHR_OK);
+	for (size_t i = 0; i < n; i++) {
+		chr_docrec rec = { 0 };
+		assert_int_equal(chr_docrec_parse(&rec, lines[i], strlen(lines[i])), CHR_OK);
+		chr_write_outcome out;
+		assert_int_equal(chr_write_doc(s, &rec, &near, &out), CHR_OK);
+		chr_docrec_clear(&rec);
+	}
+	assert_int_equal(chr_write_batch_commit(s), CHR_OK);
+}
+
+/* The line with its event undated ("date":null), and with the article
+ * undated too when `article` is set. */
+static char *undated(char *json, int article)
+{
+	char *ev = strstr(json, "\"events\"");
+	assert_non_null(ev);
+	char *d = strstr(ev, "\"date\":\"");
+	assert_non_null(d);
+	char *end = strchr(d + 8, '"');
+	char rest[4096];
+	snprintf(rest, sizeof rest, "%s", end + 1);
+	sprintf(d, "\"date\":null%s", rest);
+	if (article) {
+		d = strstr(json, "\"date\":\"");
+		assert_true(d && d < strstr(json, "\"events\""));
+		end = strchr(d + 8, '"');
+		snprintf(rest, sizeof rest, "%s", end + 2);   /* and its comma */
+		sprintf(d, "%s", rest);
+	}
+	return json;
+}
+
+/* The demonym acts as its country in the fused event too: one actor,
+ * listed once, whichever word the report used. */
+static void a_demonym_acts_as_its_country(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, line("a", "2025-12-02", "Norvia's parliament approved a resolution.", "[" NORVIA "]", "agree",
+		    "[\"norvia\"]", "null"));
+	add(s, line("b", "2025-12-09", "Norvia and the Norvian parliament approved a budget.",
+		    "[" NORVIA ",{\"id\":\"norvian\",\"name\":\"Norvian\",\"type\":\"MISC\",\"mentions\":[[15,22]],"
+		    "\"country\":\"norvia\"}]",
+		    "agree", "[\"norvia\",\"norvian\"]", "null"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused_actor fa JOIN entity e ON e.id=fa.entity"
+				  " WHERE e.slug='norvian'"), 0);
+	assert_int_equal(count(s, "SELECT count(*) FROM event_actor ea JOIN event ev ON ev.id=ea.event"
+				  " JOIN doc d ON d.id=ev.doc WHERE d.name='b'"), 1);
+	chr_store_close(s);
+}
+
+#define TARN "{\"id\":\"tarn\",\"name\":\"Tarn\",\"type\":\"PLACE\",\"mentions\":[]}"
+
+/* An undated column on "the plan put to both delegations in Tarn" that came
+ * before the dated reports of its batch: it is fused at the batch's end,
+ * and of the two proposals in Tarn it joins the one whose mediator it also
+ * names; it links neither to the other.  An undated column in an undated
+ * article is then no reason for a later dated report to take its date. */
+static void undated_reports_wait_for_the_dated_ones_of_their_batch(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	char col[4096], early[4096], plan[4096];
+	snprintf(col, sizeof col, "%s",
+		 undated(line("column", "2025-12-10", "The plan put to the delegations in Tarn, said Mara Velt.",
+			      "[" NORVIA "," BRASKIA "," TARN "," VELT "}]", "propose", "[\"norvia\",\"braskia\"]",
+			      "\"tarn\""), 1));
+	snprintf(early, sizeof early, "%s",
+		 line("early", "2025-12-03", "Norvia and Braskia exchanged proposals in Tarn.",
+		      "[" NORVIA "," BRASKIA "," TARN "]", "propose", "[\"norvia\",\"braskia\"]", "\"tarn\""));
+	snprintf(plan, sizeof plan, "%s",
+		 line("plan", "2025-12-05", "Mara Velt put a plan to Norvia and Braskia in Tarn.",
+		      "[" NORVIA "," BRASKIA "," TARN "," VELT "}]", "propose",
+		      "[\"mara-velt\",\"norvia\",\"braskia\"]", "\"tarn\""));
+	const char *batch[] = { col, early, plan };
+	add_batch(s, batch, 3);
+	assert_int_equal(fused_of(s, "column"), fused_of(s, "plan"));
+	assert_int_not_equal(fused_of(s, "early"), fused_of(s, "plan"));
+	/* another undated column, alone in its batch, starts its own event;
+	 * a dated report of the same actors does not join it */
+	char col2[4096];
+	snprintf(col2, sizeof col2, "%s",
+		 undated(line("column2", "2025-12-10", "Norvia and Braskia have traded plans in Tarn.",
+			      "[" NORVIA "," BRASKIA "," TARN "]", "propose", "[\"norvia\",\"braskia\"]", "\"tarn\""),
+			 1));
+	add(s, col2);
+	add(s, line("late", "2026-02-11", "Norvia and Braskia exchanged new proposals in Tarn.",
+		    "[" NORVIA "," BRASKIA "," TARN "]", "propose", "[\"norvia\",\"braskia\"]", "\"tarn\""));
+	assert_int_not_equal(fused_of(s, "late"), fused_of(s, "column2"));
+	chr_store_close(s);
+}
+
+/* An undated report in a dated article tells of the month before it: its
+ * countries stand for Velt and Lind, whom it names, in their meeting of
+ * that month, but not in one long before the article. */
+static void an_undated_report_tells_of_the_month_before_its_article(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, line("roles", "2025-11-02", "Norvian envoy Mara Velt and Braskian envoy Oskar Lind arrived.",
+		    "[" VELT ",\"country\":\"norvia\"}," LIND ",\"country\":\"braskia\"}," NORVIA "," BRASKIA "]",
+		    "statement", "[]", "null"));
+	add(s, line("met", "2025-12-02", "Mara Velt and Oskar Lind met in Tarn.", "[" VELT "}," LIND "}," TARN "]",
+		    "meet", "[\"mara-velt\",\"oskar-lind\"]", "\"tarn\""));
+	add(s, undated(line("after", "2025-12-03", "Norvia and Braskia held talks in Tarn, Velt and Lind said.",
+			    "[" NORVIA "," BRASKIA "," TARN "," VELT "}," LIND "}]", "meet", "[\"norvia\",\"braskia\"]", "\"tarn\""),
+		       0));
+	assert_int_equal(fused_of(s, "after"), fused_of(s, "met"));
+	add(s, undated(line("months", "2026-03-20", "Norvia and Braskia held talks in Tarn, Velt and Lind said in March.",
+			    "[" NORVIA "," BRASKIA "," TARN "," VELT "}," LIND "}]", "meet", "[\"norvia\",\"braskia\"]", "\"tarn\""),
+		       0));
+	assert_int_not_equal(fused_of(s, "months"), fused_of(s, "met"));
+	chr_store_close(s);
+}
+
 static void bare_surname_joins_the_full_name(void **state)
 {
 	(void)state;
@@ -468,6 +588,9 @@ int main(void)
 		cmocka_unit_test(an_earlier_report_joins_when_linked),
 		cmocka_unit_test(countries_stand_for_their_people),
 		cmocka_unit_test(a_demonym_stands_for_its_country),
+		cmocka_unit_test(a_demonym_acts_as_its_country),
+		cmocka_unit_test(undated_reports_wait_for_the_dated_ones_of_their_batch),
+		cmocka_unit_test(an_undated_report_tells_of_the_month_before_its_article),
 		cmocka_unit_test(bare_surname_joins_the_full_name),
 		cmocka_unit_test(near_copies_form_a_syndication_group),
 	};
