@@ -266,10 +266,10 @@ typedef struct chr_ingest_stats {
 typedef void (*chr_progress_fn)(void *ctx, const chr_ingest_stats *stats, int final);
 
 /* Documents per transaction by default.  Larger batches write each index
- * page touched by many documents once instead of many times (4096 against
- * 512: a fifth less time at 50,000 documents); a kill loses the open batch
- * and the next run stores it again. */
-#define CHR_INGEST_BATCH 4096
+ * page touched by many documents once instead of many times (65,536
+ * against 4,096: a third less time at 100,000 documents, the same RSS); a
+ * kill loses the open batch and the next run stores it again. */
+#define CHR_INGEST_BATCH 65536
 
 typedef struct chr_ingest_opts {
 	int raw;                   /* as chr_clean_opts.raw */

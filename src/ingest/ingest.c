@@ -327,6 +327,9 @@ chr_status chr_ingest(chr_store *store, const char *const *inputs, size_t ninput
 	unsigned workers = opts->jobs ? opts->jobs : default_jobs();
 	double t0 = now(), last_progress = t0;
 	pipeline p = { .opts = opts, .db_path = sqlite3_db_filename(store->db, "main") };
+	/* Another ingest on the file holds the lock for a whole batch, which
+	 * can outlast the busy timeout: this one waits its turn. */
+	store->patient = 1;
 	p.cap = (size_t)workers * QUEUE_PER_WORKER;
 	p.ring = chr_calloc(p.cap, sizeof *p.ring);
 	pthread_t *threads = chr_calloc(workers, sizeof *threads);

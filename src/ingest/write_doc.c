@@ -29,16 +29,12 @@ static const char SQL_DOC[] =
 	"INSERT INTO doc(id, hash, name, source, outlet, date, date_basis, title, lang, bytes, grp, sig, shingles)"
 	" VALUES(?12,?1,?2,?3,?4,?5,?6,?7,?8,?9,?12,?10,?11) ON CONFLICT(hash) DO NOTHING";
 static const char SQL_NEXT_DOC[] = "SELECT coalesce(max(id), 0) + 1 FROM doc";
-static const char SQL_PARA[] =
-	"INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,"
-	" CASE WHEN length(?5)>=80 THEN"
-	" (SELECT doc FROM para WHERE hash=?4 AND length(text)>=80 ORDER BY id LIMIT 1) END, ?5)";
-/* Documents that share a paragraph of some length with this one: the
- * candidates for a partial copy (a wire story under a new lead), which
- * MinHash of the whole text can miss. */
-static const char SQL_SHARED_PARAS[] =
-	"SELECT DISTINCT first_doc FROM para WHERE doc=?1 AND first_doc IS NOT NULL AND first_doc<>?1"
-	" AND length(text)>=80 LIMIT 16";
+/* A paragraph of 80 characters or more (the partial index's condition,
+ * length() counting characters) knows the document that had it first. */
+#define PARA_MIN_CHARS 80
+static const char SQL_PARA_FIRST[] =
+	"SELECT doc FROM para WHERE hash=?1 AND length(text)>=80 ORDER BY id LIMIT 1";
+static const char SQL_PARA[] = "INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,?6,?5)";
 /* The full-text index is filled once per batch, just before the commit:
  * FTS5 writes its pending terms out at every statement savepoint, and the
  * writer's UPDATEs (foreign keys on) open one each, so indexing paragraph
@@ -138,8 +134,13 @@ static int span(const chr_jv *a, const chr_jv *b, const char *text, size_t text_
 	return 1;
 }
 
-static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docrec *rec)
+/* Stores the paragraphs; sharing gets the documents that had one of them
+ * (of some length) first: the candidates for a partial copy (a wire story
+ * under a new lead), which MinHash of the whole text can miss. */
+static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docrec *rec, int64_t *sharing,
+				   size_t *nsharing)
 {
+	*nsharing = 0;
 	const chr_jv *paras = chr_js_array(rec->root, "paragraphs");
 	size_t i;
 	const chr_jv *p;
@@ -151,16 +152,37 @@ static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docr
 			continue;
 		if (!label)
 			label = "body";
-		sqlite3_stmt *st = chr_sql(store, SQL_PARA);
-		if (!st)
+		int64_t key = rec->para_keys ? (int64_t)rec->para_keys[i] : 0, first = 0;
+		size_t chars = 0;
+		for (const unsigned char *c = (const unsigned char *)text; *c && chars < PARA_MIN_CHARS; c++)
+			chars += (*c & 0xc0) != 0x80;
+		sqlite3_stmt *st;
+		if (chars >= PARA_MIN_CHARS) {
+			if (!(st = chr_sql(store, SQL_PARA_FIRST)))
+				return CHR_EIO;
+			sqlite3_bind_int64(st, 1, key);
+			int rc = sqlite3_step(st);
+			first = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+			sqlite3_reset(st);
+			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+				return chr_store_fail(store, "looking up a paragraph");
+		}
+		if (!(st = chr_sql(store, SQL_PARA)))
 			return CHR_EIO;
 		sqlite3_bind_int64(st, 1, doc);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
 		chr_bind_text(st, 3, label);
-		sqlite3_bind_int64(st, 4, rec->para_keys ? (sqlite3_int64)rec->para_keys[i] : 0);
+		sqlite3_bind_int64(st, 4, key);
 		chr_bind_text(st, 5, text);
+		if (first)
+			sqlite3_bind_int64(st, 6, first);
 		if ((s = chr_store_done(store, st, "storing a paragraph")) != CHR_OK)
 			return s;
+		int seen = !first || first == doc;
+		for (size_t k = 0; k < *nsharing && !seen; k++)
+			seen = sharing[k] == first;
+		if (!seen && *nsharing < CHR_NEAR_EXTRA)
+			sharing[(*nsharing)++] = first;
 	}
 	return s;
 }
@@ -442,18 +464,12 @@ chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near
 		return known ? add_name(store, known, name, source, outlet) : CHR_OK;
 	}
 	*outcome = CHR_WRITE_ADDED;
-	if ((s = add_name(store, doc, rec->name, rec->source, rec->outlet)) != CHR_OK ||
-	    (s = store_paragraphs(store, doc, rec)) != CHR_OK)
-		return s;
 	int64_t near_doc = 0, story = 0;
 	int64_t sharing[CHR_NEAR_EXTRA];
 	size_t nsharing = 0;
-	if (!(st = chr_sql(store, SQL_SHARED_PARAS)))
-		return CHR_EIO;
-	sqlite3_bind_int64(st, 1, doc);
-	while (sqlite3_step(st) == SQLITE_ROW && nsharing < CHR_NEAR_EXTRA)
-		sharing[nsharing++] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if ((s = add_name(store, doc, rec->name, rec->source, rec->outlet)) != CHR_OK ||
+	    (s = store_paragraphs(store, doc, rec, sharing, &nsharing)) != CHR_OK)
+		return s;
 	if ((s = chr_near_place(store, doc, &rec->sig, rec->shingles, rec->outlet, sharing, nsharing, near,
 				&near_doc)) != CHR_OK)
 		return s;

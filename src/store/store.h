@@ -25,6 +25,7 @@ struct chr_store {
 	int nstmt;
 	int in_txn;
 	int profile;            /* CHRONICLE_SQL_PROFILE set: time per statement */
+	int patient;            /* a writer: wait for another writer's lock for good */
 	/* Bumped when another connection has committed since our last
 	 * transaction (PRAGMA data_version): caches of what is stored are
 	 * then stale and must be dropped. */

@@ -66,10 +66,14 @@ c = sqlite3.connect(sys.argv[1])
 print(c.execute(sys.argv[2]).fetchone()[0])' "$1" "$2" 2>"$tmp/sqlerr" || echo "sql-error"
 }
 
-# intact NAME DB: PRAGMA integrity_check says ok and no text is stored twice.
+# intact NAME DB: PRAGMA integrity_check says ok, every reference has its
+# row (the writer does not have SQLite check them one by one), and no text
+# is stored twice.
 intact() {
 	_i=$(sql "$2" "PRAGMA integrity_check")
 	check "$1: integrity_check says '$_i'" "$([ "$_i" = ok ]; echo $?)" "$tmp/sqlerr"
+	_f=$(sql "$2" "SELECT count(*) FROM pragma_foreign_key_check")
+	check "$1: $_f references without their row" "$([ "$_f" = 0 ]; echo $?)" "$tmp/sqlerr"
 	_d=$(sql "$2" "SELECT count(*) - count(DISTINCT hash) FROM doc")
 	check "$1: $_d documents stored twice" "$([ "$_d" = 0 ]; echo $?)" "$tmp/sqlerr"
 }
@@ -130,6 +134,8 @@ for q in timeline events entities quotes conflicts stories sources; do
 		check "$q --json: SPEC keys" $? "$tmp/pyout"
 	fi
 done
+
+intact examples "$db"
 
 # ---- 2. a second ingest of the same input changes nothing -----------------
 expect reingest-exit 0 "" "$bin" ingest --db "$db" "$examples"

@@ -65,6 +65,41 @@ static void unescapes_strings(void **state)
 	chr_arena_free(&a);
 }
 
+/* Long strings are scanned 16 bytes at a time: what needs a look (a quote,
+ * an escape, a control character, a non-ASCII byte) is found wherever it
+ * falls in a block, also in the last, partial one. */
+static void long_strings_are_read_whole(void **state)
+{
+	(void)state;
+	chr_arena a;
+	chr_arena_init(&a);
+	char text[512], want[64];
+	for (int at = 0; at < 40; at++) {
+		memset(want, 'x', 42);
+		memcpy(want + at, "\xc3\xa9", 2);
+		want[42] = '\0';
+		snprintf(text, sizeof text, "[\"%s\",1]", want);
+		const chr_jv *v = parse(&a, text, CHR_OK);
+		assert_string_equal(chr_jv_str(chr_jv_at(v, 0)), want);
+		memset(want, 'y', 40);
+		want[40] = '\0';
+		char esc[512];
+		snprintf(esc, sizeof esc, "[\"%.*s\\\"%s\"]", at, want, want + at);
+		v = parse(&a, esc, CHR_OK);
+		assert_int_equal(chr_jv_at(v, 0)->n, 41);
+		assert_int_equal(chr_jv_str(chr_jv_at(v, 0))[at], '"');
+		/* a control character or a stray continuation byte anywhere */
+		snprintf(text, sizeof text, "[\"%.*s\t%s\"]", at, want, want + at);
+		parse(&a, text, CHR_EFORMAT);
+		snprintf(text, sizeof text, "[\"%.*s\x80%s\"]", at, want, want + at);
+		parse(&a, text, CHR_EFORMAT);
+		/* unterminated, cut inside a block */
+		snprintf(text, sizeof text, "[\"%.*s", at, want);
+		parse(&a, text, CHR_EFORMAT);
+	}
+	chr_arena_free(&a);
+}
+
 static void refuses_bad_json(void **state)
 {
 	(void)state;
@@ -123,6 +158,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_objects_arrays_and_scalars),
 		cmocka_unit_test(unescapes_strings),
+		cmocka_unit_test(long_strings_are_read_whole),
 		cmocka_unit_test(refuses_bad_json),
 		cmocka_unit_test(duplicate_names_keep_the_last),
 		cmocka_unit_test(reports_out_of_memory),
