@@ -64,7 +64,7 @@ static const command commands[] = {
 	 "corpus entities, fused events.  A document whose text is already stored\n"
 	 "changes nothing.  --from-analysis: the inputs are `chronicle analyze`\n"
 	 "JSON Lines made elsewhere.  --jobs N: worker threads (default: cores).\n"
-	 "--batch N: documents per transaction (default 4096; a kill loses at most\n"
+	 "--batch N: documents per transaction (default 65536; a kill loses at most\n"
 	 "one batch, which the next run stores again).\n"
 	 "--near-threshold J: MinHash Jaccard for near-duplicates (default 0.70).\n"
 	 "Progress goes to stderr.",
