@@ -98,13 +98,7 @@ static const char SQL_COUNTRY[] = "SELECT slug, country FROM entity WHERE id=?1"
 /* The fused event's actors, counted up to two; -1 on error. */
 static int actors_up_to_two(chr_store *store, int64_t fused)
 {
-	sqlite3_stmt *st = chr_sql(store, SQL_NACTORS);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, fused);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
+	return (int)chr_sql_int2(store, SQL_NACTORS, fused, 0);
 }
 /* An actor's type and, when the corpus has it as an entity, its country
  * (a person's, or a demonym's). */
@@ -148,14 +142,7 @@ static const char SQL_CAMEO_OF[] =
 /* Of the fused event's actors, how many the document names; -1 on error. */
 static int actors_named_in(chr_store *store, int64_t fused, int64_t doc)
 {
-	sqlite3_stmt *st = chr_sql(store, SQL_ACTORS_NAMED);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, fused);
-	sqlite3_bind_int64(st, 2, doc);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
+	return (int)chr_sql_int2(store, SQL_ACTORS_NAMED, fused, doc);
 }
 
 /* The publication dates of an undated event's reports. */

@@ -20,6 +20,10 @@
 #include "query/query_int.h"
 
 #define MAX_VALUES 16
+/* Table columns: an event's own claims name their subject too
+ * ("framework points"). */
+#define SUBJECT_WIDTH 28
+#define ATTRIBUTE_WIDTH 18
 #define MAX_DOCS_PER_VALUE 64
 
 typedef struct vgroup {
@@ -229,8 +233,8 @@ static chr_status emit_conflict(void *vctx, const char *attribute, const vset *v
 		for (int i = 0; i < v->n && n < sizeof values - 1; i++)
 			n += (size_t)snprintf(values + n, sizeof values - n, "%s%s (%d)", i ? " vs " : "",
 					      v->g[i].value, v->g[i].ndocs);
-		chr_cell(c->out, c->subject, 28);
-		chr_cell(c->out, attribute, 12);
+		chr_cell(c->out, c->subject, SUBJECT_WIDTH);
+		chr_cell(c->out, attribute, ATTRIBUTE_WIDTH);
 		fprintf(c->out, "%s\n", values);
 		return ferror(c->out) ? CHR_EIO : CHR_OK;
 	}
@@ -465,8 +469,8 @@ chr_status chr_query_conflicts(chr_store *store, const chr_qfilter *f, FILE *out
 	chr_buf_init(&b, 0);
 	line_ctx c = { .store = store, .f = f, .out = out, .b = &b };
 	if (!f->q->json) {
-		chr_cell(out, "SUBJECT", 28);
-		chr_cell(out, "ATTRIBUTE", 12);
+		chr_cell(out, "SUBJECT", SUBJECT_WIDTH);
+		chr_cell(out, "ATTRIBUTE", ATTRIBUTE_WIDTH);
 		fputs("VALUES (documents)\n", out);
 	}
 	chr_status s = CHR_OK;

@@ -146,6 +146,19 @@ int chr_sql_exists2(chr_store *store, const char *sql, int64_t a, int64_t b)
 	return found;
 }
 
+int64_t chr_sql_int2(chr_store *store, const char *sql, int64_t a, int64_t b)
+{
+	sqlite3_stmt *stmt = chr_sql(store, sql);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, a);
+	sqlite3_bind_int64(stmt, 2, b);
+	int rc = sqlite3_step(stmt);
+	int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+	sqlite3_reset(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? v : -1;
+}
+
 chr_status chr_store_exec(chr_store *store, const char *sql)
 {
 	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)

@@ -57,16 +57,19 @@ chr_status chr_store_done(chr_store *store, sqlite3_stmt *stmt, const char *what
 
 /* The cached statement `sql` run with two integer parameters ?1 and ?2:
  * chr_sql_run2 for a statement without rows (what names it in errors),
- * chr_sql_exists2 for "is there a row" (0 on error too). */
+ * chr_sql_exists2 for "is there a row" (0 on error too), chr_sql_int2 for
+ * the first column of the first row (0 without a row, -1 on error; a
+ * statement with one parameter ignores b). */
 chr_status chr_sql_run2(chr_store *store, const char *sql, int64_t a, int64_t b, const char *what);
 int chr_sql_exists2(chr_store *store, const char *sql, int64_t a, int64_t b);
+int64_t chr_sql_int2(chr_store *store, const char *sql, int64_t a, int64_t b);
 
 /* Runs SQL text with no parameters (schema, pragmas, BEGIN/COMMIT). */
 chr_status chr_store_exec(chr_store *store, const char *sql);
 
 /* Transactions: writers take the lock at BEGIN (IMMEDIATE), so two
- * processes ingesting into one file queue behind the busy timeout instead
- * of failing on a read-to-write upgrade. */
+ * processes ingesting into one file queue (a patient store for as long as
+ * the other's batch lasts) instead of failing on a read-to-write upgrade. */
 chr_status chr_store_begin(chr_store *store);
 chr_status chr_store_commit(chr_store *store);
 void chr_store_rollback(chr_store *store);
