@@ -170,14 +170,19 @@ chr_status chr_store_begin(chr_store *store)
 {
 	if (store->in_txn)
 		return CHR_OK;
-	for (int told = 0;;) {
+	/* A patient writer asks once without waiting, so that it can say at
+	 * once why it stands still; then each try waits the busy timeout. */
+	if (store->patient)
+		sqlite3_busy_timeout(store->db, 0);
+	for (int tries = 0;; tries++) {
 		int rc = sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (tries == 0 && store->patient)
+			sqlite3_busy_timeout(store->db, BUSY_TIMEOUT_MS);
 		if (rc == SQLITE_OK)
 			break;
-		/* each try has waited the busy timeout already */
 		if ((rc & 0xff) != SQLITE_BUSY || !store->patient)
 			return chr_store_fail(store, "starting a transaction");
-		if (!told++)
+		if (tries == 0)
 			fprintf(stderr, "chronicle: another process is writing to the database; waiting for it\n");
 	}
 	store->in_txn = 1;

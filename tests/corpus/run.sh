@@ -384,6 +384,9 @@ for p in $pids; do
 	part=$(echo "$part" | tr AB BC)
 done
 bgpids=
+# Each holds the lock for its whole run (one batch): the others say they wait.
+waited=$(cat "$tmp"/concA.err "$tmp"/concB.err "$tmp"/concC.err | grep -c "writing to the database; waiting for it")
+check "concurrent: $waited of the writers said they wait" "$([ "$waited" -ge 1 ]; echo $?)" "$tmp/concB.err"
 intact concurrent "$cdb"
 got=$(sql "$cdb" "SELECT count(*) FROM doc")
 check "concurrent: $got documents, serially $want" "$([ "$got" = "$want" ] && [ "$want" -gt 0 ]; echo $?)"
