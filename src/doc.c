@@ -143,53 +143,59 @@ const chr_paragraph *chr_doc_paragraph(const chr_doc *doc, size_t index)
 	return index < doc->nblocks ? &doc->blocks[index].p : NULL;
 }
 
-chr_status chr_doc_write_json(const chr_doc *doc, FILE *out)
+chr_status chr_doc_json(const chr_doc *doc, chr_buf *b)
 {
-	chr_buf b;
 	chr_status st = CHR_OK;
-	chr_buf_init(&b, 0);
 #define TRY(x) do { if ((st = (x)) != CHR_OK) goto done; } while (0)
 	/* text and paragraphs each hold the text once, analysis adds about as
 	 * much again: one allocation instead of a doubling series */
-	TRY(chr_buf_reserve(&b, 3 * doc->text_len + 4096));
-	TRY(chr_buf_putc(&b, '{'));
-	TRY(chr_json_key(&b, "doc", 1));
-	TRY(chr_json_cstr(&b, doc->id));
-	TRY(chr_json_key(&b, "source", 0));
-	TRY(chr_json_cstr(&b, doc->source));
-	TRY(chr_json_key(&b, "outlet", 0));
-	TRY(chr_json_cstr(&b, doc->outlet));
-	TRY(chr_json_key(&b, "date", 0));
-	TRY(chr_json_cstr(&b, doc->date));
-	TRY(chr_json_key(&b, "date_basis", 0));
-	TRY(chr_json_cstr(&b, chr_date_basis_name(chr_doc_date_basis(doc))));
-	TRY(chr_json_key(&b, "title", 0));
-	TRY(chr_json_cstr(&b, doc->title));
-	TRY(chr_json_key(&b, "lang", 0));
-	TRY(chr_json_cstr(&b, chr_doc_lang(doc)));
-	TRY(chr_json_key(&b, "text", 0));
-	TRY(chr_json_string(&b, chr_doc_text(doc, NULL), doc->text ? doc->text_len : 0));
-	TRY(chr_json_key(&b, "paragraphs", 0));
-	TRY(chr_buf_putc(&b, '['));
+	TRY(chr_buf_reserve(b, 3 * doc->text_len + 4096));
+	TRY(chr_buf_putc(b, '{'));
+	TRY(chr_json_key(b, "doc", 1));
+	TRY(chr_json_cstr(b, doc->id));
+	TRY(chr_json_key(b, "source", 0));
+	TRY(chr_json_cstr(b, doc->source));
+	TRY(chr_json_key(b, "outlet", 0));
+	TRY(chr_json_cstr(b, doc->outlet));
+	TRY(chr_json_key(b, "date", 0));
+	TRY(chr_json_cstr(b, doc->date));
+	TRY(chr_json_key(b, "date_basis", 0));
+	TRY(chr_json_cstr(b, chr_date_basis_name(chr_doc_date_basis(doc))));
+	TRY(chr_json_key(b, "title", 0));
+	TRY(chr_json_cstr(b, doc->title));
+	TRY(chr_json_key(b, "lang", 0));
+	TRY(chr_json_cstr(b, chr_doc_lang(doc)));
+	TRY(chr_json_key(b, "text", 0));
+	TRY(chr_json_string(b, chr_doc_text(doc, NULL), doc->text ? doc->text_len : 0));
+	TRY(chr_json_key(b, "paragraphs", 0));
+	TRY(chr_buf_putc(b, '['));
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const chr_paragraph *p = &doc->blocks[i].p;
-		TRY(chr_buf_puts(&b, i ? ",{" : "{"));
-		TRY(chr_json_key(&b, "text", 1));
-		TRY(chr_json_string(&b, p->text, p->len));
-		TRY(chr_json_key(&b, "label", 0));
-		TRY(chr_json_cstr(&b, chr_label_name(p->label)));
-		TRY(chr_buf_putc(&b, '}'));
+		TRY(chr_buf_puts(b, i ? ",{" : "{"));
+		TRY(chr_json_key(b, "text", 1));
+		TRY(chr_json_string(b, p->text, p->len));
+		TRY(chr_json_key(b, "label", 0));
+		TRY(chr_json_cstr(b, chr_label_name(p->label)));
+		TRY(chr_buf_putc(b, '}'));
 	}
-	TRY(chr_buf_putc(&b, ']'));
+	TRY(chr_buf_putc(b, ']'));
 	if (doc->analysis)
-		TRY(chr_analysis_write_json(doc->analysis, chr_doc_text(doc, NULL), &b));
+		TRY(chr_analysis_write_json(doc->analysis, chr_doc_text(doc, NULL), b));
 	else
-		TRY(chr_buf_puts(&b, ",\"entities\":[],\"times\":[],\"quotes\":[],\"events\":[],\"claims\":[]"));
-	TRY(chr_buf_puts(&b, "}\n"));
-	if (fwrite(b.data, 1, b.len, out) != b.len)
-		st = CHR_EIO;
+		TRY(chr_buf_puts(b, ",\"entities\":[],\"times\":[],\"quotes\":[],\"events\":[],\"claims\":[]"));
+	TRY(chr_buf_puts(b, "}\n"));
 #undef TRY
 done:
+	return st;
+}
+
+chr_status chr_doc_write_json(const chr_doc *doc, FILE *out)
+{
+	chr_buf b;
+	chr_buf_init(&b, 0);
+	chr_status st = chr_doc_json(doc, &b);
+	if (st == CHR_OK && fwrite(b.data, 1, b.len, out) != b.len)
+		st = CHR_EIO;
 	chr_buf_free(&b);
 	return st;
 }

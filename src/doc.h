@@ -82,4 +82,9 @@ chr_status chr_doc_join_text(chr_doc *doc);
 /* True for labels whose paragraphs are kept in doc->text. */
 int chr_label_is_kept(chr_label label);
 
+struct chr_buf;
+/* Appends the document's JSON line (what chr_doc_write_json writes) to b:
+ * ingest parses it back without a trip through a FILE. */
+chr_status chr_doc_json(const chr_doc *doc, struct chr_buf *b);
+
 #endif

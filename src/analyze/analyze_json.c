@@ -26,9 +26,8 @@ const char *chr_timex_type_name(chr_timex_type type)
 
 static chr_status put_span(chr_buf *b, uint32_t start, uint32_t end, int first)
 {
-	char num[48];
-	int n = snprintf(num, sizeof num, "%s[%u,%u]", first ? "" : ",", start, end);
-	return chr_buf_append(b, num, (size_t)n);
+	chr_status st = first ? CHR_OK : chr_buf_putc(b, ',');
+	return st == CHR_OK ? chr_json_span(b, start, end) : st;
 }
 
 /* Distinct roles of one entity's mentions ("former US President"). */

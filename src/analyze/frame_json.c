@@ -27,12 +27,8 @@ static chr_status put_number(chr_buf *b, const char *key, double v)
 
 static chr_status put_span_key(chr_buf *b, const char *key, uint32_t start, uint32_t end)
 {
-	char num[48];
 	chr_status st = chr_json_key(b, key, 0);
-	if (st != CHR_OK)
-		return st;
-	int n = snprintf(num, sizeof num, "[%u,%u]", start, end);
-	return chr_buf_append(b, num, (size_t)n);
+	return st == CHR_OK ? chr_json_span(b, start, end) : st;
 }
 
 /* The id of entity i, or null when i is -1 or out of range. */

@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "ingest/docrec.h"
+#include "util/buf.h"
 #include "util/fault.h"
 
 const char *chr_js_str(const chr_jv *obj, const char *key)
@@ -94,17 +96,12 @@ chr_status chr_docrec_parse(chr_docrec *rec, const char *json, size_t len)
 
 chr_status chr_docrec_from_doc(chr_docrec *rec, const chr_doc *doc)
 {
-	char *mem = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&mem, &len);
-	if (!f)
-		return CHR_ENOMEM;
-	chr_status st = chr_doc_write_json(doc, f);
-	if (fclose(f) != 0 && st == CHR_OK)
-		st = CHR_ENOMEM;
+	chr_buf b;
+	chr_buf_init(&b, 0);
+	chr_status st = chr_doc_json(doc, &b);
 	if (st == CHR_OK)
-		st = chr_docrec_parse(rec, mem, len);
-	free(mem);
+		st = chr_docrec_parse(rec, b.data, b.len);
+	chr_buf_free(&b);
 	return st;
 }
 

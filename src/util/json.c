@@ -78,12 +78,30 @@ chr_status chr_json_cstr(chr_buf *out, const char *s)
 
 chr_status chr_json_key(chr_buf *out, const char *key, int first)
 {
-	chr_status st = first ? CHR_OK : chr_buf_putc(out, ',');
-	if (st == CHR_OK)
-		st = chr_json_cstr(out, key);
-	if (st == CHR_OK)
-		st = chr_buf_putc(out, ':');
-	return st;
+	/* Keys are the program's own names ("mentions"): copied as they are
+	 * unless one ever needs escaping.  A line has hundreds of them. */
+	size_t len = 0;
+	while (key[len] && (unsigned char)key[len] >= 0x20 && key[len] != '"' && key[len] != '\\')
+		len++;
+	chr_status st;
+	if (key[len]) {
+		st = first ? CHR_OK : chr_buf_putc(out, ',');
+		if (st == CHR_OK)
+			st = chr_json_cstr(out, key);
+		return st == CHR_OK ? chr_buf_putc(out, ':') : st;
+	}
+	if ((st = chr_buf_reserve(out, len + 4)) != CHR_OK)
+		return st;
+	char *p = out->data + out->len;
+	if (!first)
+		*p++ = ',';
+	*p++ = '"';
+	memcpy(p, key, len);
+	p += len;
+	*p++ = '"';
+	*p++ = ':';
+	out->len = (size_t)(p - out->data);
+	return CHR_OK;
 }
 
 chr_status chr_json_uint(chr_buf *out, uint32_t v)
@@ -101,4 +119,16 @@ chr_status chr_json_key_uint(chr_buf *out, const char *key, uint32_t v, int firs
 {
 	chr_status st = chr_json_key(out, key, first);
 	return st == CHR_OK ? chr_json_uint(out, v) : st;
+}
+
+chr_status chr_json_span(chr_buf *out, uint32_t start, uint32_t end)
+{
+	chr_status st = chr_buf_putc(out, '[');
+	if (st == CHR_OK)
+		st = chr_json_uint(out, start);
+	if (st == CHR_OK)
+		st = chr_buf_putc(out, ',');
+	if (st == CHR_OK)
+		st = chr_json_uint(out, end);
+	return st == CHR_OK ? chr_buf_putc(out, ']') : st;
 }
