@@ -37,9 +37,9 @@ static const char SQL_PARA_FIRST[] =
 static const char SQL_PARA[] = "INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,?6,?5)";
 /* The full-text index is filled once per batch, just before the commit:
  * FTS5 writes its pending terms out at every statement savepoint, and the
- * writer's UPDATEs (foreign keys on) open one each, so indexing paragraph
- * by paragraph left thousands of tiny segments to merge (a third of the
- * writer's time). */
+ * writer's UPDATEs opened one each (with foreign keys checked, as they
+ * were then), so indexing paragraph by paragraph left thousands of tiny
+ * segments to merge (a third of the writer's time). */
 static const char SQL_FTS_BATCH[] =
 	"INSERT INTO para_fts(rowid, text) SELECT id, text FROM para"
 	" WHERE id>?1 AND label IN ('body', 'title') ORDER BY id";
