@@ -230,7 +230,7 @@ static chr_status tally_move(chr_store *store, int64_t from, int64_t to)
  * documents it is left alone, so one merge never costs a long pause. */
 #define MAX_ABSORB_DOCS 2000
 
-static char type_code(const char *type)
+char chr_entity_type_code(const char *type)
 {
 	if (!type)
 		return 'M';
@@ -293,7 +293,6 @@ static const char SQL_INSERT[] =
  * report gives: the first report that names one fills it. */
 static const char SQL_PERSON_COUNTRY[] =
 	"UPDATE entity SET country=?2 WHERE id=?1 AND country IS NULL AND type='PERSON'";
-static const char SQL_ENTITY_BY_SLUG[] = "SELECT id FROM entity WHERE slug=?1";
 static const char SQL_ALIAS[] = "INSERT OR IGNORE INTO alias(entity, name) VALUES(?1, ?2)";
 static const char SQL_DOC_ENTITY[] =
 	"INSERT OR IGNORE INTO doc_entity(doc, entity, mentions, roles) VALUES(?1,?2,?3,?4)";
@@ -477,18 +476,12 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 				map->refs[k].id = id;
 		map->refs[map->n].slug = slug;
 		map->refs[map->n].id = id;
-		map->refs[map->n].type = type_code(type);
+		map->refs[map->n].type = chr_entity_type_code(type);
 		map->refs[map->n].stands_for = 0;
-		if (country && country[0] && map->refs[map->n].type == 'M') {
-			sqlite3_stmt *st = chr_sql(store, SQL_ENTITY_BY_SLUG);
-			if (!st) {
-				s = CHR_EIO;
-				break;
-			}
-			chr_bind_text(st, 1, country);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				map->refs[map->n].stands_for = sqlite3_column_int64(st, 0);
-			sqlite3_reset(st);
+		if (country && country[0] && map->refs[map->n].type == 'M' &&
+		    (map->refs[map->n].stands_for = lookup_one(store, SQL_BY_SLUG, country, NULL, 0)) < 0) {
+			s = CHR_EIO;
+			break;
 		}
 		map->n++;
 		/* Aliases: the name and the distinct surface forms of mentions. */
@@ -525,32 +518,29 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 	return s;
 }
 
+/* The map's entry for a document entity, or NULL. */
+static const chr_entity_ref *ref_of(const chr_entity_map *map, const char *slug)
+{
+	for (size_t i = 0; slug && i < map->n; i++)
+		if (strcmp(map->refs[i].slug, slug) == 0)
+			return &map->refs[i];
+	return NULL;
+}
+
 int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug)
 {
-	if (!slug)
-		return 0;
-	for (size_t i = 0; i < map->n; i++)
-		if (strcmp(map->refs[i].slug, slug) == 0)
-			return map->refs[i].id;
-	return 0;
+	const chr_entity_ref *r = ref_of(map, slug);
+	return r ? r->id : 0;
 }
 
 int64_t chr_entity_map_actor(const chr_entity_map *map, const char *slug)
 {
-	if (!slug)
-		return 0;
-	for (size_t i = 0; i < map->n; i++)
-		if (strcmp(map->refs[i].slug, slug) == 0)
-			return map->refs[i].stands_for ? map->refs[i].stands_for : map->refs[i].id;
-	return 0;
+	const chr_entity_ref *r = ref_of(map, slug);
+	return !r ? 0 : r->stands_for ? r->stands_for : r->id;
 }
 
 char chr_entity_map_type(const chr_entity_map *map, const char *slug)
 {
-	if (!slug)
-		return 0;
-	for (size_t i = 0; i < map->n; i++)
-		if (strcmp(map->refs[i].slug, slug) == 0)
-			return map->refs[i].type;
-	return 0;
+	const chr_entity_ref *r = ref_of(map, slug);
+	return r ? r->type : 0;
 }

@@ -41,6 +41,7 @@
 
 #include "analyze/event.h"
 #include "fuse/fuse.h"
+#include "util/grow.h"
 
 #define CANDIDATES 64
 #define DATE_SLACK_DAYS 1
@@ -177,8 +178,7 @@ static int64_t actor_country(chr_store *store, int64_t id, char *type)
 	int64_t country = 0;
 	*type = 0;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *t = chr_col_text(st, 0);
-		*type = t[0] == 'P' && t[1] == 'L' ? 'L' : t[0];
+		*type = chr_entity_type_code(chr_col_text(st, 0));
 		country = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);
@@ -255,14 +255,9 @@ static int actors_within(chr_store *store, int64_t id, int64_t into, const chr_f
 			found = f->actors[a] == actors[i];
 		if (found)
 			continue;
-		if (!(st = chr_sql(store, SQL_HAS_ACTOR)))
-			return -1;
-		sqlite3_bind_int64(st, 1, into);
-		sqlite3_bind_int64(st, 2, actors[i]);
-		found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		if (!found)
-			return 0;
+		int64_t has = chr_sql_int2(store, SQL_HAS_ACTOR, into, actors[i]);
+		if (has <= 0)
+			return (int)has;
 	}
 	return 1;
 }
@@ -881,16 +876,8 @@ chr_status chr_fuse_deferred(chr_store *store, int64_t first_doc)
 	chr_status s = CHR_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			int64_t *grown = realloc(ids, ncap * sizeof *ids);
-			if (!grown) {
-				s = CHR_ENOMEM;
-				break;
-			}
-			ids = grown;
-			cap = ncap;
-		}
+		if ((s = chr_grow(&ids, &cap, n, sizeof *ids, 64)) != CHR_OK)
+			break;
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);

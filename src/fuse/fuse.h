@@ -44,6 +44,9 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 chr_status chr_fuse_flush(chr_store *store);
 
 /* The corpus id of a document entity id, 0 if unknown. */
+/* An entity type's one-letter code, as in chr_entity_ref.type ('M' for
+ * anything unknown). */
+char chr_entity_type_code(const char *type);
 int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug);
 char chr_entity_map_type(const chr_entity_map *map, const char *slug);
 /* The corpus entity that acts in an event for the document entity: a

@@ -157,16 +157,8 @@ static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docr
 		for (const unsigned char *c = (const unsigned char *)text; *c && chars < PARA_MIN_CHARS; c++)
 			chars += (*c & 0xc0) != 0x80;
 		sqlite3_stmt *st;
-		if (chars >= PARA_MIN_CHARS) {
-			if (!(st = chr_sql(store, SQL_PARA_FIRST)))
-				return CHR_EIO;
-			sqlite3_bind_int64(st, 1, key);
-			int rc = sqlite3_step(st);
-			first = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-			sqlite3_reset(st);
-			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-				return chr_store_fail(store, "looking up a paragraph");
-		}
+		if (chars >= PARA_MIN_CHARS && (first = chr_sql_int2(store, SQL_PARA_FIRST, key, 0)) < 0)
+			return chr_store_fail(store, "looking up a paragraph");
 		if (!(st = chr_sql(store, SQL_PARA)))
 			return CHR_EIO;
 		sqlite3_bind_int64(st, 1, doc);

@@ -284,6 +284,7 @@ static chr_status switch_to_wal(chr_store *store, const char *path)
 
 /* CHRONICLE_CACHE_MB overrides the page cache (256 MB): a bigger one keeps
  * more of a large corpus's indexes in memory, at that cost in RSS. */
+#define DEFAULT_CACHE_MB 256L
 static chr_status cache_megabytes(chr_store *store, long *mb)
 {
 	*mb = 0;
@@ -344,16 +345,13 @@ chr_status chr_store_open(const char *path, int flags, chr_store **out, char *ms
 		goto fail;
 	if (!readonly && (st = switch_to_wal(store, path)) != CHR_OK)
 		goto fail;
-	if ((st = chr_store_exec(store, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
-				       "PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=16384;"
-				       "PRAGMA journal_size_limit=67108864")) != CHR_OK)
+	char pragmas[256];
+	snprintf(pragmas, sizeof pragmas,
+		 "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-%ld;"
+		 " PRAGMA wal_autocheckpoint=16384; PRAGMA journal_size_limit=67108864",
+		 (cache_mb ? cache_mb : DEFAULT_CACHE_MB) * 1024);
+	if ((st = chr_store_exec(store, pragmas)) != CHR_OK)
 		goto fail;
-	if (cache_mb) {
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA cache_size=-%ld", cache_mb * 1024);
-		if ((st = chr_store_exec(store, sql)) != CHR_OK)
-			goto fail;
-	}
 	if (!readonly && (st = chr_schema_ensure(store)) != CHR_OK)
 		goto fail;
 	*out = store;

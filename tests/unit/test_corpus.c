@@ -25,18 +25,28 @@ static chr_store *open_memory(void)
 	return s;
 }
 
+/* Analysis lines written in one batch, in the order given; the outcome of
+ * the last. */
+static chr_write_outcome add_batch(chr_store *s, const char *const *lines, size_t n)
+{
+	chr_near_opts near = { 0.7, 0.5 };
+	chr_write_outcome out = CHR_WRITE_KNOWN;
+	assert_int_equal(chr_write_batch_begin(s), CHR_OK);
+	for (size_t i = 0; i < n; i++) {
+		chr_docrec rec = { 0 };
+		assert_int_equal(chr_docrec_parse(&rec, lines[i], strlen(lines[i])), CHR_OK);
+		assert_int_equal(rec.state, CHR_DOCREC_NEW);
+		assert_int_equal(chr_write_doc(s, &rec, &near, &out), CHR_OK);
+		chr_docrec_clear(&rec);
+	}
+	assert_int_equal(chr_write_batch_commit(s), CHR_OK);
+	return out;
+}
+
+/* One analysis line in a batch of its own. */
 static chr_write_outcome add(chr_store *s, const char *json)
 {
-	chr_docrec rec = { 0 };
-	assert_int_equal(chr_docrec_parse(&rec, json, strlen(json)), CHR_OK);
-	assert_int_equal(rec.state, CHR_DOCREC_NEW);
-	chr_near_opts near = { 0.7, 0.5 };
-	chr_write_outcome out;
-	assert_int_equal(chr_write_batch_begin(s), CHR_OK);
-	assert_int_equal(chr_write_doc(s, &rec, &near, &out), CHR_OK);
-	assert_int_equal(chr_write_batch_commit(s), CHR_OK);
-	chr_docrec_clear(&rec);
-	return out;
+	return add_batch(s, &json, 1);
 }
 
 static long long count(chr_store *s, const char *sql)
@@ -77,13 +87,23 @@ static long long fused_of(chr_store *s, const char *doc)
 }
 
 /* The same line with another modality ("future": an announcement). */
+/* Replaces the `cut` bytes at `at` (inside a line of the 4096-byte
+ * buffers above) with `with`. */
+static void splice(char *at, size_t cut, const char *with)
+{
+	char rest[4096];
+	snprintf(rest, sizeof rest, "%s", at + cut);
+	sprintf(at, "%s%s", with, rest);
+}
+
 static char *with_modality(char *json, const char *modality)
 {
-	char *m = strstr(json, "\"modality\":\"asserted\"");
+	static const char asserted[] = "\"modality\":\"asserted\"";
+	char *m = strstr(json, asserted);
 	assert_non_null(m);
-	char rest[4096];
-	snprintf(rest, sizeof rest, "%s", m + strlen("\"modality\":\"asserted\""));
-	sprintf(m, "\"modality\":\"%s\"%s", modality, rest);
+	char field[64];
+	snprintf(field, sizeof field, "\"modality\":\"%s\"", modality);
+	splice(m, strlen(asserted), field);
 	return json;
 }
 
@@ -434,21 +454,6 @@ static void a_demonym_stands_for_its_country(void **state)
 	chr_store_close(s);
 }
 
-/* Several analysis lines written in one batch, in the order given. */
-static void add_batch(chr_store *s, const char *const *lines, size_t n)
-{
-	chr_near_opts near = { 0.7, 0.5 };
-	assert_int_equal(chr_write_batch_begin(s), CHR_OK);
-	for (size_t i = 0; i < n; i++) {
-		chr_docrec rec = { 0 };
-		assert_int_equal(chr_docrec_parse(&rec, lines[i], strlen(lines[i])), CHR_OK);
-		chr_write_outcome out;
-		assert_int_equal(chr_write_doc(s, &rec, &near, &out), CHR_OK);
-		chr_docrec_clear(&rec);
-	}
-	assert_int_equal(chr_write_batch_commit(s), CHR_OK);
-}
-
 /* The line with its event undated ("date":null), and with the article
  * undated too when `article` is set. */
 static char *undated(char *json, int article)
@@ -458,15 +463,12 @@ static char *undated(char *json, int article)
 	char *d = strstr(ev, "\"date\":\"");
 	assert_non_null(d);
 	char *end = strchr(d + 8, '"');
-	char rest[4096];
-	snprintf(rest, sizeof rest, "%s", end + 1);
-	sprintf(d, "\"date\":null%s", rest);
+	splice(d, (size_t)(end + 1 - d), "\"date\":null");
 	if (article) {
 		d = strstr(json, "\"date\":\"");
 		assert_true(d && d < strstr(json, "\"events\""));
 		end = strchr(d + 8, '"');
-		snprintf(rest, sizeof rest, "%s", end + 2);   /* and its comma */
-		sprintf(d, "%s", rest);
+		splice(d, (size_t)(end + 2 - d), "");   /* and its comma */
 	}
 	return json;
 }
