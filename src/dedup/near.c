@@ -3,9 +3,11 @@
  *
  * The band index is a table (lsh), not memory: a million documents cost
  * 20 million small rows on disk and nothing in RAM beyond SQLite's page
- * cache, so memory stays flat as the corpus grows.  A band key shared by
- * very many documents (boilerplate-only texts) is read only up to
- * BUCKET_LIMIT rows, which bounds the work per document.
+ * cache, so memory stays flat as the corpus grows.  The open batch's keys
+ * are kept in memory (store->batch_bands, bounded by the batch) and go
+ * into the table at its commit, sorted (chr_near_flush).  A band key
+ * shared by very many documents (boilerplate-only texts) is read only up
+ * to CHR_NEAR_BUCKET rows, which bounds the work per document.
  *
  * Syndication groups are kept as a representative (the smallest document
  * id) in doc.grp; joining two groups relabels the larger id's members,
@@ -17,27 +19,21 @@
 
 #include "dedup/near.h"
 
-#define BUCKET_LIMIT 32
 #define MAX_CANDIDATES 256
 
-/* The band keys go in with one statement of 20 rows, and the buckets are
- * read with one statement of 20 capped parts: per-statement overhead was a
- * good part of the cost.  Written out once. */
-static char sql_add_keys[768];
-static char sql_buckets[2048];
+/* The buckets are read with one statement of 20 capped parts:
+ * per-statement overhead was a good part of the cost.  Written out once. */
+static char sql_buckets[2560];
 static pthread_once_t sql_once = PTHREAD_ONCE_INIT;
+static const char SQL_ADD_KEY[] = "INSERT OR IGNORE INTO lsh(key, doc) VALUES(?1,?2)";
 
 static void build_sql(void)
 {
-	size_t n = (size_t)snprintf(sql_add_keys, sizeof sql_add_keys, "INSERT OR IGNORE INTO lsh(key, doc) VALUES");
-	for (int b = 0; b < CHR_LSH_BANDS; b++)
-		n += (size_t)snprintf(sql_add_keys + n, sizeof sql_add_keys - n, "%s(?%d,?%d)", b ? "," : "", b + 1,
-				      CHR_LSH_BANDS + 1);
-	n = 0;
+	size_t n = 0;
 	for (int b = 0; b < CHR_LSH_BANDS; b++)
 		n += (size_t)snprintf(sql_buckets + n, sizeof sql_buckets - n,
-				      "%sSELECT doc FROM (SELECT doc FROM lsh WHERE key=?%d LIMIT %d)", b ? " UNION ALL " : "",
-				      b + 1, BUCKET_LIMIT);
+				      "%sSELECT %d, doc FROM (SELECT doc FROM lsh WHERE key=?%d LIMIT %d)",
+				      b ? " UNION ALL " : "", b, b + 1, CHR_NEAR_BUCKET);
 }
 static const char SQL_CAND[] = "SELECT sig, grp, outlet, shingles FROM doc WHERE id=?1";
 static const char SQL_REGROUP[] = "UPDATE doc SET grp=?1 WHERE grp=?2";
@@ -52,9 +48,30 @@ static void add_candidate(int64_t *cands, size_t *n, int64_t id)
 		cands[(*n)++] = id;
 }
 
+chr_status chr_near_lookup(chr_store *store, const chr_signature *sig, chr_near_found *found)
+{
+	int64_t keys[CHR_LSH_BANDS];
+	chr_lsh_keys(sig, keys);
+	memset(found->count, 0, sizeof found->count);
+	pthread_once(&sql_once, build_sql);
+	sqlite3_stmt *st = chr_sql(store, sql_buckets);
+	if (!st)
+		return CHR_EIO;
+	for (int b = 0; b < CHR_LSH_BANDS; b++)
+		sqlite3_bind_int64(st, b + 1, keys[b]);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int b = sqlite3_column_int(st, 0);
+		if (b >= 0 && b < CHR_LSH_BANDS && found->count[b] < CHR_NEAR_BUCKET)
+			found->docs[b][found->count[b]++] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? CHR_OK : chr_store_fail(store, "looking up band keys");
+}
+
 chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *sig, size_t shingles,
 			  const char *outlet, const int64_t *extra, size_t nextra, const chr_near_opts *opts,
-			  int64_t *near_doc)
+			  const chr_near_found *committed, int64_t *near_doc)
 {
 	*near_doc = 0;
 	if (!shingles)
@@ -65,17 +82,24 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 	size_t ncands = 0;
 	sqlite3_stmt *st;
 	chr_status s;
-	/* Each band's read is capped at BUCKET_LIMIT: a key shared by very
-	 * many documents (boilerplate-only texts) says little and must not
-	 * cost a long scan. */
-	pthread_once(&sql_once, build_sql);
-	if (!(st = chr_sql(store, sql_buckets)))
-		return CHR_EIO;
-	for (int b = 0; b < CHR_LSH_BANDS; b++)
-		sqlite3_bind_int64(st, b + 1, keys[b]);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		add_candidate(cands, &ncands, sqlite3_column_int64(st, 0));
-	sqlite3_reset(st);
+	/* In band order, each band's documents oldest first (as one read of
+	 * the index gives them): the committed ones (the table holds no
+	 * others), then the open batch's, CHR_NEAR_BUCKET in all. */
+	chr_near_found own;
+	if (!committed) {
+		if ((s = chr_near_lookup(store, sig, &own)) != CHR_OK)
+			return s;
+		committed = &own;
+	}
+	for (int b = 0; b < CHR_LSH_BANDS; b++) {
+		for (int k = 0; k < committed->count[b]; k++)
+			add_candidate(cands, &ncands, committed->docs[b][k]);
+		int64_t recent[CHR_NEAR_BUCKET];
+		size_t n = chr_batch_keys_get(&store->batch_bands, (uint64_t)keys[b], recent,
+					      CHR_NEAR_BUCKET - (size_t)committed->count[b]);
+		for (size_t k = 0; k < n; k++)
+			add_candidate(cands, &ncands, recent[k]);
+	}
 	for (size_t e = 0; e < nextra; e++)
 		add_candidate(cands, &ncands, extra[e]);
 	int64_t group = doc;
@@ -117,12 +141,18 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 			group = keep;
 		}
 	}
-	if (!(st = chr_sql(store, sql_add_keys)))
-		return CHR_EIO;
 	for (int b = 0; b < CHR_LSH_BANDS; b++)
-		sqlite3_bind_int64(st, b + 1, keys[b]);
-	sqlite3_bind_int64(st, CHR_LSH_BANDS + 1, doc);
-	if ((s = chr_store_done(store, st, "indexing band keys")) != CHR_OK)
-		return s;
+		if ((s = chr_batch_keys_add(&store->batch_bands, (uint64_t)keys[b], doc)) != CHR_OK)
+			return s;
 	return CHR_OK;
+}
+
+chr_status chr_near_flush(chr_store *store)
+{
+	chr_batch_keys *m = &store->batch_bands;
+	chr_status s = chr_batch_keys_sort(m);
+	for (size_t i = 0; s == CHR_OK && i < m->used; i++)
+		s = chr_sql_run2(store, SQL_ADD_KEY, (int64_t)m->keys[i], m->docs[i], "indexing band keys");
+	chr_batch_keys_clear(m);
+	return s;
 }

@@ -560,10 +560,23 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 	for (size_t c = 0; c < n; c++)
 		if (cands[c].id == best)
 			best_place = cands[c].place;
-	for (size_t c = 0; c < n && *nothers < MAX_MERGE; c++)
-		if (ok[c] && cands[c].id != best && cands[c].same_family &&
-		    places_compatible(store, best_place, cands[c].place))
+	/* A frame links another event it fits to its match when it shares two
+	 * actors with it, or when that event has no actor but the match's and
+	 * the frame's.  "Lind met officials on Tuesday" fits Lind's talks with
+	 * Novak and with Petrov that day and proves neither one meeting: one
+	 * person meets several on a day, and merging on one shared actor
+	 * chained a day's meetings of a busy person into one event of
+	 * hundreds of reports. */
+	for (size_t c = 0; c < n && *nothers < MAX_MERGE; c++) {
+		if (!ok[c] || cands[c].id == best || !cands[c].same_family ||
+		    !places_compatible(store, best_place, cands[c].place))
+			continue;
+		int links = cands[c].shared >= 2 ? 1 : actors_within(store, cands[c].id, best, f);
+		if (links < 0)
+			return -1;
+		if (links)
 			others[(*nothers)++] = cands[c].id;
+	}
 	/* "talks with Norvia open in Tarn" and "Velt and Lind met in Tarn":
 	 * one meeting once "agreed that Norvia will ..." from that meeting
 	 * names Norvia too.  An event of the best match's family that this

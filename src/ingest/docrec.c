@@ -109,6 +109,8 @@ void chr_docrec_clear(chr_docrec *rec)
 {
 	chr_arena_free(&rec->arena);
 	free(rec->para_keys);
+	free(rec->near_found);
+	free(rec->para_first);
 	free(rec->known_name);
 	free(rec->known_source);
 	free(rec->known_outlet);

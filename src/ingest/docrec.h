@@ -35,6 +35,11 @@ typedef struct chr_docrec {
 	chr_signature sig;
 	size_t shingles;
 	uint64_t *para_keys;          /* one per element of "paragraphs" */
+	/* What a worker found among the committed documents (chr_write_lookup):
+	 * good while the writer's transaction is still lookup_seq (0: none). */
+	int64_t lookup_seq;
+	struct chr_near_found *near_found;   /* NULL for a text without shingles */
+	int64_t *para_first;          /* per paragraph: the first document with it, or 0 */
 	uint64_t bytes;               /* input size, for throughput */
 	char *known_name;             /* KNOWN: the name it came under */
 	char *known_source;

@@ -10,7 +10,9 @@
  *
  * Workers have their own read-only connection: a document whose text is
  * already stored is recognised right after cleaning and never analysed,
- * which is what makes a second ingest of the same input cheap.
+ * which is what makes a second ingest of the same input cheap; and a new
+ * one's band keys and paragraphs are looked up there among the committed
+ * documents, which takes index reads off the writer (chr_write_lookup).
  *
  * The writer commits every `batch` documents (and at the end): a kill -9
  * loses at most the open batch, and the re-run stores it again.
@@ -53,6 +55,7 @@ typedef struct job {
 typedef struct pipeline {
 	const chr_ingest_opts *opts;
 	const char *db_path;
+	chr_store *writer;        /* only its txn_seq is read, atomically */
 	job *ring;
 	size_t cap;
 	size_t read_seq;          /* jobs handed in */
@@ -78,8 +81,16 @@ static void report(const chr_ingest_opts *opts, const char *where, const char *m
 
 /* ---- workers ---- */
 
-static void work_raw(job *j, chr_store *reader, const chr_ingest_opts *opts)
+/* The writer's transaction now: read before a worker's lookups, so that
+ * they are known to have seen what was committed before it. */
+static int64_t writer_seq(const pipeline *p)
 {
+	return __atomic_load_n(&p->writer->txn_seq, __ATOMIC_ACQUIRE);
+}
+
+static void work_raw(job *j, chr_store *reader, const pipeline *p)
+{
+	const chr_ingest_opts *opts = p->opts;
 	chr_clean_opts copts = { .raw = opts->raw, .date = opts->date };
 	chr_doc *doc = NULL;
 	j->st = chr_doc_clean(&j->raw, &copts, &doc);
@@ -123,17 +134,21 @@ static void work_raw(job *j, chr_store *reader, const chr_ingest_opts *opts)
 		goto out;
 	}
 	j->st = chr_docrec_from_doc(&j->rec, doc);
+	if (j->st == CHR_OK && reader)
+		chr_write_lookup(reader, writer_seq(p), &j->rec);
 out:
 	chr_doc_free(doc);
 }
 
-static void work_line(job *j, chr_store *reader)
+static void work_line(job *j, chr_store *reader, const pipeline *p)
 {
 	j->rec.bytes = j->line_len;
 	j->st = chr_docrec_parse(&j->rec, j->line, j->line_len);
 	if (j->st == CHR_OK && j->rec.state == CHR_DOCREC_NEW && reader &&
 	    chr_store_has_identity(reader, j->rec.identity))
 		j->rec.state = CHR_DOCREC_KNOWN;
+	if (j->st == CHR_OK && reader)
+		chr_write_lookup(reader, writer_seq(p), &j->rec);
 }
 
 static void *worker(void *arg)
@@ -143,7 +158,7 @@ static void *worker(void *arg)
 	 * created) every document is simply analysed. */
 	chr_store *reader = NULL;
 	if (chr_store_open(p->db_path, CHR_STORE_EXISTING, &reader, NULL, 0) == CHR_OK)
-		chr_store_exec(reader, "PRAGMA cache_size=-8192");   /* it only looks up identities */
+		chr_store_exec(reader, "PRAGMA cache_size=-8192");   /* index lookups only */
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		while (p->claim_seq == p->read_seq && !p->eof && !p->abort)
@@ -155,9 +170,9 @@ static void *worker(void *arg)
 		job *j = &p->ring[p->claim_seq++ % p->cap];
 		pthread_mutex_unlock(&p->mu);
 		if (j->line)
-			work_line(j, reader);
+			work_line(j, reader, p);
 		else
-			work_raw(j, reader, p->opts);
+			work_raw(j, reader, p);
 		pthread_mutex_lock(&p->mu);
 		j->done = 1;
 		pthread_cond_broadcast(&p->done_cv);
@@ -326,7 +341,7 @@ chr_status chr_ingest(chr_store *store, const char *const *inputs, size_t ninput
 			       opts->syndication_threshold > 0 ? opts->syndication_threshold : 0.50 };
 	unsigned workers = opts->jobs ? opts->jobs : default_jobs();
 	double t0 = now(), last_progress = t0;
-	pipeline p = { .opts = opts, .db_path = sqlite3_db_filename(store->db, "main") };
+	pipeline p = { .opts = opts, .db_path = sqlite3_db_filename(store->db, "main"), .writer = store };
 	/* Another ingest on the file holds the lock for a whole batch, which
 	 * can outlast the busy timeout: this one waits its turn. */
 	store->patient = 1;

@@ -29,17 +29,22 @@ static const char SQL_DOC[] =
 	"INSERT INTO doc(id, hash, name, source, outlet, date, date_basis, title, lang, bytes, grp, sig, shingles)"
 	" VALUES(?12,?1,?2,?3,?4,?5,?6,?7,?8,?9,?12,?10,?11) ON CONFLICT(hash) DO NOTHING";
 static const char SQL_NEXT_DOC[] = "SELECT coalesce(max(id), 0) + 1 FROM doc";
-/* A paragraph of 80 characters or more (the partial index's condition,
- * length() counting characters) knows the document that had it first. */
+/* A paragraph of 80 characters or more knows the document that had it
+ * first: para_first holds the committed ones, store->batch_paras the open
+ * batch's until its commit writes them there (flush_paragraph_keys). */
 #define PARA_MIN_CHARS 80
-static const char SQL_PARA_FIRST[] =
-	"SELECT doc FROM para WHERE hash=?1 AND length(text)>=80 ORDER BY id LIMIT 1";
+static const char SQL_PARA_FIRST[] = "SELECT doc FROM para_first WHERE hash=?1";
+static const char SQL_ADD_PARA_FIRST[] = "INSERT OR IGNORE INTO para_first(hash, doc) VALUES(?1,?2)";
 static const char SQL_PARA[] = "INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,?6,?5)";
-/* The full-text index is filled once per batch, just before the commit:
- * FTS5 writes its pending terms out at every statement savepoint, and the
- * writer's UPDATEs opened one each (with foreign keys checked, as they
- * were then), so indexing paragraph by paragraph left thousands of tiny
- * segments to merge (a third of the writer's time). */
+/* The full-text index is filled FTS_CHUNK_DOCS documents at a time, in
+ * one statement: FTS5 writes its pending terms out at every statement
+ * savepoint, and the writer's UPDATEs opened one each (with foreign keys
+ * checked, as they were then), so indexing paragraph by paragraph left
+ * thousands of tiny segments to merge (a third of the writer's time).
+ * Once per batch, at its end, was the other extreme: the workers sat idle
+ * (their queues full) while the writer indexed tens of thousands of
+ * documents; in chunks this small the indexing overlaps their analysis. */
+#define FTS_CHUNK_DOCS 256
 static const char SQL_FTS_BATCH[] =
 	"INSERT INTO para_fts(rowid, text) SELECT id, text FROM para"
 	" WHERE id>?1 AND label IN ('body', 'title') ORDER BY id";
@@ -68,23 +73,49 @@ chr_status chr_write_batch_begin(chr_store *store)
 	sqlite3_reset(st);
 	store->batch_doc = store->next_doc;
 	store->deferred = 0;
+	store->fts_docs = 0;
 	return store->next_doc > 0 ? CHR_OK : chr_store_fail(store, "reading the last document id");
+}
+
+/* Indexes the paragraphs stored since the last call. */
+static chr_status index_paragraphs(chr_store *store)
+{
+	sqlite3_stmt *st = chr_sql(store, SQL_FTS_BATCH);
+	if (!st)
+		return CHR_EIO;
+	sqlite3_bind_int64(st, 1, store->fts_from);
+	chr_status s = chr_store_done(store, st, "indexing paragraphs");
+	if (s != CHR_OK)
+		return s;
+	store->fts_docs = 0;
+	store->fts_from = chr_sql_int2(store, SQL_LAST_PARA, 0, 0);
+	return store->fts_from < 0 ? chr_store_fail(store, "reading the last paragraph id") : CHR_OK;
+}
+
+static chr_status flush_paragraph_keys(chr_store *store)
+{
+	chr_batch_keys *m = &store->batch_paras;
+	chr_status s = chr_batch_keys_sort(m);
+	for (size_t i = 0; s == CHR_OK && i < m->used; i++)
+		s = chr_sql_run2(store, SQL_ADD_PARA_FIRST, (int64_t)m->keys[i], m->docs[i], "indexing paragraphs");
+	chr_batch_keys_clear(m);
+	return s;
 }
 
 chr_status chr_write_batch_commit(chr_store *store)
 {
 	if (!store->in_txn)
 		return CHR_OK;
-	sqlite3_stmt *st = chr_sql(store, SQL_FTS_BATCH);
-	if (!st)
-		return CHR_EIO;
-	sqlite3_bind_int64(st, 1, store->fts_from);
 	chr_status s = store->deferred ? chr_fuse_deferred(store, store->batch_doc) : CHR_OK;
+	if (s == CHR_OK)
+		s = chr_near_flush(store);
+	if (s == CHR_OK)
+		s = flush_paragraph_keys(store);
 	store->deferred = 0;
 	if (s == CHR_OK)
 		s = chr_fuse_flush(store);
 	if (s == CHR_OK)
-		s = chr_store_done(store, st, "indexing paragraphs");
+		s = index_paragraphs(store);
 	if (s != CHR_OK) {
 		chr_store_rollback(store);
 		return s;
@@ -134,6 +165,43 @@ static int span(const chr_jv *a, const chr_jv *b, const char *text, size_t text_
 	return 1;
 }
 
+/* Whether a paragraph is long enough to say anything about copying. */
+static int long_paragraph(const char *text)
+{
+	size_t chars = 0;
+	for (const unsigned char *c = (const unsigned char *)text; *c && chars < PARA_MIN_CHARS; c++)
+		chars += (*c & 0xc0) != 0x80;
+	return chars >= PARA_MIN_CHARS;
+}
+
+void chr_write_lookup(chr_store *reader, int64_t writer_seq, chr_docrec *rec)
+{
+	if (!(writer_seq & 1) || rec->state != CHR_DOCREC_NEW)
+		return;
+	const chr_jv *paras = chr_js_array(rec->root, "paragraphs");
+	size_t n = chr_jv_len(paras);
+	if (n && rec->para_keys && !(rec->para_first = chr_calloc(n, sizeof *rec->para_first)))
+		return;
+	for (size_t i = 0; i < n && rec->para_keys; i++) {
+		const char *text = chr_js_str(chr_jv_at(paras, i), "text");
+		if (text && long_paragraph(text) &&
+		    (rec->para_first[i] = chr_sql_int2(reader, SQL_PARA_FIRST, (int64_t)rec->para_keys[i], 0)) < 0)
+			goto fail;
+	}
+	if (rec->shingles) {
+		if (!(rec->near_found = chr_malloc(sizeof *rec->near_found)) ||
+		    chr_near_lookup(reader, &rec->sig, rec->near_found) != CHR_OK)
+			goto fail;
+	}
+	rec->lookup_seq = writer_seq;
+	return;
+fail:
+	free(rec->para_first);
+	free(rec->near_found);
+	rec->para_first = NULL;
+	rec->near_found = NULL;
+}
+
 /* Stores the paragraphs; sharing gets the documents that had one of them
  * (of some length) first: the candidates for a partial copy (a wire story
  * under a new lead), which MinHash of the whole text can miss. */
@@ -141,6 +209,7 @@ static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docr
 				   size_t *nsharing)
 {
 	*nsharing = 0;
+	int looked_up = rec->lookup_seq == store->txn_seq && rec->para_first;
 	const chr_jv *paras = chr_js_array(rec->root, "paragraphs");
 	size_t i;
 	const chr_jv *p;
@@ -153,12 +222,16 @@ static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docr
 		if (!label)
 			label = "body";
 		int64_t key = rec->para_keys ? (int64_t)rec->para_keys[i] : 0, first = 0;
-		size_t chars = 0;
-		for (const unsigned char *c = (const unsigned char *)text; *c && chars < PARA_MIN_CHARS; c++)
-			chars += (*c & 0xc0) != 0x80;
+		int is_long = long_paragraph(text);
 		sqlite3_stmt *st;
-		if (chars >= PARA_MIN_CHARS && (first = chr_sql_int2(store, SQL_PARA_FIRST, key, 0)) < 0)
-			return chr_store_fail(store, "looking up a paragraph");
+		/* A committed document had it first, else one of this batch. */
+		if (is_long) {
+			first = looked_up ? rec->para_first[i] : chr_sql_int2(store, SQL_PARA_FIRST, key, 0);
+			if (first < 0)
+				return chr_store_fail(store, "looking up a paragraph");
+			if (!first)
+				chr_batch_keys_get(&store->batch_paras, (uint64_t)key, &first, 1);
+		}
 		if (!(st = chr_sql(store, SQL_PARA)))
 			return CHR_EIO;
 		sqlite3_bind_int64(st, 1, doc);
@@ -169,6 +242,8 @@ static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docr
 		if (first)
 			sqlite3_bind_int64(st, 6, first);
 		if ((s = chr_store_done(store, st, "storing a paragraph")) != CHR_OK)
+			return s;
+		if (is_long && !first && (s = chr_batch_keys_add(&store->batch_paras, (uint64_t)key, doc)) != CHR_OK)
 			return s;
 		int seen = !first || first == doc;
 		for (size_t k = 0; k < *nsharing && !seen; k++)
@@ -462,7 +537,8 @@ chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near
 	if ((s = add_name(store, doc, rec->name, rec->source, rec->outlet)) != CHR_OK ||
 	    (s = store_paragraphs(store, doc, rec, sharing, &nsharing)) != CHR_OK)
 		return s;
-	if ((s = chr_near_place(store, doc, &rec->sig, rec->shingles, rec->outlet, sharing, nsharing, near,
+	const chr_near_found *found = rec->lookup_seq == store->txn_seq ? rec->near_found : NULL;
+	if ((s = chr_near_place(store, doc, &rec->sig, rec->shingles, rec->outlet, sharing, nsharing, near, found,
 				&near_doc)) != CHR_OK)
 		return s;
 	if (near_doc) {
@@ -492,7 +568,8 @@ chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near
 	if ((s = store_events(store, doc, story, rec, &map, events, &nevents)) != CHR_OK ||
 	    (s = store_claims(store, doc, rec, events, nevents)) != CHR_OK)
 		goto done;
-	s = store_quotes(store, doc, rec, &map);
+	if ((s = store_quotes(store, doc, rec, &map)) == CHR_OK && ++store->fts_docs == FTS_CHUNK_DOCS)
+		s = index_paragraphs(store);
 done:
 	free(events);
 	free(map.refs);

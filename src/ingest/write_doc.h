@@ -15,12 +15,20 @@ typedef enum chr_write_outcome {
 } chr_write_outcome;
 
 /* A batch of documents is one transaction; the full-text index of its
- * paragraphs is written at its commit. */
+ * paragraphs is written a few hundred documents at a time. */
 chr_status chr_write_batch_begin(chr_store *store);
 chr_status chr_write_batch_commit(chr_store *store);
 
 chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near_opts *near,
 			 chr_write_outcome *outcome);
+
+/* A worker's part of the writer's lookups: what rec's band keys and long
+ * paragraphs find among the documents committed, read on the worker's own
+ * connection while the writer's transaction `writer_seq` (its txn_seq,
+ * read before this call) is open.  The writer uses them when that is
+ * still its transaction, adding its own batch's from memory; otherwise it
+ * looks up itself.  Nothing is kept on an error. */
+void chr_write_lookup(chr_store *reader, int64_t writer_seq, chr_docrec *rec);
 
 /* Whether a document with this identity is stored (for the workers' early
  * skip; any connection). */

@@ -14,9 +14,9 @@
  * - para.first_doc: the first document that had the paragraph, exactly
  *   (para_hash) or nearly (SimHash, checked against a near-duplicate's
  *   original when it arrives).
- * - para_hash indexes paragraphs of 80 bytes or more only: shorter lines
- *   (menus, datelines, bylines) repeat everywhere and say nothing about
- *   copying, and skipping them halves the index's random inserts.
+ * - para_first knows paragraphs of 80 characters or more only: shorter
+ *   lines (menus, datelines, bylines) repeat everywhere and say nothing
+ *   about copying (version 3; until then the partial index para_hash).
  * - lsh holds MinHash band keys (WITHOUT ROWID: the key is the whole row),
  *   the on-disk index that keeps near-duplicate search in bounded memory.
  * - event rows are the per-document frames; fused rows are the events of
@@ -137,8 +137,19 @@ static const char schema_v2[] =
 	"ALTER TABLE doc_name_v2 RENAME TO doc_name;"
 	"CREATE INDEX fused_actor_long ON fused_actor(entity, lo) WHERE hi - lo >= 1;";
 
+/* Version 3: the first document of each long paragraph in a table of its
+ * own, keyed by the paragraph's hash, instead of an index over all long
+ * paragraphs.  It is all that was ever looked up, it answers without a
+ * read of the paragraph row, and the writer fills it once per batch in
+ * key order (ingest/write_doc.c), where each paragraph insert had been a
+ * write at a random place of the index. */
+static const char schema_v3[] =
+	"CREATE TABLE para_first(hash INTEGER PRIMARY KEY, doc INTEGER NOT NULL);"
+	"INSERT OR IGNORE INTO para_first(hash, doc) SELECT hash, doc FROM para WHERE length(text)>=80 ORDER BY id;"
+	"DROP INDEX para_hash;";
+
 /* Migration i brings a file from version i to i + 1. */
-static const char *const migrations[] = { schema_v1, schema_v2 };
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 int chr_schema_version(void) { return SCHEMA_VERSION; }

@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "store/store.h"
@@ -187,6 +188,7 @@ chr_status chr_store_begin(chr_store *store)
 	}
 	store->in_txn = 1;
 	store->txn++;
+	__atomic_store_n(&store->txn_seq, store->txn_seq + 1, __ATOMIC_RELEASE);
 	static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
 	sqlite3_stmt *v = chr_sql(store, SQL_DATA_VERSION);
 	if (v && sqlite3_step(v) == SQLITE_ROW) {
@@ -200,6 +202,15 @@ chr_status chr_store_begin(chr_store *store)
 	return CHR_OK;
 }
 
+/* What only the open transaction knew is either stored or gone. */
+static void txn_ended(chr_store *store)
+{
+	if (store->txn_seq & 1)
+		__atomic_store_n(&store->txn_seq, store->txn_seq + 1, __ATOMIC_RELEASE);
+	chr_batch_keys_clear(&store->batch_bands);
+	chr_batch_keys_clear(&store->batch_paras);
+}
+
 chr_status chr_store_commit(chr_store *store)
 {
 	if (!store->in_txn)
@@ -208,6 +219,7 @@ chr_status chr_store_commit(chr_store *store)
 	if (st != CHR_OK)
 		chr_store_rollback(store);
 	store->in_txn = 0;
+	txn_ended(store);
 	return st;
 }
 
@@ -219,9 +231,15 @@ void chr_store_checkpoint(chr_store *store)
 {
 	if (store->in_txn)
 		return;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	sqlite3_busy_timeout(store->db, CHECKPOINT_WAIT_MS);
 	sqlite3_wal_checkpoint_v2(store->db, NULL, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
 	sqlite3_busy_timeout(store->db, BUSY_TIMEOUT_MS);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (store->profile)
+		fprintf(stderr, "sql: checkpoint %.1f ms\n",
+			(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 }
 
 void chr_store_rollback(chr_store *store)
@@ -229,6 +247,7 @@ void chr_store_rollback(chr_store *store)
 	if (!sqlite3_get_autocommit(store->db))
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 	store->in_txn = 0;
+	txn_ended(store);
 	store->epoch++;   /* what the caches learnt in the transaction is gone */
 }
 

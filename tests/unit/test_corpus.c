@@ -178,7 +178,8 @@ static void version_1_file_is_migrated(void **state)
 	chr_store *s = NULL;
 	char msg[256];
 	assert_int_equal(chr_store_open(path, 0, &s, msg, sizeof msg), CHR_OK);
-	add(s, meeting("first-name", "Wire", "2025-12-03", "Mara Velt and Oskar Lind met in Tarn.",
+	add(s, meeting("first-name", "Wire", "2025-12-03",
+		       "Mara Velt and Oskar Lind met in Tarn on Wednesday to talk about the water treaty and the border.",
 		       "[\"mara-velt\",\"oskar-lind\"]", "tarn"));
 	/* Back to layout 1, as version 1 of the program left files. */
 	assert_int_equal(chr_store_exec(s,
@@ -189,6 +190,7 @@ static void version_1_file_is_migrated(void **state)
 					"DROP TABLE doc_name; ALTER TABLE old_names RENAME TO doc_name;"
 					"CREATE INDEX doc_name_doc ON doc_name(doc); CREATE INDEX doc_name_idx ON doc(name);"
 					"DROP INDEX fused_actor_long;"
+					"DROP TABLE para_first; CREATE INDEX para_hash ON para(hash) WHERE length(text)>=80;"
 					"PRAGMA user_version=1"),
 			 CHR_OK);
 	chr_store_close(s);
@@ -197,6 +199,9 @@ static void version_1_file_is_migrated(void **state)
 	assert_int_equal(count(s, "SELECT count(*) FROM doc_name WHERE doc=1"), 2);
 	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='doc_name_idx'"), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='fused_actor_long'"), 1);
+	/* The long paragraph's first document, from the paragraphs. */
+	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='para_hash'"), 0);
+	assert_int_equal(count(s, "SELECT doc FROM para_first"), 1);
 	/* Still writable: a new document and its name. */
 	assert_int_equal(add(s, meeting("third-name", "Post", "2025-12-04", "Oskar Lind spoke to Mara Velt in Tarn.",
 				     "[\"mara-velt\",\"oskar-lind\"]", "tarn")),
@@ -389,6 +394,27 @@ static char *line(const char *doc, const char *date, const char *text, const cha
 #define LIND "{\"id\":\"oskar-lind\",\"name\":\"Oskar Lind\",\"type\":\"PERSON\",\"mentions\":[[14,24]]"
 #define NORVIA "{\"id\":\"norvia\",\"name\":\"Norvia\",\"type\":\"PLACE\",\"mentions\":[]}"
 #define BRASKIA "{\"id\":\"braskia\",\"name\":\"Braskia\",\"type\":\"PLACE\",\"mentions\":[]}"
+
+#define PETROV "{\"id\":\"ivo-petrov\",\"name\":\"Ivo Petrov\",\"type\":\"PERSON\",\"mentions\":[]}"
+
+/* "Lind met officials on Tuesday" fits both of Lind's meetings that day
+ * and joins one; it proves neither one meeting, so they stay two (merged,
+ * a day's meetings of a busy person chained into one event). */
+static void one_shared_actor_links_no_two_meetings(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, line("a", "2025-12-02", "Mara Velt and Oskar Lind met in Tarn on Tuesday.", "[" VELT "}," LIND "}]",
+		    "meet", "[\"mara-velt\",\"oskar-lind\"]", "null"));
+	add(s, line("b", "2025-12-02", "Ivo Petrov met Oskar Lind in Tarn on Tuesday.", "[" PETROV "," LIND "}]", "meet",
+		    "[\"ivo-petrov\",\"oskar-lind\"]", "null"));
+	add(s, line("c", "2025-12-02", "Oskar Lind met officials in Tarn on Tuesday.", "[" LIND "}]", "meet",
+		    "[\"oskar-lind\"]", "null"));
+	assert_int_not_equal(fused_of(s, "a"), fused_of(s, "b"));
+	assert_true(fused_of(s, "c") == fused_of(s, "a") || fused_of(s, "c") == fused_of(s, "b"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused"), 2);
+	chr_store_close(s);
+}
 
 /* A report that gives Velt and Lind their countries by their roles
  * ("Norvian envoy Mara Velt"). */
@@ -583,6 +609,7 @@ int main(void)
 		cmocka_unit_test(announcements_join_the_event_they_announce),
 		cmocka_unit_test(another_kind_joins_only_on_the_day),
 		cmocka_unit_test(an_earlier_report_joins_when_linked),
+		cmocka_unit_test(one_shared_actor_links_no_two_meetings),
 		cmocka_unit_test(countries_stand_for_their_people),
 		cmocka_unit_test(a_demonym_stands_for_its_country),
 		cmocka_unit_test(undated_reports_wait_for_the_dated_ones_of_their_batch),

@@ -1,6 +1,6 @@
 /*
  * test_dedup.c - unit tests for src/dedup/fingerprint.c: identity,
- * paragraph keys, MinHash and LSH keys.
+ * paragraph keys, MinHash and LSH keys; and src/dedup/batch_keys.c.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "dedup/batch_keys.h"
 #include "dedup/fingerprint.h"
 
 static void identity_ignores_white_space_only(void **state)
@@ -135,6 +136,40 @@ static void simhash_keeps_edited_paragraphs_close(void **state)
 	assert_int_equal(chr_simhash("", 0), 0);
 }
 
+/* A key's documents come back oldest first, however often the table has
+ * grown and however its entries crowd one another; other keys' never. */
+static void batch_keys_keep_each_keys_order(void **state)
+{
+	(void)state;
+	chr_batch_keys m = { 0 };
+	int64_t out[64];
+	assert_int_equal(chr_batch_keys_get(&m, 7, out, 64), 0);
+	/* 40 keys, each given a document in turn, 200 rounds: 8,000 entries,
+	 * two growths, long runs of entries that wrap past the table's end. */
+	for (int64_t round = 1; round <= 200; round++)
+		for (uint64_t k = 0; k < 40; k++)
+			assert_int_equal(chr_batch_keys_add(&m, k << 40, round * 100 + (int64_t)k), CHR_OK);
+	assert_int_equal(m.used, 8000);
+	assert_int_equal(m.cap, 16384);
+	for (uint64_t k = 0; k < 40; k++) {
+		size_t n = chr_batch_keys_get(&m, k << 40, out, 64);
+		assert_int_equal(n, 64);
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(out[i], (int64_t)(i + 1) * 100 + (int64_t)k);
+	}
+	/* At most max, the oldest. */
+	assert_int_equal(chr_batch_keys_get(&m, 3ull << 40, out, 2), 2);
+	assert_int_equal(out[0], 103);
+	assert_int_equal(out[1], 203);
+	assert_int_equal(chr_batch_keys_get(&m, 41ull << 40, out, 64), 0);
+	chr_batch_keys_clear(&m);
+	assert_int_equal(chr_batch_keys_get(&m, 0, out, 64), 0);
+	assert_int_equal(chr_batch_keys_add(&m, 0, 5), CHR_OK);
+	assert_int_equal(chr_batch_keys_get(&m, 0, out, 64), 1);
+	assert_int_equal(out[0], 5);
+	chr_batch_keys_clear(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +179,7 @@ int main(void)
 		cmocka_unit_test(minhash_of_tiny_and_empty_texts),
 		cmocka_unit_test(minhash_values_are_fixed),
 		cmocka_unit_test(simhash_keeps_edited_paragraphs_close),
+		cmocka_unit_test(batch_keys_keep_each_keys_order),
 	};
 	return cmocka_run_group_tests_name("dedup", tests, NULL, NULL);
 }
