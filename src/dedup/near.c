@@ -149,10 +149,5 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 
 chr_status chr_near_flush(chr_store *store)
 {
-	chr_batch_keys *m = &store->batch_bands;
-	chr_status s = chr_batch_keys_sort(m);
-	for (size_t i = 0; s == CHR_OK && i < m->used; i++)
-		s = chr_sql_run2(store, SQL_ADD_KEY, (int64_t)m->keys[i], m->docs[i], "indexing band keys");
-	chr_batch_keys_clear(m);
-	return s;
+	return chr_store_keys(store, &store->batch_bands, SQL_ADD_KEY, "indexing band keys");
 }

@@ -31,7 +31,7 @@ static const char SQL_DOC[] =
 static const char SQL_NEXT_DOC[] = "SELECT coalesce(max(id), 0) + 1 FROM doc";
 /* A paragraph of 80 characters or more knows the document that had it
  * first: para_first holds the committed ones, store->batch_paras the open
- * batch's until its commit writes them there (flush_paragraph_keys). */
+ * batch's until its commit writes them there (chr_write_batch_commit). */
 #define PARA_MIN_CHARS 80
 static const char SQL_PARA_FIRST[] = "SELECT doc FROM para_first WHERE hash=?1";
 static const char SQL_ADD_PARA_FIRST[] = "INSERT OR IGNORE INTO para_first(hash, doc) VALUES(?1,?2)";
@@ -92,16 +92,6 @@ static chr_status index_paragraphs(chr_store *store)
 	return store->fts_from < 0 ? chr_store_fail(store, "reading the last paragraph id") : CHR_OK;
 }
 
-static chr_status flush_paragraph_keys(chr_store *store)
-{
-	chr_batch_keys *m = &store->batch_paras;
-	chr_status s = chr_batch_keys_sort(m);
-	for (size_t i = 0; s == CHR_OK && i < m->used; i++)
-		s = chr_sql_run2(store, SQL_ADD_PARA_FIRST, (int64_t)m->keys[i], m->docs[i], "indexing paragraphs");
-	chr_batch_keys_clear(m);
-	return s;
-}
-
 chr_status chr_write_batch_commit(chr_store *store)
 {
 	if (!store->in_txn)
@@ -110,7 +100,7 @@ chr_status chr_write_batch_commit(chr_store *store)
 	if (s == CHR_OK)
 		s = chr_near_flush(store);
 	if (s == CHR_OK)
-		s = flush_paragraph_keys(store);
+		s = chr_store_keys(store, &store->batch_paras, SQL_ADD_PARA_FIRST, "indexing paragraphs");
 	store->deferred = 0;
 	if (s == CHR_OK)
 		s = chr_fuse_flush(store);

@@ -160,6 +160,15 @@ int64_t chr_sql_int2(chr_store *store, const char *sql, int64_t a, int64_t b)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? v : -1;
 }
 
+chr_status chr_store_keys(chr_store *store, chr_batch_keys *keys, const char *sql, const char *what)
+{
+	chr_status s = chr_batch_keys_sort(keys);
+	for (size_t i = 0; s == CHR_OK && i < keys->used; i++)
+		s = chr_sql_run2(store, sql, (int64_t)keys->keys[i], keys->docs[i], what);
+	chr_batch_keys_clear(keys);
+	return s;
+}
+
 chr_status chr_store_exec(chr_store *store, const char *sql)
 {
 	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
