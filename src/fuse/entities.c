@@ -518,8 +518,7 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 	return s;
 }
 
-/* The map's entry for a document entity, or NULL. */
-static const chr_entity_ref *ref_of(const chr_entity_map *map, const char *slug)
+const chr_entity_ref *chr_entity_map_ref(const chr_entity_map *map, const char *slug)
 {
 	for (size_t i = 0; slug && i < map->n; i++)
 		if (strcmp(map->refs[i].slug, slug) == 0)
@@ -529,18 +528,13 @@ static const chr_entity_ref *ref_of(const chr_entity_map *map, const char *slug)
 
 int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug)
 {
-	const chr_entity_ref *r = ref_of(map, slug);
+	const chr_entity_ref *r = chr_entity_map_ref(map, slug);
 	return r ? r->id : 0;
 }
 
 int64_t chr_entity_map_actor(const chr_entity_map *map, const char *slug)
 {
-	const chr_entity_ref *r = ref_of(map, slug);
+	const chr_entity_ref *r = chr_entity_map_ref(map, slug);
 	return !r ? 0 : r->stands_for ? r->stands_for : r->id;
 }
 
-char chr_entity_map_type(const chr_entity_map *map, const char *slug)
-{
-	const chr_entity_ref *r = ref_of(map, slug);
-	return r ? r->type : 0;
-}

@@ -43,12 +43,13 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
  * calls it before each commit. */
 chr_status chr_fuse_flush(chr_store *store);
 
-/* The corpus id of a document entity id, 0 if unknown. */
 /* An entity type's one-letter code, as in chr_entity_ref.type ('M' for
  * anything unknown). */
 char chr_entity_type_code(const char *type);
+/* The corpus id of a document entity id, 0 if unknown. */
 int64_t chr_entity_map_get(const chr_entity_map *map, const char *slug);
-char chr_entity_map_type(const chr_entity_map *map, const char *slug);
+/* The map's entry for a document entity, or NULL. */
+const chr_entity_ref *chr_entity_map_ref(const chr_entity_map *map, const char *slug);
 /* The corpus entity that acts in an event for the document entity: a
  * demonym ("the Kestrian delegation") acts as its country, so reports
  * that name the country and reports that only use its adjective index one

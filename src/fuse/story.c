@@ -60,10 +60,11 @@ chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, con
 	const chr_jv *e;
 	for (i = 0; i < chr_jv_len(ents); i++) {
 		e = chr_jv_at(ents, i);
-		int64_t id = chr_entity_map_get(map, chr_js_str(e, "id"));
-		if (!id)
+		const chr_entity_ref *ref = chr_entity_map_ref(map, chr_js_str(e, "id"));
+		if (!ref || !ref->id)
 			continue;
-		char t = chr_entity_map_type(map, chr_js_str(e, "id"));
+		int64_t id = ref->id;
+		char t = ref->type;
 		const chr_jv *m = chr_js_array(e, "mentions");
 		lead l = { id, t == 'P' || t == 'O' ? 1.0 : 0.5, m ? (long)chr_jv_len(m) : 0 };
 		if (nleads < sizeof leads / sizeof leads[0]) {
