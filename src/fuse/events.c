@@ -70,32 +70,41 @@ typedef struct cand {
 /* Each candidate comes with what the rules read of it: one statement per
  * actor rather than one more per candidate. */
 #define CAND_COLUMNS \
-	"SELECT a.fused, f.lo, f.hi, f.place, f.story, f.family=?9, f.family, f.nevents=0" \
-	" FROM fused_actor a JOIN fused f ON f.id=a.fused"
+	"SELECT a.fused, a.lo, a.hi, a.place, a.story, a.family=?9, a.family, a.pending FROM fused_actor a"
+/* The actor rows carry what the rules read of their fused event (its days,
+ * place, story, family and whether it only waits for its reports) in the
+ * indexes the searches read (schema version 4), so a candidate costs no
+ * read of the fused row: a busy actor's day gives dozens, each a read at a
+ * random place of the fused table.  They follow the fused row: copied when
+ * the actor is added, brought up to date after every change to it. */
 /* Dated candidates in two ranges of one order (first day, newest first):
  * those starting within the frame's days, which all reach them, then those
  * starting up to a month before that still reach them.  Only events of
  * more than a day can do that, and a partial index holds just those: with
- * one index a busy actor's whole month was read row by row, a table lookup
- * each, to find the few long ones (it made ingest slow down as the corpus
- * grew). */
+ * one index a busy actor's whole month was read row by row to find the
+ * few long ones (it made ingest slow down as the corpus grew). */
 static const char SQL_CAND_DATED[] =
 	CAND_COLUMNS " WHERE a.entity=?1 AND a.lo BETWEEN ?2 AND ?3 ORDER BY a.lo DESC LIMIT 64";
 static const char SQL_CAND_LONG[] =
 	CAND_COLUMNS " WHERE a.entity=?1 AND a.hi - a.lo >= 1 AND a.lo BETWEEN ?2 AND ?3 AND a.hi>=?4"
 	" ORDER BY a.lo DESC LIMIT 64";
 /* An undated event is a dated frame's match only in one story at one named
- * place (see find_match): the others are not read at all, where a busy
- * actor's sixteen newest cost a read of the fused table each. */
+ * place (see find_match): only those are read, not a busy actor's sixteen
+ * newest undated events.  Left to itself SQLite reads the actor's rows in
+ * the table's order (by fused event, as the ORDER BY asks) and all of a
+ * busy actor's dated ones with them. */
 static const char SQL_CAND_UNDATED[] =
-	CAND_COLUMNS " WHERE a.entity=?1 AND a.lo IS NULL AND coalesce(f.story, 0)=?10 AND f.place=?11"
+	CAND_COLUMNS " INDEXED BY fused_actor_day WHERE a.entity=?1 AND a.lo IS NULL AND coalesce(a.story, 0)=?10 AND a.place=?11"
 	" ORDER BY a.fused DESC LIMIT 16";
 static const char SQL_CAND_ANY[] =
 	CAND_COLUMNS " WHERE a.entity=?1 ORDER BY a.fused DESC LIMIT 64";
 static const char SQL_ACTORS_OF[] = "SELECT entity FROM fused_actor WHERE fused=?1 LIMIT 5";
 static const char SQL_HAS_ACTOR[] = "SELECT 1 FROM fused_actor WHERE fused=?1 AND entity=?2";
 static const char SQL_ACTOR_DAYS[] =
-	"UPDATE fused_actor SET lo=?2, hi=?3 WHERE fused=?1 AND (lo IS NOT ?2 OR hi IS NOT ?3)";
+	"UPDATE fused_actor SET lo=f.lo, hi=f.hi, place=f.place, story=f.story, family=f.family, pending=f.nevents=0"
+	" FROM fused f WHERE f.id=?1 AND fused_actor.fused=?1 AND (fused_actor.lo IS NOT f.lo OR fused_actor.hi IS NOT f.hi"
+	" OR fused_actor.place IS NOT f.place OR fused_actor.story IS NOT f.story OR fused_actor.family IS NOT f.family"
+	" OR fused_actor.pending IS NOT (f.nevents=0))";
 /* Counting stops at two: that is all the matching rule asks. */
 static const char SQL_NACTORS[] = "SELECT count(*) FROM (SELECT 1 FROM fused_actor WHERE fused=?1 LIMIT 2)";
 static const char SQL_COUNTRY[] = "SELECT slug, country FROM entity WHERE id=?1";
@@ -124,8 +133,8 @@ static const char SQL_NEW[] =
 	"INSERT INTO fused(type, cameo, family, date, lo, hi, place, duration, story, nevents)"
 	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)";
 static const char SQL_ACTOR[] =
-	"INSERT INTO fused_actor(entity, fused, n, lo, hi)"
-	" SELECT ?1, ?2, 1, lo, hi FROM fused WHERE id=?2 AND true"
+	"INSERT INTO fused_actor(entity, fused, n, lo, hi, place, story, family, pending)"
+	" SELECT ?1, ?2, 1, lo, hi, place, story, family, nevents=0 FROM fused WHERE id=?2 AND true"
 	" ON CONFLICT(entity, fused) DO UPDATE SET n=n+1";
 static const char SQL_VOTE[] =
 	"INSERT INTO fused_value(fused, attr, value, n, seq)"
@@ -608,6 +617,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 
 static const char *const merge_sql[] = {
 	"UPDATE event SET fused=?1 WHERE fused=?2",
+	/* the moved rows take their days and the rest when the merge is done */
 	("INSERT INTO fused_actor(entity, fused, n) SELECT entity, ?1, n FROM fused_actor WHERE fused=?2 AND true"
 	 " ON CONFLICT(entity, fused) DO UPDATE SET n=n+excluded.n"),
 	"DELETE FROM fused_actor WHERE fused=?2",
@@ -813,15 +823,8 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 	chr_bind_text(st, 8, duration[0] ? duration : NULL);
 	if ((s = chr_store_done(store, st, "updating a fused event")) != CHR_OK)
 		return s;
-	/* The actor index follows the agreed date. */
-	if (!(st = chr_sql(store, SQL_ACTOR_DAYS)))
-		return CHR_EIO;
-	sqlite3_bind_int64(st, 1, fused);
-	if (days) {
-		sqlite3_bind_int64(st, 2, best_lo);
-		sqlite3_bind_int64(st, 3, best_hi);
-	}
-	if ((s = chr_store_done(store, st, "indexing a fused event's day")) != CHR_OK)
+	/* The actor index follows the agreed date (and the rest it carries). */
+	if ((s = chr_sql_run2(store, SQL_ACTOR_DAYS, fused, 0, "indexing a fused event's day")) != CHR_OK)
 		return s;
 	*fused_out = fused;
 	return CHR_OK;

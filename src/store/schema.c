@@ -148,8 +148,23 @@ static const char schema_v3[] =
 	"INSERT OR IGNORE INTO para_first(hash, doc) SELECT hash, doc FROM para WHERE length(text)>=80 ORDER BY id;"
 	"DROP INDEX para_hash;";
 
+/* Version 4: an actor row carries what event search reads of its fused
+ * event, and the two indexes that search reads hold all of it, so that
+ * search never reads the fused row (fuse/events.c). */
+static const char schema_v4[] =
+	"ALTER TABLE fused_actor ADD COLUMN place INTEGER;"
+	"ALTER TABLE fused_actor ADD COLUMN story INTEGER;"
+	"ALTER TABLE fused_actor ADD COLUMN family TEXT;"
+	"ALTER TABLE fused_actor ADD COLUMN pending INTEGER;"
+	"UPDATE fused_actor SET lo=f.lo, hi=f.hi, place=f.place, story=f.story, family=f.family, pending=f.nevents=0"
+	" FROM fused f WHERE f.id=fused_actor.fused;"
+	"DROP INDEX fused_actor_day;"
+	"DROP INDEX fused_actor_long;"
+	"CREATE INDEX fused_actor_day ON fused_actor(entity, lo, hi, place, story, family, pending);"
+	"CREATE INDEX fused_actor_long ON fused_actor(entity, lo, hi, place, story, family, pending) WHERE hi - lo >= 1;";
+
 /* Migration i brings a file from version i to i + 1. */
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3 };
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 int chr_schema_version(void) { return SCHEMA_VERSION; }

@@ -189,7 +189,10 @@ static void version_1_file_is_migrated(void **state)
 					"INSERT INTO old_names VALUES('second-name', 1, 'b.txt', 'Wire');"
 					"DROP TABLE doc_name; ALTER TABLE old_names RENAME TO doc_name;"
 					"CREATE INDEX doc_name_doc ON doc_name(doc); CREATE INDEX doc_name_idx ON doc(name);"
-					"DROP INDEX fused_actor_long;"
+					"DROP INDEX fused_actor_long; DROP INDEX fused_actor_day;"
+					"ALTER TABLE fused_actor DROP COLUMN place; ALTER TABLE fused_actor DROP COLUMN story;"
+					"ALTER TABLE fused_actor DROP COLUMN family; ALTER TABLE fused_actor DROP COLUMN pending;"
+					"CREATE INDEX fused_actor_day ON fused_actor(entity, lo);"
 					"DROP TABLE para_first; CREATE INDEX para_hash ON para(hash) WHERE length(text)>=80;"
 					"PRAGMA user_version=1"),
 			 CHR_OK);
@@ -199,6 +202,10 @@ static void version_1_file_is_migrated(void **state)
 	assert_int_equal(count(s, "SELECT count(*) FROM doc_name WHERE doc=1"), 2);
 	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='doc_name_idx'"), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='fused_actor_long'"), 1);
+	/* The actor rows carry what event search reads of their fused event. */
+	assert_int_equal(count(s, "SELECT count(*) FROM fused_actor a JOIN fused f ON f.id=a.fused"
+				  " WHERE a.place IS f.place AND a.story IS f.story AND a.family=f.family AND a.pending=0"),
+			 2);
 	/* The long paragraph's first document, from the paragraphs. */
 	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='para_hash'"), 0);
 	assert_int_equal(count(s, "SELECT doc FROM para_first"), 1);
