@@ -26,6 +26,7 @@
 static char sql_buckets[2560];
 static pthread_once_t sql_once = PTHREAD_ONCE_INIT;
 static const char SQL_ADD_KEY[] = "INSERT OR IGNORE INTO lsh(key, doc) VALUES(?1,?2)";
+static const char SQL_ADD_KEYS16[] = "INSERT OR IGNORE INTO lsh(key, doc) VALUES" CHR_KEY_ROWS16;
 
 static void build_sql(void)
 {
@@ -149,5 +150,5 @@ chr_status chr_near_place(chr_store *store, int64_t doc, const chr_signature *si
 
 chr_status chr_near_flush(chr_store *store)
 {
-	return chr_store_keys(store, &store->batch_bands, SQL_ADD_KEY, "indexing band keys");
+	return chr_store_keys(store, &store->batch_bands, SQL_ADD_KEY, SQL_ADD_KEYS16, "indexing band keys");
 }

@@ -35,6 +35,7 @@ static const char SQL_NEXT_DOC[] = "SELECT coalesce(max(id), 0) + 1 FROM doc";
 #define PARA_MIN_CHARS 80
 static const char SQL_PARA_FIRST[] = "SELECT doc FROM para_first WHERE hash=?1";
 static const char SQL_ADD_PARA_FIRST[] = "INSERT OR IGNORE INTO para_first(hash, doc) VALUES(?1,?2)";
+static const char SQL_ADD_PARA_FIRST16[] = "INSERT OR IGNORE INTO para_first(hash, doc) VALUES" CHR_KEY_ROWS16;
 static const char SQL_PARA[] = "INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,?6,?5)";
 /* The full-text index is filled FTS_CHUNK_DOCS documents at a time, in
  * one statement: FTS5 writes its pending terms out at every statement
@@ -100,7 +101,8 @@ chr_status chr_write_batch_commit(chr_store *store)
 	if (s == CHR_OK)
 		s = chr_near_flush(store);
 	if (s == CHR_OK)
-		s = chr_store_keys(store, &store->batch_paras, SQL_ADD_PARA_FIRST, "indexing paragraphs");
+		s = chr_store_keys(store, &store->batch_paras, SQL_ADD_PARA_FIRST, SQL_ADD_PARA_FIRST16,
+				   "indexing paragraphs");
 	store->deferred = 0;
 	if (s == CHR_OK)
 		s = chr_fuse_flush(store);

@@ -73,9 +73,13 @@ chr_status chr_sql_run2(chr_store *store, const char *sql, int64_t a, int64_t b,
 int chr_sql_exists2(chr_store *store, const char *sql, int64_t a, int64_t b);
 int64_t chr_sql_int2(chr_store *store, const char *sql, int64_t a, int64_t b);
 
-/* Runs `sql` (?1 a key, ?2 a document) for each entry of keys, in key
- * order, and empties keys. */
-chr_status chr_store_keys(chr_store *store, chr_batch_keys *keys, const char *sql, const char *what);
+/* Writes the entries of keys in key order and empties it: `sql` inserts
+ * one (?1 a key, ?2 a document), `sql16` sixteen (the same statement with
+ * CHR_KEY_ROWS16 for its VALUES). */
+chr_status chr_store_keys(chr_store *store, chr_batch_keys *keys, const char *sql, const char *sql16,
+			  const char *what);
+#define CHR_KEY_ROWS4 "(?,?),(?,?),(?,?),(?,?)"
+#define CHR_KEY_ROWS16 CHR_KEY_ROWS4 "," CHR_KEY_ROWS4 "," CHR_KEY_ROWS4 "," CHR_KEY_ROWS4
 
 /* Runs SQL text with no parameters (schema, pragmas, BEGIN/COMMIT). */
 chr_status chr_store_exec(chr_store *store, const char *sql);
