@@ -109,7 +109,7 @@ static uint64_t key_of(const char *s, size_t len, uint64_t seed)
  * they are summed here for the open transaction and written once, by
  * chr_fuse_flush before the commit, instead of an UPDATE per document
  * entity.  Sums left over from a transaction that was rolled back belong
- * to nothing and are dropped (store->txn tells).  Reads of the counters
+ * to nothing and are dropped (store->txn_seq tells).  Reads of the counters
  * inside a batch may lag by the batch; the one that decides something
  * (MAX_ABSORB_DOCS) adds the pending sum.
  */
@@ -118,7 +118,7 @@ static uint64_t key_of(const char *s, size_t len, uint64_t seed)
 typedef struct tally_slot { int64_t id, docs, mentions; } tally_slot;
 
 struct chr_entity_tally {
-	unsigned txn;
+	int64_t txn_seq;
 	size_t n;
 	tally_slot slots[TALLY_SLOTS];
 };
@@ -130,9 +130,9 @@ static struct chr_entity_tally *tally_of(chr_store *store)
 	struct chr_entity_tally *t = store->entity_tally;
 	if (!t && !(t = store->entity_tally = chr_calloc(1, sizeof *t)))
 		return NULL;
-	if (t->txn != store->txn) {
+	if (t->txn_seq != store->txn_seq) {
 		memset(t, 0, sizeof *t);
-		t->txn = store->txn;
+		t->txn_seq = store->txn_seq;
 	}
 	return t;
 }
@@ -159,7 +159,7 @@ static tally_slot *tally_find(struct chr_entity_tally *t, int64_t id, int add)
 static struct chr_entity_tally *open_tally(chr_store *store)
 {
 	struct chr_entity_tally *t = store->entity_tally;
-	return t && t->txn == store->txn ? t : NULL;
+	return t && t->txn_seq == store->txn_seq ? t : NULL;
 }
 
 static const char SQL_ADD_COUNTS[] = "UPDATE entity SET docs=docs+?2, mentions=mentions+?3 WHERE id=?1";

@@ -210,7 +210,6 @@ chr_status chr_store_begin(chr_store *store)
 			fprintf(stderr, "chronicle: another process is writing to the database; waiting for it\n");
 	}
 	store->in_txn = 1;
-	store->txn++;
 	__atomic_store_n(&store->txn_seq, store->txn_seq + 1, __ATOMIC_RELEASE);
 	static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
 	sqlite3_stmt *v = chr_sql(store, SQL_DATA_VERSION);

@@ -34,15 +34,16 @@ struct chr_store {
 	int64_t data_version;
 	struct chr_fuse_cache *fuse_cache;   /* fuse/entities.c; freed on close */
 	struct chr_entity_tally *entity_tally; /* fuse/entities.c; freed on close */
-	unsigned txn;           /* counts the transactions begun */
 	int64_t fts_from;       /* paragraphs after this id are not yet in para_fts */
 	size_t fts_docs;        /* documents stored since para_fts was last filled */
 	int64_t next_doc;       /* the id the next stored document gets (write lock held) */
 	int64_t batch_doc;      /* the first document id of the open batch */
 	size_t deferred;        /* undated frames of the open batch waiting to be fused */
 	/* Bumped at every BEGIN and at its end, so odd while a transaction is
-	 * open; workers read it (atomically) to tell whether what they looked
-	 * up on their own connections is still what was committed. */
+	 * open and different in each: what was gathered for one transaction
+	 * (the entity sums) is told apart by it, and workers read it
+	 * (atomically) to tell whether what they looked up on their own
+	 * connections is still what was committed. */
 	int64_t txn_seq;
 	/* The open transaction's band keys and long paragraphs' hashes, which
 	 * other connections cannot see yet (dedup/batch_keys.h). */

@@ -119,7 +119,6 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* A string at ps->p (the opening quote), unescaped into the arena. */
 /* How many bytes from p on need no look: printable ASCII other than '"'
  * and '\\'.  Most of an analysis line is article text in long strings. */
 static size_t plain_run(const unsigned char *p, const unsigned char *end)
@@ -143,6 +142,7 @@ static size_t plain_run(const unsigned char *p, const unsigned char *end)
 	return (size_t)(q - p);
 }
 
+/* A string at ps->p (the opening quote), unescaped into the arena. */
 static int parse_string(parser *ps, chr_jv *v)
 {
 	const unsigned char *s = ++ps->p;
