@@ -63,6 +63,7 @@ typedef struct chr_event_ctx {
 	int32_t *tok_timex;            /* per token: index into times->t, or -1 */
 	int32_t *tok_quote;            /* per token: index into quotes->q, or -1 */
 	uint8_t *tok_flags;            /* per token: CHR_EVT_* */
+	uint16_t *tok_class;           /* per token: its word classes (event_args.c) */
 	int32_t *sent_date_first;      /* per sentence: its first usable DATE expression, or -1 */
 	int32_t *sent_date_last;       /* per sentence: its last one, or -1 */
 } chr_event_ctx;

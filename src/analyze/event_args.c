@@ -111,7 +111,7 @@ static void class_table_init(void)
 	key_since = key_of("since");
 }
 
-static unsigned word_class_of(const chr_tokens *t, uint32_t i)
+static unsigned lookup_word_class(const chr_tokens *t, uint32_t i)
 {
 	if (t->tok[i].kind != CHR_TOK_WORD && t->tok[i].kind != CHR_TOK_SYMBOL)
 		return 0;
@@ -120,6 +120,13 @@ static unsigned word_class_of(const chr_tokens *t, uint32_t i)
 		if (class_table[s].key == k)
 			return class_table[s].cls;
 	return 0;
+}
+
+/* The rules ask a token's class a dozen times over: looked up once per
+ * token in chr_event_ctx_init. */
+static unsigned word_class_of(const chr_event_ctx *cx, uint32_t i)
+{
+	return cx->tok_class[i];
 }
 
 /* French "à": folded it is the English article "a". */
@@ -154,10 +161,13 @@ chr_status chr_event_ctx_init(chr_arena *arena, const chr_tokens *toks, const ch
 	cx->tok_timex = chr_arena_alloc(arena, n * sizeof *cx->tok_timex);
 	cx->tok_quote = chr_arena_alloc(arena, n * sizeof *cx->tok_quote);
 	cx->tok_flags = chr_arena_calloc(arena, n, sizeof *cx->tok_flags);
-	if (!cx->tok_mention || !cx->tok_timex || !cx->tok_quote || !cx->tok_flags)
+	cx->tok_class = chr_arena_alloc(arena, n * sizeof *cx->tok_class);
+	if (!cx->tok_mention || !cx->tok_timex || !cx->tok_quote || !cx->tok_flags || !cx->tok_class)
 		return CHR_ENOMEM;
-	for (size_t i = 0; i < toks->n; i++)
+	for (size_t i = 0; i < toks->n; i++) {
 		cx->tok_mention[i] = cx->tok_timex[i] = cx->tok_quote[i] = -1;
+		cx->tok_class[i] = (uint16_t)lookup_word_class(toks, (uint32_t)i);
+	}
 	for (size_t m = 0; m < ents->nmen; m++) {
 		const chr_mention *mm = &ents->men[m];
 		for (uint32_t i = mm->tok_begin; i < mm->tok_end && i < toks->n; i++)
@@ -235,7 +245,7 @@ static int unnamed_office(const chr_event_ctx *cx, int32_t m)
 	for (; i < end && i < cx->ents->men[m].tok_end + 6; i++) {
 		if (cx->tok_mention[i] >= 0)
 			return 0;
-		if (chr_gaz_title_word(chr_gaz_default(), t->tok[i].key) || (word_class_of(t, i) & W_BODY))
+		if (chr_gaz_title_word(chr_gaz_default(), t->tok[i].key) || (word_class_of(cx, i) & W_BODY))
 			title = 1;
 		else if (title || t->tok[i].kind != CHR_TOK_WORD)
 			break;
@@ -255,7 +265,7 @@ static int after_locative(const chr_event_ctx *cx, int32_t m)
 			return 0;
 		if (cx->tok_mention[i] >= 0)
 			return 0;
-		if ((word_class_of(t, i) & W_LOCATIVE) || grave_a(t, i))
+		if ((word_class_of(cx, i) & W_LOCATIVE) || grave_a(t, i))
 			return 1;
 	}
 	return 0;
@@ -294,9 +304,9 @@ static int office_of(const chr_event_ctx *cx, uint32_t b, uint32_t begin)
 {
 	const chr_tokens *t = cx->toks;
 	uint32_t i = b;
-	while (i > begin && (word_class_of(t, i - 1) & W_DET))
+	while (i > begin && (word_class_of(cx, i - 1) & W_DET))
 		i--;
-	if (i < begin + 2 || !(word_class_of(t, i - 1) & W_OF))
+	if (i < begin + 2 || !(word_class_of(cx, i - 1) & W_OF))
 		return 0;
 	/* one person holds an office; "activists of X" act for X */
 	const chr_token *title = &t->tok[i - 2];
@@ -357,7 +367,7 @@ static int body_follows(const chr_event_ctx *cx, uint32_t i, uint32_t end)
 	const chr_tokens *t = cx->toks;
 	unsigned other = 0;
 	for (uint32_t j = i + 1; j < end && j < i + 6; j++) {
-		unsigned cls = word_class_of(t, j);
+		unsigned cls = word_class_of(cx, j);
 		if (cls & W_BODY)
 			return 1;
 		if ((cls & W_JOIN) || is_punct(t, j, ',') || demonym_country(cx, j) >= 0)
@@ -422,13 +432,13 @@ static void subject_names(const chr_event_ctx *cx, chr_event *ev, uint32_t begin
 			gap = 0;
 			continue;
 		}
-		unsigned cls = word_class_of(t, i);
+		unsigned cls = word_class_of(cx, i);
 		if ((cx->tok_flags[i] & CHR_EVT_REPORT) || is_punct(t, i, ';') || is_punct(t, i, ':'))
 			break;
 		if (found && (cls & (W_CLAUSE | W_AUX)))
 			break;
 		/* ", and Russia welcomes": the comma closes an earlier clause */
-		if (!found && is_punct(t, i, ',') && i + 1 < end && (word_class_of(t, i + 1) & W_JOIN))
+		if (!found && is_punct(t, i, ',') && i + 1 < end && (word_class_of(cx, i + 1) & W_JOIN))
 			break;
 		if (!found && (cls & W_CLAUSE) && !(cls & W_JOIN))
 			break;
@@ -455,7 +465,7 @@ static uint32_t clause_end(const chr_event_ctx *cx, uint32_t from, uint32_t end)
 	for (uint32_t i = from; i < end; i++) {
 		if (is_punct(t, i, ';') || (cx->tok_flags[i] & CHR_EVT_REPORT))
 			return i;
-		if (word_class_of(t, i) & W_CLAUSE && !(word_class_of(t, i) & W_JOIN) && i > from)
+		if (word_class_of(cx, i) & W_CLAUSE && !(word_class_of(cx, i) & W_JOIN) && i > from)
 			return i;
 		if (is_punct(t, i, ',')) {
 			for (uint32_t j = i + 1; j < end && j < i + 7; j++)
@@ -479,7 +489,7 @@ static int leader_role(const chr_event_ctx *cx, uint32_t e)
 		if (mm->role_end <= mm->role_start || mm->former)
 			continue;
 		for (uint32_t i = mm->tok_begin; i-- > 0 && t->tok[i].start >= mm->role_start;)
-			if (word_class_of(t, i) & W_LEADER)
+			if (word_class_of(cx, i) & W_LEADER)
 				return 1;
 	}
 	return 0;
@@ -509,13 +519,12 @@ static const char *country_at(const chr_event_ctx *cx, uint32_t i)
  */
 static int32_t leader_reference(const chr_event_ctx *cx, uint32_t i, uint32_t end, int32_t voice)
 {
-	const chr_tokens *t = cx->toks;
 	const char *country = NULL;
-	while (i < end && (word_class_of(t, i) & W_DET))
+	while (i < end && (word_class_of(cx, i) & W_DET))
 		i++;
 	if (i < end && (country = country_at(cx, i)) != NULL)
 		i++;
-	if (i >= end || !(word_class_of(t, i) & W_LEADER) || cx->tok_mention[i] >= 0)
+	if (i >= end || !(word_class_of(cx, i) & W_LEADER) || cx->tok_mention[i] >= 0)
 		return -1;
 	if (!country && voice >= 0)
 		country = cx->ents->ent[voice].country_id;
@@ -578,7 +587,7 @@ static void object_names(const chr_event_ctx *cx, chr_event *ev, uint32_t from, 
 			skipped = 0;
 			continue;
 		}
-		unsigned cls = word_class_of(t, i);
+		unsigned cls = word_class_of(cx, i);
 		if ((cls & W_OPEN) && reopen) {
 			open = 1;
 			skipped = 0;
@@ -634,7 +643,7 @@ static void find_actors(const chr_event_ctx *cx, chr_event *ev, const chr_senten
 		for (uint32_t i = tb; i-- > stop;) {
 			if (cx->tok_mention[i] >= 0 || is_punct(t, i, ',') || is_punct(t, i, ';'))
 				break;
-			if (word_class_of(t, i) & W_LIGHT) {
+			if (word_class_of(cx, i) & W_LIGHT) {
 				subject_group(cx, ev, s->tok_begin, i);
 				break;
 			}
@@ -652,7 +661,7 @@ static void find_actors(const chr_event_ctx *cx, chr_event *ev, const chr_senten
 				consider(cx, ev, m);
 			} else {
 				uint32_t b = tb - 2;
-				while (b > s->tok_begin && (word_class_of(t, b - 1) & W_DET))
+				while (b > s->tok_begin && (word_class_of(cx, b - 1) & W_DET))
 					b--;
 				int32_t who = leader_reference(cx, b, tb - 1, voice);
 				if (who >= 0 && who != ev->speaker)
@@ -705,10 +714,11 @@ static int is_country(const chr_event_ctx *cx, uint32_t e)
 /* "..., the two sides announced after a second round of talks": a pair of
  * parties ("the two sides", "both governments") in a sentence that names
  * exactly two countries is those two. */
-static int names_pair(const chr_tokens *t, const chr_sentence *s)
+static int names_pair(const chr_event_ctx *cx, const chr_sentence *s)
 {
+	const chr_tokens *t = cx->toks;
 	for (uint32_t i = s->tok_begin; i + 1 < s->tok_end; i++)
-		if ((word_class_of(t, i) & W_PAIR) && (word_class_of(t, i + 1) & W_BODY) &&
+		if ((word_class_of(cx, i) & W_PAIR) && (word_class_of(cx, i + 1) & W_BODY) &&
 		    t->text[t->tok[i + 1].end - 1] == 's')
 			return 1;
 	return 0;
@@ -716,7 +726,7 @@ static int names_pair(const chr_tokens *t, const chr_sentence *s)
 
 static void pair_of_countries(const chr_event_ctx *cx, chr_event *ev, const chr_sentence *s)
 {
-	if (!names_pair(cx->toks, s))
+	if (!names_pair(cx, s))
 		return;
 	uint32_t found[2];
 	unsigned n = 0;
@@ -749,7 +759,7 @@ static void find_place(const chr_event_ctx *cx, chr_event *ev, const chr_sentenc
 	/* "visited the Kremlin": a visit's object is its place */
 	if (strcmp(ev->type, "visit") == 0 || strcmp(ev->type, "host") == 0) {
 		uint32_t i = ev->trig_end;
-		while (i < end && (word_class_of(t, i) & W_DET))
+		while (i < end && (word_class_of(cx, i) & W_DET))
 			i++;
 		if (i < end && cx->tok_mention[i] >= 0 && is_place_entity(entity_of_mention(cx, cx->tok_mention[i]))) {
 			ev->place = (int32_t)cx->ents->men[cx->tok_mention[i]].entity;
@@ -839,7 +849,7 @@ static int32_t sentence_date(const chr_event_ctx *cx, const chr_sentence *s, uin
 static int just_now(const chr_event_ctx *cx, const chr_sentence *s)
 {
 	for (uint32_t i = s->tok_begin; i < s->tok_end; i++)
-		if (word_class_of(cx->toks, i) & W_JUST)
+		if (word_class_of(cx, i) & W_JUST)
 			return 1;
 	return 0;
 }
@@ -919,16 +929,15 @@ static int32_t context_date(const chr_event_ctx *cx, uint32_t si)
  * years", "a year later", "over the past week")? */
 static int event_length(const chr_event_ctx *cx, const chr_timex *x, const chr_sentence *s)
 {
-	const chr_tokens *t = cx->toks;
 	if (x->tok_begin > s->tok_begin) {
-		unsigned before = word_class_of(t, x->tok_begin - 1);
+		unsigned before = word_class_of(cx, x->tok_begin - 1);
 		if ((before & W_SPAN_OFF) || (before & W_LOCATIVE))
 			return 0;
 	}
 	for (uint32_t i = x->tok_begin; i < x->tok_end; i++)
-		if (word_class_of(t, i) & W_SPAN_OFF)
+		if (word_class_of(cx, i) & W_SPAN_OFF)
 			return 0;
-	return !(x->tok_end < s->tok_end && (word_class_of(t, x->tok_end) & W_SPAN_OFF));
+	return !(x->tok_end < s->tok_end && (word_class_of(cx, x->tok_end) & W_SPAN_OFF));
 }
 
 /* "have agreed" right before the trigger: done by the time it is told. */
@@ -937,7 +946,7 @@ static int perfect_before(const chr_event_ctx *cx, const chr_sentence *s, uint32
 	for (uint32_t i = tb, k = 0; i-- > s->tok_begin && k < 2; k++) {
 		if (cx->toks->tok[i].kind != CHR_TOK_WORD)
 			return 0;
-		if (word_class_of(cx->toks, i) & W_HAVE)
+		if (word_class_of(cx, i) & W_HAVE)
 			return 1;
 	}
 	return 0;
@@ -1129,10 +1138,10 @@ static void pair_from_before(const chr_event_ctx *cx, chr_event *ev, const chr_e
 	for (uint32_t i = ev->trig_begin, k = 0; i-- > s->tok_begin + 1 && k < 4 && !pair; k++) {
 		if (t->tok[i].kind == CHR_TOK_PUNCT)
 			return;
-		pair = (word_class_of(t, i - 1) & W_PAIR) && (word_class_of(t, i) & W_BODY) &&
+		pair = (word_class_of(cx, i - 1) & W_PAIR) && (word_class_of(cx, i) & W_BODY) &&
 		       t->text[t->tok[i].end - 1] == 's' &&
 		       (i - 1 == s->tok_begin || t->tok[i - 2].kind != CHR_TOK_WORD ||
-			(word_class_of(t, i - 2) & (W_DET | W_CLAUSE)));
+			(word_class_of(cx, i - 2) & (W_DET | W_CLAUSE)));
 	}
 	int64_t day = day_of(ev->date);
 	if (!pair || day == INT64_MIN)

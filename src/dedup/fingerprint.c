@@ -19,34 +19,51 @@
 
 #define SHINGLE 4
 
-static int word_byte(unsigned char c)
+/* Bytes of multi-byte UTF-8 characters count as letters, so Cyrillic and
+ * accented words shingle as words too.  Upper-case ASCII maps to lower
+ * case, other word bytes to themselves, the rest to 0. */
+static unsigned char word_bytes[256];
+static pthread_once_t word_bytes_once = PTHREAD_ONCE_INIT;
+
+static void make_word_bytes(void)
 {
-	/* Bytes of multi-byte UTF-8 characters count as letters, so Cyrillic
-	 * and accented words shingle as words too. */
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+	for (unsigned c = 0; c < 256; c++)
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+			word_bytes[c] = (unsigned char)c;
+		else if (c >= 'A' && c <= 'Z')
+			word_bytes[c] = (unsigned char)(c + 32);
 }
 
+static const unsigned char white_space[256] = { [' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1 };
+
+/* The hash of the text with its white-space runs made single spaces and
+ * its ends trimmed, fed to XXH3 a chunk at a time.  The stored identities
+ * depend on exactly this form (tests/unit/test_dedup.c pins it). */
 void chr_text_identity(const char *text, size_t len, unsigned char out[16])
 {
+	const unsigned char *s = (const unsigned char *)text;
 	XXH3_state_t state;
 	XXH3_128bits_reset(&state);
-	char chunk[512];
-	size_t n = 0;
-	int space = 0, started = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-			space = 1;
-			continue;
+	char chunk[4096];
+	size_t n = 0, i = 0;
+	while (i < len && white_space[s[i]])
+		i++;
+	while (i < len) {
+		while (i < len && !white_space[s[i]]) {
+			if (n == sizeof chunk) {
+				XXH3_128bits_update(&state, chunk, n);
+				n = 0;
+			}
+			chunk[n++] = (char)s[i++];
 		}
-		if (space && started)
+		while (i < len && white_space[s[i]])
+			i++;
+		if (i < len) {
+			if (n == sizeof chunk) {
+				XXH3_128bits_update(&state, chunk, n);
+				n = 0;
+			}
 			chunk[n++] = ' ';
-		space = 0;
-		started = 1;
-		chunk[n++] = (char)c;
-		if (n >= sizeof chunk - 2) {
-			XXH3_128bits_update(&state, chunk, n);
-			n = 0;
 		}
 	}
 	XXH3_128bits_update(&state, chunk, n);
@@ -59,13 +76,14 @@ void chr_text_identity(const char *text, size_t len, unsigned char out[16])
 /* Calls fn(word hash) for each lowercased word of the text. */
 #define FOR_EACH_WORD(text, len, body)                                          \
 	do {                                                                    \
+		pthread_once(&word_bytes_once, make_word_bytes);               \
 		char word_[64];                                                 \
 		size_t wn_ = 0;                                                 \
 		for (size_t i_ = 0; i_ <= (len); i_++) {                        \
-			unsigned char c_ = i_ < (len) ? (unsigned char)(text)[i_] : ' '; \
-			if (word_byte(c_)) {                                    \
+			unsigned char c_ = i_ < (len) ? word_bytes[(unsigned char)(text)[i_]] : 0; \
+			if (c_) {                                               \
 				if (wn_ < sizeof word_)                         \
-					word_[wn_++] = (char)(c_ >= 'A' && c_ <= 'Z' ? c_ + 32 : c_); \
+					word_[wn_++] = (char)c_;                \
 				continue;                                       \
 			}                                                       \
 			if (!wn_)                                               \

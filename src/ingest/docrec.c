@@ -77,7 +77,8 @@ chr_status chr_docrec_parse(chr_docrec *rec, const char *json, size_t len)
 		rec->state = CHR_DOCREC_EMPTY;
 		return CHR_OK;
 	}
-	chr_text_identity(rec->text, rec->text_len, rec->identity);
+	if (!rec->identity_known)
+		chr_text_identity(rec->text, rec->text_len, rec->identity);
 	rec->shingles = chr_minhash(rec->text, rec->text_len, &rec->sig);
 	const chr_jv *paras = chr_js_array(rec->root, "paragraphs");
 	size_t np = chr_jv_len(paras);

@@ -32,6 +32,7 @@ typedef struct chr_docrec {
 	const char *text;             /* never NULL once parsed */
 	size_t text_len;
 	unsigned char identity[16];
+	int identity_known;           /* set before parsing: identity is the text's */
 	chr_signature sig;
 	size_t shingles;
 	uint64_t *para_keys;          /* one per element of "paragraphs" */

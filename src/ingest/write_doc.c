@@ -37,15 +37,16 @@ static const char SQL_PARA_FIRST[] = "SELECT doc FROM para_first WHERE hash=?1";
 static const char SQL_ADD_PARA_FIRST[] = "INSERT OR IGNORE INTO para_first(hash, doc) VALUES(?1,?2)";
 static const char SQL_ADD_PARA_FIRST16[] = "INSERT OR IGNORE INTO para_first(hash, doc) VALUES" CHR_KEY_ROWS16;
 static const char SQL_PARA[] = "INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,?6,?5)";
-/* The full-text index is filled FTS_CHUNK_DOCS documents at a time, in
- * one statement: FTS5 writes its pending terms out at every statement
- * savepoint, and the writer's UPDATEs opened one each (with foreign keys
- * checked, as they were then), so indexing paragraph by paragraph left
- * thousands of tiny segments to merge (a third of the writer's time).
- * Once per batch, at its end, was the other extreme: the workers sat idle
- * (their queues full) while the writer indexed tens of thousands of
- * documents; in chunks this small the indexing overlaps their analysis. */
-#define FTS_CHUNK_DOCS 256
+/* The full-text index is filled many documents at a time, in one
+ * statement: FTS5 writes its pending terms out as a new segment at the end
+ * of every statement that adds to it, and a segment costs about as much
+ * for its distinct terms as for its postings, so 256 documents a statement
+ * cost half as much again as 2,048 (BENCHMARKS.md).  The writer fills it
+ * when it would otherwise wait for the workers (chr_write_fts_idle), at
+ * FTS_CHUNK_DOCS documents when they never keep it waiting, and at commit
+ * time. */
+#define FTS_CHUNK_DOCS 4096
+#define FTS_IDLE_DOCS 512
 static const char SQL_FTS_BATCH[] =
 	"INSERT INTO para_fts(rowid, text) SELECT id, text FROM para"
 	" WHERE id>?1 AND label IN ('body', 'title') ORDER BY id";
@@ -91,6 +92,11 @@ static chr_status index_paragraphs(chr_store *store)
 	store->fts_docs = 0;
 	store->fts_from = chr_sql_int2(store, SQL_LAST_PARA, 0, 0);
 	return store->fts_from < 0 ? chr_store_fail(store, "reading the last paragraph id") : CHR_OK;
+}
+
+chr_status chr_write_fts_idle(chr_store *store)
+{
+	return store->in_txn && store->fts_docs >= FTS_IDLE_DOCS ? index_paragraphs(store) : CHR_OK;
 }
 
 chr_status chr_write_batch_commit(chr_store *store)

@@ -15,9 +15,14 @@ typedef enum chr_write_outcome {
 } chr_write_outcome;
 
 /* A batch of documents is one transaction; the full-text index of its
- * paragraphs is written a few hundred documents at a time. */
+ * paragraphs is written a few thousand documents at a time. */
 chr_status chr_write_batch_begin(chr_store *store);
 chr_status chr_write_batch_commit(chr_store *store);
+
+/* For a writer about to wait for the next document: indexes the text of
+ * the documents stored since the last time, when there are enough of them
+ * to be worth a statement. */
+chr_status chr_write_fts_idle(chr_store *store);
 
 chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near_opts *near,
 			 chr_write_outcome *outcome);

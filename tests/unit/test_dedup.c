@@ -10,6 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <xxhash.h>
+
 #include "dedup/batch_keys.h"
 #include "dedup/fingerprint.h"
 
@@ -25,6 +27,27 @@ static void identity_ignores_white_space_only(void **state)
 	chr_text_identity(z, strlen(z), c);
 	assert_memory_equal(a, b, 16);
 	assert_memory_not_equal(a, c, 16);
+}
+
+/* Stored identities are the XXH3-128 of the text with white space made
+ * single spaces and trimmed: a file written by an older build must still
+ * recognise its documents, across chunk boundaries too. */
+static void identity_is_the_hash_of_the_normalised_text(void **state)
+{
+	(void)state;
+	static char text[20000], normal[20000];
+	size_t tn = 0, nn = 0;
+	tn += (size_t)snprintf(text + tn, sizeof text - tn, " \n\t");
+	for (int w = 0; w < 2000; w++) {
+		const char *sep = w % 7 == 0 ? "\n\n" : w % 5 == 0 ? " \t " : " ";
+		tn += (size_t)snprintf(text + tn, sizeof text - tn, "word%d%s", w, sep);
+		nn += (size_t)snprintf(normal + nn, sizeof normal - nn, w ? " word%d" : "word%d", w);
+	}
+	unsigned char got[16];
+	chr_text_identity(text, tn, got);
+	XXH128_canonical_t want;
+	XXH128_canonicalFromHash(&want, XXH3_128bits(normal, nn));
+	assert_memory_equal(got, want.digest, 16);
 }
 
 static void paragraph_key_ignores_case_and_punctuation(void **state)
@@ -174,6 +197,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(identity_ignores_white_space_only),
+		cmocka_unit_test(identity_is_the_hash_of_the_normalised_text),
 		cmocka_unit_test(paragraph_key_ignores_case_and_punctuation),
 		cmocka_unit_test(minhash_estimates_similarity),
 		cmocka_unit_test(minhash_of_tiny_and_empty_texts),
