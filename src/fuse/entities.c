@@ -295,7 +295,9 @@ static const char SQL_PERSON_COUNTRY[] =
 	"UPDATE entity SET country=?2 WHERE id=?1 AND country IS NULL AND type='PERSON'";
 static const char SQL_ALIAS[] = "INSERT OR IGNORE INTO alias(entity, name) VALUES(?1, ?2)";
 static const char SQL_DOC_ENTITY[] =
-	"INSERT OR IGNORE INTO doc_entity(doc, entity, mentions, roles) VALUES(?1,?2,?3,?4)";
+	"INSERT OR IGNORE INTO doc_entity(doc, entity, mentions, roles) VALUES(?,?,?,?)";
+static const char SQL_DOC_ENTITY8[] =
+	"INSERT OR IGNORE INTO doc_entity(doc, entity, mentions, roles) VALUES" CHR_ROWS8("(?,?,?,?)");
 
 /* What absorbing `from` into `to` rewrites: every reference to an entity. */
 static const char *const absorb_sql[] = {
@@ -435,6 +437,42 @@ static void join_roles(const chr_jv *roles, char *out, size_t cap)
 	}
 }
 
+/* A document's entity rows wait until all its entities are resolved, and
+ * go in eight a statement (chr_store_rows). */
+typedef struct doc_entity_row {
+	int64_t id, mentions;
+	char roles[512];
+} doc_entity_row;
+
+static int row_seen(const doc_entity_row *rows, size_t n, int64_t id)
+{
+	for (size_t k = 0; k < n; k++)
+		if (rows[k].id == id)
+			return 1;
+	return 0;
+}
+
+static void bind_doc_entity(sqlite3_stmt *st, int first, const void *row, const void *doc)
+{
+	const doc_entity_row *r = row;
+	sqlite3_bind_int64(st, first, *(const int64_t *)doc);
+	sqlite3_bind_int64(st, first + 1, r->id);
+	sqlite3_bind_int64(st, first + 2, r->mentions);
+	chr_bind_text(st, first + 3, r->roles[0] ? r->roles : NULL);
+}
+
+/* Stores the rows, the first of each entity (an absorbed entity's rows
+ * now carry the id that absorbed it). */
+static chr_status store_doc_entities(chr_store *store, int64_t doc, doc_entity_row *rows, size_t n)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!row_seen(rows, kept, rows[i].id))
+			rows[kept++] = rows[i];
+	return chr_store_rows(store, SQL_DOC_ENTITY, SQL_DOC_ENTITY8, 4, rows, sizeof *rows, kept, bind_doc_entity,
+			      &doc, "storing document entities");
+}
+
 chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, const char *text,
 			     size_t text_len, chr_entity_map *map)
 {
@@ -445,8 +483,12 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 	if (!count)
 		return CHR_OK;
 	map->refs = chr_calloc(count, sizeof *map->refs);
-	if (!map->refs)
+	doc_entity_row *rows = chr_malloc(count * sizeof *rows);
+	size_t nrows = 0;
+	if (!map->refs || !rows) {
+		free(rows);
 		return CHR_ENOMEM;
+	}
 	chr_status s = CHR_OK;
 	for (size_t i = 0; i < count && s == CHR_OK; i++) {
 		const chr_jv *e = chr_jv_at(ents, i);
@@ -474,6 +516,9 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 		for (size_t k = 0; absorbed && k < map->n; k++)
 			if (map->refs[k].id == absorbed)
 				map->refs[k].id = id;
+		for (size_t k = 0; absorbed && k < nrows; k++)
+			if (rows[k].id == absorbed)
+				rows[k].id = id;
 		map->refs[map->n].slug = slug;
 		map->refs[map->n].id = id;
 		map->refs[map->n].type = chr_entity_type_code(type);
@@ -499,22 +544,19 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 			s = add_alias(store, id, text + a, (size_t)(b - a));
 			kept++;
 		}
-		char roles[512];
-		join_roles(chr_js_array(e, "roles"), roles, sizeof roles);
-		sqlite3_stmt *st = chr_sql(store, SQL_DOC_ENTITY);
-		if (!st || s != CHR_OK) {
-			s = s != CHR_OK ? s : CHR_EIO;
+		if (s != CHR_OK)
 			break;
-		}
-		sqlite3_bind_int64(st, 1, doc);
-		sqlite3_bind_int64(st, 2, id);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)nm);
-		chr_bind_text(st, 4, roles[0] ? roles : NULL);
-		if ((s = chr_store_done(store, st, "storing a document entity")) != CHR_OK)
-			break;
-		if (sqlite3_changes(store->db) == 1)
+		doc_entity_row *r = &rows[nrows];
+		r->id = id;
+		r->mentions = (int64_t)nm;
+		join_roles(chr_js_array(e, "roles"), r->roles, sizeof r->roles);
+		/* counted now, as the entities after it are resolved with it */
+		if (!row_seen(rows, nrows++, id))
 			s = tally_add(store, id, 1, (int64_t)nm);
 	}
+	if (s == CHR_OK)
+		s = store_doc_entities(store, doc, rows, nrows);
+	free(rows);
 	return s;
 }
 

@@ -36,7 +36,9 @@ static const char SQL_NEXT_DOC[] = "SELECT coalesce(max(id), 0) + 1 FROM doc";
 static const char SQL_PARA_FIRST[] = "SELECT doc FROM para_first WHERE hash=?1";
 static const char SQL_ADD_PARA_FIRST[] = "INSERT OR IGNORE INTO para_first(hash, doc) VALUES(?1,?2)";
 static const char SQL_ADD_PARA_FIRST16[] = "INSERT OR IGNORE INTO para_first(hash, doc) VALUES" CHR_KEY_ROWS16;
-static const char SQL_PARA[] = "INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?1,?2,?3,?4,?6,?5)";
+static const char SQL_PARA[] = "INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?,?,?,?,?,?)";
+static const char SQL_PARA8[] =
+	"INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES" CHR_ROWS8("(?,?,?,?,?,?)");
 /* The full-text index is filled many documents at a time, in one
  * statement: FTS5 writes its pending terms out as a new segment at the end
  * of every statement that adds to it, and a segment costs about as much
@@ -57,7 +59,8 @@ static const char SQL_EVENT[] =
 static const char SQL_EVENT_ACTOR[] = "INSERT OR IGNORE INTO event_actor(event, entity) VALUES(?1,?2)";
 static const char SQL_CLAIM[] =
 	"INSERT INTO claim(doc, subject, attribute, value, event, text) VALUES(?1,?2,?3,?4,?5,?6)";
-static const char SQL_QUOTE[] = "INSERT INTO quote(doc, speaker, hash, text) VALUES(?1,?2,?3,?4)";
+static const char SQL_QUOTE[] = "INSERT INTO quote(doc, speaker, hash, text) VALUES(?,?,?,?)";
+static const char SQL_QUOTE8[] = "INSERT INTO quote(doc, speaker, hash, text) VALUES" CHR_ROWS8("(?,?,?,?)");
 
 chr_status chr_write_batch_begin(chr_store *store)
 {
@@ -203,52 +206,66 @@ fail:
 /* Stores the paragraphs; sharing gets the documents that had one of them
  * (of some length) first: the candidates for a partial copy (a wire story
  * under a new lead), which MinHash of the whole text can miss. */
+typedef struct para_row {
+	int64_t idx, key, first;
+	const char *label, *text;
+} para_row;
+
+static void bind_para(sqlite3_stmt *st, int first, const void *row, const void *doc)
+{
+	const para_row *r = row;
+	sqlite3_bind_int64(st, first, *(const int64_t *)doc);
+	sqlite3_bind_int64(st, first + 1, r->idx);
+	chr_bind_text(st, first + 2, r->label);
+	sqlite3_bind_int64(st, first + 3, r->key);
+	if (r->first)
+		sqlite3_bind_int64(st, first + 4, r->first);
+	chr_bind_text(st, first + 5, r->text);
+}
+
 static chr_status store_paragraphs(chr_store *store, int64_t doc, const chr_docrec *rec, int64_t *sharing,
 				   size_t *nsharing)
 {
 	*nsharing = 0;
 	int looked_up = rec->lookup_seq == store->txn_seq && rec->para_first;
 	const chr_jv *paras = chr_js_array(rec->root, "paragraphs");
-	size_t i;
-	const chr_jv *p;
+	size_t np = chr_jv_len(paras), nrows = 0;
+	if (!np)
+		return CHR_OK;
+	para_row *rows = chr_malloc(np * sizeof *rows);
+	if (!rows)
+		return CHR_ENOMEM;
 	chr_status s = CHR_OK;
-	for (i = 0; i < chr_jv_len(paras); i++) {
-		p = chr_jv_at(paras, i);
+	for (size_t i = 0; i < np && s == CHR_OK; i++) {
+		const chr_jv *p = chr_jv_at(paras, i);
 		const char *text = chr_js_str(p, "text"), *label = chr_js_str(p, "label");
 		if (!text)
 			continue;
-		if (!label)
-			label = "body";
 		int64_t key = rec->para_keys ? (int64_t)rec->para_keys[i] : 0, first = 0;
 		int is_long = long_paragraph(text);
-		sqlite3_stmt *st;
 		/* A committed document had it first, else one of this batch. */
 		if (is_long) {
 			first = looked_up ? rec->para_first[i] : chr_sql_int2(store, SQL_PARA_FIRST, key, 0);
-			if (first < 0)
-				return chr_store_fail(store, "looking up a paragraph");
+			if (first < 0) {
+				s = chr_store_fail(store, "looking up a paragraph");
+				break;
+			}
 			if (!first)
 				chr_batch_keys_get(&store->batch_paras, (uint64_t)key, &first, 1);
 		}
-		if (!(st = chr_sql(store, SQL_PARA)))
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, doc);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		chr_bind_text(st, 3, label);
-		sqlite3_bind_int64(st, 4, key);
-		chr_bind_text(st, 5, text);
-		if (first)
-			sqlite3_bind_int64(st, 6, first);
-		if ((s = chr_store_done(store, st, "storing a paragraph")) != CHR_OK)
-			return s;
+		rows[nrows++] = (para_row){ (int64_t)i, key, first, label ? label : "body", text };
 		if (is_long && !first && (s = chr_batch_keys_add(&store->batch_paras, (uint64_t)key, doc)) != CHR_OK)
-			return s;
+			break;
 		int seen = !first || first == doc;
 		for (size_t k = 0; k < *nsharing && !seen; k++)
 			seen = sharing[k] == first;
 		if (!seen && *nsharing < CHR_NEAR_EXTRA)
 			sharing[(*nsharing)++] = first;
 	}
+	if (s == CHR_OK)
+		s = chr_store_rows(store, SQL_PARA, SQL_PARA8, 6, rows, sizeof *rows, nrows, bind_para, &doc,
+				   "storing paragraphs");
+	free(rows);
 	return s;
 }
 
@@ -378,14 +395,33 @@ static chr_status store_claims(chr_store *store, int64_t doc, const chr_docrec *
 	return s;
 }
 
+typedef struct quote_row {
+	int64_t speaker, hash;
+	const char *text;
+	size_t len;
+} quote_row;
+
+static void bind_quote(sqlite3_stmt *st, int first, const void *row, const void *doc)
+{
+	const quote_row *r = row;
+	sqlite3_bind_int64(st, first, *(const int64_t *)doc);
+	if (r->speaker)
+		sqlite3_bind_int64(st, first + 1, r->speaker);
+	sqlite3_bind_int64(st, first + 2, r->hash);
+	chr_bind_textn(st, first + 3, r->text, r->len);
+}
+
 static chr_status store_quotes(chr_store *store, int64_t doc, const chr_docrec *rec, const chr_entity_map *map)
 {
 	const chr_jv *quotes = chr_js_array(rec->root, "quotes");
-	size_t i;
-	const chr_jv *q;
-	chr_status s = CHR_OK;
-	for (i = 0; i < chr_jv_len(quotes); i++) {
-		q = chr_jv_at(quotes, i);
+	size_t nq = chr_jv_len(quotes), nrows = 0;
+	if (!nq)
+		return CHR_OK;
+	quote_row *rows = chr_malloc(nq * sizeof *rows);
+	if (!rows)
+		return CHR_ENOMEM;
+	for (size_t i = 0; i < nq; i++) {
+		const chr_jv *q = chr_jv_at(quotes, i);
 		size_t start = 0, end = 0;
 		const char *text = chr_js_str(q, "text");
 		size_t len = text ? strlen(text) : 0;
@@ -395,18 +431,12 @@ static chr_status store_quotes(chr_store *store, int64_t doc, const chr_docrec *
 		}
 		if (!text || !len)
 			continue;
-		sqlite3_stmt *st = chr_sql(store, SQL_QUOTE);
-		if (!st)
-			return CHR_EIO;
-		sqlite3_bind_int64(st, 1, doc);
 		int64_t speaker = chr_entity_map_get(map, chr_js_str(q, "speaker"));
-		if (speaker)
-			sqlite3_bind_int64(st, 2, speaker);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)(chr_paragraph_key(text, len) ^ (uint64_t)speaker));
-		chr_bind_textn(st, 4, text, len);
-		if ((s = chr_store_done(store, st, "storing a quote")) != CHR_OK)
-			return s;
+		rows[nrows++] = (quote_row){ speaker, (int64_t)(chr_paragraph_key(text, len) ^ (uint64_t)speaker), text, len };
 	}
+	chr_status s = chr_store_rows(store, SQL_QUOTE, SQL_QUOTE8, 4, rows, sizeof *rows, nrows, bind_quote, &doc,
+				      "storing quotes");
+	free(rows);
 	return s;
 }
 

@@ -183,6 +183,31 @@ chr_status chr_store_keys(chr_store *store, chr_batch_keys *keys, const char *sq
 	return s;
 }
 
+chr_status chr_store_rows(chr_store *store, const char *sql, const char *sql8, int params_per_row,
+			  const void *rows, size_t row_size, size_t n, chr_row_binder *bind, const void *ctx,
+			  const char *what)
+{
+	const char *row = rows;
+	size_t i = 0;
+	chr_status s = CHR_OK;
+	for (; s == CHR_OK && i + 8 <= n; i += 8) {
+		sqlite3_stmt *st = chr_sql(store, sql8);
+		if (!st)
+			return CHR_EIO;
+		for (int k = 0; k < 8; k++)
+			bind(st, params_per_row * k + 1, row + (i + (size_t)k) * row_size, ctx);
+		s = chr_store_done(store, st, what);
+	}
+	for (; s == CHR_OK && i < n; i++) {
+		sqlite3_stmt *st = chr_sql(store, sql);
+		if (!st)
+			return CHR_EIO;
+		bind(st, 1, row + i * row_size, ctx);
+		s = chr_store_done(store, st, what);
+	}
+	return s;
+}
+
 chr_status chr_store_exec(chr_store *store, const char *sql)
 {
 	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
