@@ -12,6 +12,7 @@
 #include "util/fault.h"
 #include "util/grow.h"
 #include "util/json.h"
+#include "util/jwrite.h"
 #include "util/utf8.h"
 
 static const char *const label_names[CHR_LABEL_COUNT] = {
@@ -143,50 +144,62 @@ const chr_paragraph *chr_doc_paragraph(const chr_doc *doc, size_t index)
 	return index < doc->nblocks ? &doc->blocks[index].p : NULL;
 }
 
-chr_status chr_doc_json(const chr_doc *doc, chr_buf *b)
+void chr_doc_emit(const chr_doc *doc, chr_jw *w)
 {
-	chr_status st = CHR_OK;
-#define TRY(x) do { if ((st = (x)) != CHR_OK) goto done; } while (0)
-	/* text and paragraphs each hold the text once, analysis adds about as
-	 * much again: one allocation instead of a doubling series */
-	TRY(chr_buf_reserve(b, 3 * doc->text_len + 4096));
-	TRY(chr_buf_putc(b, '{'));
-	TRY(chr_json_key(b, "doc", 1));
-	TRY(chr_json_cstr(b, doc->id));
-	TRY(chr_json_key(b, "source", 0));
-	TRY(chr_json_cstr(b, doc->source));
-	TRY(chr_json_key(b, "outlet", 0));
-	TRY(chr_json_cstr(b, doc->outlet));
-	TRY(chr_json_key(b, "date", 0));
-	TRY(chr_json_cstr(b, doc->date));
-	TRY(chr_json_key(b, "date_basis", 0));
-	TRY(chr_json_cstr(b, chr_date_basis_name(chr_doc_date_basis(doc))));
-	TRY(chr_json_key(b, "title", 0));
-	TRY(chr_json_cstr(b, doc->title));
-	TRY(chr_json_key(b, "lang", 0));
-	TRY(chr_json_cstr(b, chr_doc_lang(doc)));
-	TRY(chr_json_key(b, "text", 0));
-	TRY(chr_json_string(b, chr_doc_text(doc, NULL), doc->text ? doc->text_len : 0));
-	TRY(chr_json_key(b, "paragraphs", 0));
-	TRY(chr_buf_putc(b, '['));
+	chr_jw_object(w);
+	chr_jw_key(w, "doc");
+	chr_jw_cstr(w, doc->id);
+	chr_jw_key(w, "source");
+	chr_jw_cstr(w, doc->source);
+	chr_jw_key(w, "outlet");
+	chr_jw_cstr(w, doc->outlet);
+	chr_jw_key(w, "date");
+	chr_jw_cstr(w, doc->date);
+	chr_jw_key(w, "date_basis");
+	chr_jw_cstr(w, chr_date_basis_name(chr_doc_date_basis(doc)));
+	chr_jw_key(w, "title");
+	chr_jw_cstr(w, doc->title);
+	chr_jw_key(w, "lang");
+	chr_jw_cstr(w, chr_doc_lang(doc));
+	chr_jw_key(w, "text");
+	chr_jw_string(w, chr_doc_text(doc, NULL), doc->text ? doc->text_len : 0);
+	chr_jw_key(w, "paragraphs");
+	chr_jw_array(w);
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const chr_paragraph *p = &doc->blocks[i].p;
-		TRY(chr_buf_puts(b, i ? ",{" : "{"));
-		TRY(chr_json_key(b, "text", 1));
-		TRY(chr_json_string(b, p->text, p->len));
-		TRY(chr_json_key(b, "label", 0));
-		TRY(chr_json_cstr(b, chr_label_name(p->label)));
-		TRY(chr_buf_putc(b, '}'));
+		chr_jw_object(w);
+		chr_jw_key(w, "text");
+		chr_jw_string(w, p->text, p->len);
+		chr_jw_key(w, "label");
+		chr_jw_cstr(w, chr_label_name(p->label));
+		chr_jw_end(w);
 	}
-	TRY(chr_buf_putc(b, ']'));
-	if (doc->analysis)
-		TRY(chr_analysis_write_json(doc->analysis, chr_doc_text(doc, NULL), b));
-	else
-		TRY(chr_buf_puts(b, ",\"entities\":[],\"times\":[],\"quotes\":[],\"events\":[],\"claims\":[]"));
-	TRY(chr_buf_puts(b, "}\n"));
-#undef TRY
-done:
-	return st;
+	chr_jw_end(w);
+	if (doc->analysis) {
+		chr_analysis_emit(doc->analysis, chr_doc_text(doc, NULL), w);
+	} else {
+		static const char *const none[] = { "entities", "times", "quotes", "events", "claims" };
+		for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+			chr_jw_key(w, none[i]);
+			chr_jw_array(w);
+			chr_jw_end(w);
+		}
+	}
+	chr_jw_end(w);
+}
+
+chr_status chr_doc_json(const chr_doc *doc, chr_buf *b)
+{
+	/* text and paragraphs each hold the text once, analysis adds about as
+	 * much again: one allocation instead of a doubling series */
+	chr_status st = chr_buf_reserve(b, 3 * doc->text_len + 4096);
+	if (st != CHR_OK)
+		return st;
+	chr_jw w;
+	chr_jw_text(&w, b);
+	chr_doc_emit(doc, &w);
+	st = chr_jw_status(&w);
+	return st == CHR_OK ? chr_buf_putc(b, '\n') : st;
 }
 
 chr_status chr_doc_write_json(const chr_doc *doc, FILE *out)

@@ -83,8 +83,10 @@ chr_status chr_doc_join_text(chr_doc *doc);
 int chr_label_is_kept(chr_label label);
 
 struct chr_buf;
-/* Appends the document's JSON line (what chr_doc_write_json writes) to b:
- * ingest parses it back without a trip through a FILE. */
+struct chr_jw;
+/* Appends the document's JSON line (what chr_doc_write_json writes) to b. */
 chr_status chr_doc_json(const chr_doc *doc, struct chr_buf *b);
+/* The same object written to w, as text or as a tree (util/jwrite.h). */
+void chr_doc_emit(const chr_doc *doc, struct chr_jw *w);
 
 #endif

@@ -31,11 +31,12 @@ typedef struct chr_analysis {
 chr_status chr_analysis_run(chr_arena *arena, const char *text, size_t len, const char *anchor,
 			    const char *lang, chr_analysis *out);
 
-/* Appends `,"entities":[...],"times":[...],"quotes":[...],"events":[...],
- * "claims":[...]` (the SPEC's analyze fields). */
-chr_status chr_analysis_write_json(const chr_analysis *an, const char *text, chr_buf *b);
+struct chr_jw;
+/* Writes the members "entities", "times", "quotes", "events" and "claims"
+ * (the SPEC's analyze fields) into w's open object. */
+void chr_analysis_emit(const chr_analysis *an, const char *text, struct chr_jw *w);
 
-/* Appends `,"quotes":[...],"events":[...],"claims":[...]` (frame_json.c). */
-chr_status chr_frames_write_json(const chr_analysis *an, const char *text, chr_buf *b);
+/* Writes "quotes", "events" and "claims" (frame_json.c). */
+void chr_frames_emit(const chr_analysis *an, const char *text, struct chr_jw *w);
 
 #endif

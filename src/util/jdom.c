@@ -1,5 +1,6 @@
 /*
- * jdom.c - the JSON reader of jdom.h: recursive descent with a depth limit.
+ * jdom.c - the JSON reader of jdom.h: recursive descent with a depth limit;
+ * and the builder, which makes the same trees from values handed to it.
  *
  * Container members are collected on one growing scratch stack and copied
  * to the arena when the container closes, so every array and object is
@@ -17,15 +18,11 @@
 #include <emmintrin.h>   /* baseline on x86-64 */
 #endif
 
-#define MAX_DEPTH 64
+#define MAX_DEPTH CHR_JDOM_MAX_DEPTH
 
 typedef struct parser {
 	const unsigned char *p, *start, *end;
-	chr_arena *arena;
-	chr_jv *stack;
-	size_t nstack, cap;
-	const char *error;
-	int nomem;
+	chr_jbuild *b;             /* the arena, the scratch stack, the failure */
 } parser;
 
 static void skip_ws(parser *ps)
@@ -34,26 +31,35 @@ static void skip_ws(parser *ps)
 		ps->p++;
 }
 
-static int fail(parser *ps, const char *why)
+static int build_fail(chr_jbuild *b, const char *why)
 {
-	if (!ps->error)
-		ps->error = why;
+	if (!b->error)
+		b->error = why;
 	return 0;
 }
 
-static int push(parser *ps, const chr_jv *v)
+static int fail(parser *ps, const char *why)
 {
-	if (ps->nstack == ps->cap) {
-		size_t cap = ps->cap ? ps->cap * 2 : 256;
-		chr_jv *grown = chr_realloc(ps->stack, cap * sizeof *grown);
-		if (!grown) {
-			ps->nomem = 1;
-			return fail(ps, "out of memory");
-		}
-		ps->stack = grown;
-		ps->cap = cap;
+	return build_fail(ps->b, why);
+}
+
+static int out_of_memory(chr_jbuild *b)
+{
+	b->nomem = 1;
+	return build_fail(b, "out of memory");
+}
+
+static int push(chr_jbuild *b, const chr_jv *v)
+{
+	if (b->nstack == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 256;
+		chr_jv *grown = chr_realloc(b->stack, cap * sizeof *grown);
+		if (!grown)
+			return out_of_memory(b);
+		b->stack = grown;
+		b->cap = cap;
 	}
-	ps->stack[ps->nstack++] = *v;
+	b->stack[b->nstack++] = *v;
 	return 1;
 }
 
@@ -173,11 +179,9 @@ static int parse_string(parser *ps, chr_jv *v)
 	ps->p++;
 	/* Unescaping never lengthens: \uXXXX (6 bytes) is at most 3 bytes,
 	 * a surrogate pair (12) is 4. */
-	char *out = chr_arena_alloc(ps->arena, raw + 1);
-	if (!out) {
-		ps->nomem = 1;
-		return fail(ps, "out of memory");
-	}
+	char *out = chr_arena_alloc(ps->b->arena, raw + 1);
+	if (!out)
+		return out_of_memory(ps->b);
 	size_t n = 0;
 	if (!escapes) {
 		memcpy(out, s, raw);
@@ -285,20 +289,18 @@ static int parse_number(parser *ps, chr_jv *v)
 
 static int parse_value(parser *ps, chr_jv *v, int depth);
 
-/* Closes a container: its `count` values (top of the stack) move to the arena. */
-static int close_container(parser *ps, chr_jv *v, size_t base, chr_jv_type type)
+/* Closes a container: its values (the stack's from base on) move to the arena. */
+static int close_container(chr_jbuild *b, chr_jv *v, size_t base, chr_jv_type type)
 {
-	size_t count = ps->nstack - base;
+	size_t count = b->nstack - base;
 	chr_jv *items = NULL;
 	if (count) {
-		items = chr_arena_alloc(ps->arena, count * sizeof *items);
-		if (!items) {
-			ps->nomem = 1;
-			return fail(ps, "out of memory");
-		}
-		memcpy(items, ps->stack + base, count * sizeof *items);
+		items = chr_arena_alloc(b->arena, count * sizeof *items);
+		if (!items)
+			return out_of_memory(b);
+		memcpy(items, b->stack + base, count * sizeof *items);
 	}
-	ps->nstack = base;
+	b->nstack = base;
 	v->type = (uint8_t)type;
 	v->n = (uint32_t)(type == CHR_JV_OBJECT ? count / 2 : count);
 	v->u.items = items;
@@ -310,12 +312,12 @@ static int parse_container(parser *ps, chr_jv *v, int depth, int object)
 	if (depth >= MAX_DEPTH)
 		return fail(ps, "nested too deeply");
 	char close = object ? '}' : ']';
-	size_t base = ps->nstack;
+	size_t base = ps->b->nstack;
 	ps->p++;
 	skip_ws(ps);
 	if (ps->p < ps->end && *ps->p == close) {
 		ps->p++;
-		return close_container(ps, v, base, object ? CHR_JV_OBJECT : CHR_JV_ARRAY);
+		return close_container(ps->b, v, base, object ? CHR_JV_OBJECT : CHR_JV_ARRAY);
 	}
 	for (;;) {
 		chr_jv item = { 0 };
@@ -323,7 +325,7 @@ static int parse_container(parser *ps, chr_jv *v, int depth, int object)
 		if (object) {
 			if (ps->p >= ps->end || *ps->p != '"')
 				return fail(ps, "expected a member name");
-			if (!parse_string(ps, &item) || !push(ps, &item))
+			if (!parse_string(ps, &item) || !push(ps->b, &item))
 				return 0;
 			skip_ws(ps);
 			if (ps->p >= ps->end || *ps->p != ':')
@@ -332,7 +334,7 @@ static int parse_container(parser *ps, chr_jv *v, int depth, int object)
 			skip_ws(ps);
 			memset(&item, 0, sizeof item);
 		}
-		if (!parse_value(ps, &item, depth + 1) || !push(ps, &item))
+		if (!parse_value(ps, &item, depth + 1) || !push(ps->b, &item))
 			return 0;
 		skip_ws(ps);
 		if (ps->p >= ps->end)
@@ -343,7 +345,7 @@ static int parse_container(parser *ps, chr_jv *v, int depth, int object)
 		}
 		if (*ps->p == close) {
 			ps->p++;
-			return close_container(ps, v, base, object ? CHR_JV_OBJECT : CHR_JV_ARRAY);
+			return close_container(ps->b, v, base, object ? CHR_JV_OBJECT : CHR_JV_ARRAY);
 		}
 		return fail(ps, object ? "expected ',' or '}'" : "expected ',' or ']'");
 	}
@@ -372,32 +374,199 @@ static int parse_value(parser *ps, chr_jv *v, int depth)
 	}
 }
 
+#define NO_POSITION ((size_t)-1)   /* a built tree has no text to point into */
+
+static chr_status finish(chr_jbuild *b, int ok, size_t at, const chr_jv **out, char *err, size_t errcap)
+{
+	free(b->stack);
+	b->stack = NULL;
+	b->nstack = b->cap = 0;
+	if (b->nomem)
+		return CHR_ENOMEM;
+	if (!ok || b->error) {
+		if (err && errcap && at == NO_POSITION)
+			snprintf(err, errcap, "%s", b->error);
+		else if (err && errcap)
+			snprintf(err, errcap, "%s at byte %zu", b->error, at);
+		return CHR_EFORMAT;
+	}
+	*out = b->root;
+	return CHR_OK;
+}
+
 chr_status chr_jdom_parse(chr_arena *arena, const char *text, size_t len, const chr_jv **out, char *err,
 			  size_t errcap)
 {
+	chr_jbuild b;
+	chr_jbuild_init(&b, arena);
 	parser ps = { .p = (const unsigned char *)text, .start = (const unsigned char *)text,
-		      .end = (const unsigned char *)text + len, .arena = arena };
+		      .end = (const unsigned char *)text + len, .b = &b };
 	*out = NULL;
-	chr_jv *root = chr_arena_calloc(arena, 1, sizeof *root);
-	if (!root)
+	if (!(b.root = chr_arena_calloc(arena, 1, sizeof *b.root)))
 		return CHR_ENOMEM;
 	skip_ws(&ps);
-	int ok = parse_value(&ps, root, 0);
+	int ok = parse_value(&ps, b.root, 0);
 	if (ok) {
 		skip_ws(&ps);
 		if (ps.p != ps.end)
 			ok = fail(&ps, "text after the value");
 	}
-	free(ps.stack);
-	if (ps.nomem)
-		return CHR_ENOMEM;
-	if (!ok) {
-		if (err && errcap)
-			snprintf(err, errcap, "%s at byte %zu", ps.error, (size_t)(ps.p - ps.start));
-		return CHR_EFORMAT;
+	return finish(&b, ok, (size_t)(ps.p - ps.start), out, err, errcap);
+}
+
+/* ---- the builder ---- */
+
+void chr_jbuild_init(chr_jbuild *b, chr_arena *arena)
+{
+	memset(b, 0, sizeof *b);
+	b->arena = arena;
+}
+
+/* A value in place: the root, or the open container's next member. */
+static void build_value(chr_jbuild *b, const chr_jv *v)
+{
+	if (b->error)
+		return;
+	if (b->depth > 0) {
+		push(b, v);
+		return;
 	}
-	*out = root;
-	return CHR_OK;
+	if (b->root)
+		build_fail(b, "text after the value");
+	else if (!(b->root = chr_arena_alloc(b->arena, sizeof *b->root)))
+		out_of_memory(b);
+	else
+		*b->root = *v;
+}
+
+void chr_jbuild_open(chr_jbuild *b, chr_jv_type type)
+{
+	if (b->error)
+		return;
+	if (b->depth >= MAX_DEPTH) {
+		build_fail(b, "nested too deeply");
+		return;
+	}
+	b->base[b->depth] = b->nstack;
+	b->type[b->depth++] = (uint8_t)type;
+}
+
+void chr_jbuild_close(chr_jbuild *b)
+{
+	if (b->error)
+		return;
+	if (b->depth == 0) {
+		build_fail(b, "a close without an open");
+		return;
+	}
+	b->depth--;
+	if ((b->nstack - b->base[b->depth]) % 2 && b->type[b->depth] == CHR_JV_OBJECT) {
+		build_fail(b, "expected a member value");
+		return;
+	}
+	chr_jv v = { 0 };
+	if (close_container(b, &v, b->base[b->depth], (chr_jv_type)b->type[b->depth]))
+		build_value(b, &v);
+}
+
+void chr_jbuild_key(chr_jbuild *b, const char *key)
+{
+	chr_jv v = { .type = CHR_JV_STRING, .n = (uint32_t)strlen(key), .u.str = key };
+	if (b->depth == 0 || b->type[b->depth - 1] != CHR_JV_OBJECT || (b->nstack - b->base[b->depth - 1]) % 2)
+		build_fail(b, "expected a value");
+	build_value(b, &v);
+}
+
+/* Why the reader would refuse these string bytes, or NULL: it unescapes
+ * everything but a NUL, and takes only valid UTF-8. */
+static const char *string_flaw(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+#ifdef __SSE2__
+		const __m128i zero = _mm_setzero_si128();
+		while (len - i >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+			/* signed: bytes >= 0x80 are negative */
+			int mask = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, zero), _mm_cmplt_epi8(x, zero)));
+			if (mask) {
+				i += (size_t)__builtin_ctz((unsigned)mask);
+				break;
+			}
+			i += 16;
+		}
+		if (i >= len)
+			break;
+#endif
+		if (s[i] == 0)
+			return "NUL character in a string";
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = utf8_seq(s + i, len - i);
+		if (!k)
+			return "invalid UTF-8 in a string";
+		i += k;
+	}
+	return NULL;
+}
+
+void chr_jbuild_string(chr_jbuild *b, const char *s, size_t len)
+{
+	if (b->error)
+		return;
+	const char *flaw = string_flaw((const unsigned char *)s, len);
+	if (flaw) {
+		build_fail(b, flaw);
+		return;
+	}
+	char *copy = chr_arena_alloc(b->arena, len + 1);
+	if (!copy) {
+		out_of_memory(b);
+		return;
+	}
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	chr_jv v = { .type = CHR_JV_STRING, .n = (uint32_t)len, .u.str = copy };
+	build_value(b, &v);
+}
+
+void chr_jbuild_int(chr_jbuild *b, int64_t i)
+{
+	chr_jv v = { .type = CHR_JV_NUMBER, .is_int = 1, .u.num = (double)i, .i = i };
+	build_value(b, &v);
+}
+
+void chr_jbuild_number(chr_jbuild *b, const char *text, size_t len)
+{
+	if (b->error)
+		return;
+	parser ps = { .p = (const unsigned char *)text, .start = (const unsigned char *)text,
+		      .end = (const unsigned char *)text + len, .b = b };
+	chr_jv v = { 0 };
+	if (!parse_number(&ps, &v))
+		return;
+	if (ps.p != ps.end) {
+		build_fail(b, "bad number");
+		return;
+	}
+	build_value(b, &v);
+}
+
+void chr_jbuild_null(chr_jbuild *b)
+{
+	chr_jv v = { .type = CHR_JV_NULL };
+	build_value(b, &v);
+}
+
+chr_status chr_jbuild_finish(chr_jbuild *b, const chr_jv **out, char *err, size_t errcap)
+{
+	*out = NULL;
+	int ok = b->root && b->depth == 0;
+	if (!ok && !b->error)
+		build_fail(b, b->root ? "unclosed container" : "no value");
+	return finish(b, ok, NO_POSITION, out, err, errcap);
 }
 
 const chr_jv *chr_jv_get(const chr_jv *object, const char *key)

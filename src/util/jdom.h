@@ -50,6 +50,36 @@ struct chr_jv {
 chr_status chr_jdom_parse(chr_arena *arena, const char *text, size_t len, const chr_jv **out, char *err,
 			  size_t errcap);
 
+/* Building the same tree without the text: values in document order, as
+ * a reader would meet them.  What the reader refuses is refused here too
+ * (a string with a NUL byte or invalid UTF-8, a bad number), so a tree
+ * built is the tree its JSON text would parse to.  Calls after a failure
+ * do nothing; chr_jbuild_finish reports it. */
+#define CHR_JDOM_MAX_DEPTH 64
+typedef struct chr_jbuild {
+	chr_arena *arena;
+	chr_jv *stack;              /* members of the open containers */
+	size_t nstack, cap;
+	size_t base[CHR_JDOM_MAX_DEPTH];   /* per open container, where its members start */
+	uint8_t type[CHR_JDOM_MAX_DEPTH];
+	int depth;
+	chr_jv *root;
+	const char *error;          /* the first failure */
+	int nomem;
+} chr_jbuild;
+
+void chr_jbuild_init(chr_jbuild *b, chr_arena *arena);
+void chr_jbuild_open(chr_jbuild *b, chr_jv_type object_or_array);
+void chr_jbuild_close(chr_jbuild *b);
+/* A member name: not copied, so one that outlives the tree (a literal). */
+void chr_jbuild_key(chr_jbuild *b, const char *key);
+void chr_jbuild_string(chr_jbuild *b, const char *s, size_t len);   /* copied */
+void chr_jbuild_int(chr_jbuild *b, int64_t v);
+void chr_jbuild_number(chr_jbuild *b, const char *text, size_t len); /* JSON number text */
+void chr_jbuild_null(chr_jbuild *b);
+/* The root, or CHR_EFORMAT (err says why) / CHR_ENOMEM; frees the scratch. */
+chr_status chr_jbuild_finish(chr_jbuild *b, const chr_jv **out, char *err, size_t errcap);
+
 /* Accessors: each takes NULL (or a value of another type) and then returns
  * NULL / 0, so chains need no checks in between. */
 const chr_jv *chr_jv_get(const chr_jv *object, const char *key);

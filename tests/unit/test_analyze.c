@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "chronicle.h"
+#include "ingest/docrec.h"
 
 static const char article[] =
 	"Russian President Vladimir Putin received U.S. envoy Steve Witkoff at the Kremlin on Thursday.\n"
@@ -127,12 +128,61 @@ static void no_date_means_no_resolved_day(void **state)
 	json_decref(root);
 }
 
+/* Same test as same_tree in test_jdom.c: the tree ingest builds for a
+ * document is the one its analyze line parses to. */
+static int same_tree(const chr_jv *a, const chr_jv *b)
+{
+	if (a->type != b->type || a->n != b->n)
+		return 0;
+	if (a->type == CHR_JV_STRING)
+		return memcmp(a->u.str, b->u.str, a->n) == 0;
+	if (a->type == CHR_JV_NUMBER)
+		return a->is_int == b->is_int && a->u.num == b->u.num && a->i == b->i;
+	if (a->type != CHR_JV_ARRAY && a->type != CHR_JV_OBJECT)
+		return 1;
+	for (uint32_t i = 0; i < (a->type == CHR_JV_OBJECT ? 2 * a->n : a->n); i++)
+		if (!same_tree(&a->u.items[i], &b->u.items[i]))
+			return 0;
+	return 1;
+}
+
+static void ingest_tree_is_the_analyze_line(void **state)
+{
+	(void)state;
+	static const char *const bodies[] = {
+		article,
+		"\"We will not sign a 27-point plan,\" the minister said on Monday in Geneva.\n"
+		"Talks between the two sides resumed on 4 March 2024 and lasted 3.5 hours.\n",
+		"   \n",
+	};
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+		chr_raw_doc raw = test_raw(bodies[i], CHR_FORMAT_TEXT);
+		raw.date = "2024-03-05";
+		chr_clean_opts opts = {.raw = 1};
+		chr_doc *doc = NULL;
+		assert_int_equal(chr_doc_clean(&raw, &opts, &doc), CHR_OK);
+		assert_int_equal(chr_doc_analyze(doc), CHR_OK);
+		chr_docrec from_line = {0}, from_doc = {0};
+		char *line = test_json_of(doc);
+		assert_int_equal(chr_docrec_parse(&from_line, line, strlen(line)), CHR_OK);
+		assert_int_equal(chr_docrec_from_doc(&from_doc, doc), CHR_OK);
+		assert_int_equal(from_doc.state, from_line.state);
+		assert_true(same_tree(from_line.root, from_doc.root));
+		assert_memory_equal(from_doc.identity, from_line.identity, 16);
+		free(line);
+		chr_docrec_clear(&from_line);
+		chr_docrec_clear(&from_doc);
+		chr_doc_free(doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(entities_carry_ids_mentions_roles_and_places),
 		cmocka_unit_test(times_resolve_against_the_document_date),
 		cmocka_unit_test(no_date_means_no_resolved_day),
+		cmocka_unit_test(ingest_tree_is_the_analyze_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,16 +1,19 @@
 /*
- * test_jdom.c - unit tests for src/util/jdom.c, the analysis-line reader.
+ * test_jdom.c - unit tests for src/util/jdom.c, the analysis-line reader
+ * and tree builder, and src/util/jwrite.c, which writes text or trees.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "util/fault.h"
 #include "util/jdom.h"
+#include "util/jwrite.h"
 
 static const chr_jv *parse(chr_arena *a, const char *text, chr_status want)
 {
@@ -153,6 +156,164 @@ static void reports_out_of_memory(void **state)
 	}
 }
 
+/* Two trees hold the same values (numbers compared as the reader makes them). */
+static int same_tree(const chr_jv *a, const chr_jv *b)
+{
+	if (a->type != b->type || a->n != b->n)
+		return 0;
+	switch (a->type) {
+	case CHR_JV_STRING:
+		return memcmp(a->u.str, b->u.str, a->n) == 0 && a->u.str[a->n] == '\0' && b->u.str[b->n] == '\0';
+	case CHR_JV_NUMBER:
+		return a->is_int == b->is_int && a->u.num == b->u.num && (!a->is_int || a->i == b->i);
+	case CHR_JV_BOOL:
+		return a->u.flag == b->u.flag;
+	case CHR_JV_ARRAY:
+	case CHR_JV_OBJECT:
+		for (uint32_t i = 0; i < (a->type == CHR_JV_OBJECT ? 2 * a->n : a->n); i++)
+			if (!same_tree(&a->u.items[i], &b->u.items[i]))
+				return 0;
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+/* Everything the analysis writes, once to w. */
+static void write_sample(chr_jw *w)
+{
+	chr_jw_object(w);
+	chr_jw_key(w, "text");
+	chr_jw_cstr(w, "line one\nline \"two\"\t\\ \x01 caf\xc3\xa9 \xf0\x9f\x98\x80");
+	chr_jw_key(w, "none");
+	chr_jw_cstr(w, NULL);
+	chr_jw_key(w, "empty");
+	chr_jw_array(w);
+	chr_jw_end(w);
+	chr_jw_key(w, "spans");
+	chr_jw_array(w);
+	chr_jw_span(w, 0, 4);
+	chr_jw_span(w, 5, 4000000000u);
+	chr_jw_end(w);
+	chr_jw_key(w, "numbers");
+	chr_jw_array(w);
+	chr_jw_uint(w, 0);
+	chr_jw_number(w, 28);
+	chr_jw_number(w, 2.5);
+	chr_jw_number(w, -1.0 / 3);
+	chr_jw_number(w, 6e12);
+	chr_jw_end(w);
+	chr_jw_key(w, "nested");
+	chr_jw_array(w);
+	chr_jw_object(w);
+	chr_jw_key(w, "a");
+	chr_jw_object(w);
+	chr_jw_end(w);
+	chr_jw_end(w);
+	chr_jw_null(w);
+	chr_jw_end(w);
+	chr_jw_end(w);
+}
+
+static void written_tree_is_what_its_text_parses_to(void **state)
+{
+	(void)state;
+	chr_buf b;
+	chr_buf_init(&b, 0);
+	chr_jw w;
+	chr_jw_text(&w, &b);
+	write_sample(&w);
+	assert_int_equal(chr_jw_status(&w), CHR_OK);
+	chr_arena a;
+	chr_arena_init(&a);
+	char *text = strndup(b.data, b.len);
+	const chr_jv *parsed = parse(&a, text, CHR_OK), *built = NULL;
+	assert_non_null(parsed);
+	chr_jbuild t;
+	chr_jbuild_init(&t, &a);
+	chr_jw_tree(&w, &t);
+	write_sample(&w);
+	assert_int_equal(chr_jw_status(&w), CHR_OK);
+	assert_int_equal(chr_jbuild_finish(&t, &built, NULL, 0), CHR_OK);
+	assert_true(same_tree(parsed, built));
+	assert_true(!same_tree(parsed, chr_jv_get(built, "nested")));
+	/* the text: compact, commas in their places */
+	assert_non_null(strstr(text, "\"empty\":[],\"spans\":[[0,4],[5,4000000000]],"));
+	assert_non_null(strstr(text, "\"numbers\":[0,28,2.5,-0.333333,6e+12]"));
+	assert_non_null(strstr(text, "\"nested\":[{\"a\":{}},null]}"));
+	free(text);
+	chr_buf_free(&b);
+	chr_arena_free(&a);
+}
+
+/* What the reader refuses the builder refuses, and it says why. */
+static void builder_refuses_what_the_reader_refuses(void **state)
+{
+	(void)state;
+	static const struct { const char *bytes; size_t len; const char *why; } strings[] = {
+		{ "a\0b", 3, "NUL" }, { "caf\xc3", 4, "UTF-8" }, { "\xed\xa0\x80", 3, "UTF-8" },
+		{ "0123456789abcdef0123456789abcde\xff", 32, "UTF-8" },
+	};
+	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
+		chr_arena a;
+		chr_arena_init(&a);
+		chr_jbuild t;
+		chr_jbuild_init(&t, &a);
+		chr_jbuild_open(&t, CHR_JV_ARRAY);
+		chr_jbuild_string(&t, strings[i].bytes, strings[i].len);
+		chr_jbuild_close(&t);
+		const chr_jv *v = NULL;
+		char err[96] = "";
+		assert_int_equal(chr_jbuild_finish(&t, &v, err, sizeof err), CHR_EFORMAT);
+		assert_null(v);
+		assert_non_null(strstr(err, strings[i].why));
+		chr_arena_free(&a);
+	}
+	/* badly nested, a member without its name, a number JSON has not */
+	for (int k = 0; k < 4; k++) {
+		chr_arena a;
+		chr_arena_init(&a);
+		chr_jbuild t;
+		chr_jbuild_init(&t, &a);
+		if (k == 0) {
+			chr_jbuild_open(&t, CHR_JV_OBJECT);
+		} else if (k == 1) {
+			chr_jbuild_close(&t);
+		} else if (k == 2) {
+			chr_jbuild_open(&t, CHR_JV_OBJECT);
+			chr_jbuild_int(&t, 1);
+			chr_jbuild_close(&t);
+		} else {
+			chr_jbuild_number(&t, "nan", 3);
+		}
+		const chr_jv *v = NULL;
+		assert_int_equal(chr_jbuild_finish(&t, &v, NULL, 0), CHR_EFORMAT);
+		chr_arena_free(&a);
+	}
+}
+
+static void builder_reports_out_of_memory(void **state)
+{
+	(void)state;
+	for (long n = 0; n < 12; n++) {
+		chr_arena a;
+		chr_arena_init(&a);
+		chr_jbuild t;
+		chr_jbuild_init(&t, &a);
+		chr_jw w;
+		chr_jw_tree(&w, &t);
+		chr_fault_fail_after(n);
+		write_sample(&w);
+		const chr_jv *v = NULL;
+		chr_status st = chr_jbuild_finish(&t, &v, NULL, 0);
+		chr_fault_fail_after(-1);
+		assert_true(st == CHR_OK || st == CHR_ENOMEM);
+		if (st == CHR_OK)
+			assert_non_null(chr_jv_get(v, "nested"));
+		chr_arena_free(&a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +323,9 @@ int main(void)
 		cmocka_unit_test(refuses_bad_json),
 		cmocka_unit_test(duplicate_names_keep_the_last),
 		cmocka_unit_test(reports_out_of_memory),
+		cmocka_unit_test(written_tree_is_what_its_text_parses_to),
+		cmocka_unit_test(builder_refuses_what_the_reader_refuses),
+		cmocka_unit_test(builder_reports_out_of_memory),
 	};
 	return cmocka_run_group_tests_name("jdom", tests, NULL, NULL);
 }
