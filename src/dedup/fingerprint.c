@@ -94,13 +94,19 @@ void chr_text_identity(const char *text, size_t len, unsigned char out[16])
 		}                                                               \
 	} while (0)
 
+/* A paragraph key takes the words' hashes one after another. */
+static inline uint64_t key_step(uint64_t h, uint64_t word_hash)
+{
+	h = (h ^ word_hash) * 0x9e3779b97f4a7c15ULL;
+	return h ^ h >> 29;
+}
+
 uint64_t chr_paragraph_key(const char *text, size_t len)
 {
 	uint64_t h = 0;
 	size_t words = 0;
 	FOR_EACH_WORD(text, len, {
-		h = (h ^ word_hash) * 0x9e3779b97f4a7c15ULL;
-		h ^= h >> 29;
+		h = key_step(h, word_hash);
 		words++;
 	});
 	return words ? h | 1 : 0;
@@ -115,7 +121,7 @@ static uint64_t mix64(uint64_t z)
 
 /* The permutation parameters: fixed forever, since signatures are stored.
  * Lanes past CHR_MINHASH_K only round the loop up to whole vectors. */
-#define PERM_LANES 64
+#define PERM_LANES CHR_SHINGLER_LANES
 _Static_assert(CHR_MINHASH_K <= PERM_LANES, "the lanes hold every permutation");
 static uint64_t perm_a[PERM_LANES], perm_b[PERM_LANES];
 static pthread_once_t perms_once = PTHREAD_ONCE_INIT;
@@ -156,30 +162,52 @@ static inline uint64_t shingle_hash(const uint64_t *window, size_t first, size_t
 #define LANE_CLONES
 #endif
 
-LANE_CLONES
-size_t chr_minhash(const char *text, size_t len, chr_signature *sig)
+void chr_shingler_init(chr_shingler *s)
 {
 	pthread_once(&perms_once, make_perms);
-	uint32_t mins[PERM_LANES];
 	for (int i = 0; i < PERM_LANES; i++)
-		mins[i] = UINT32_MAX;
-	uint64_t window[SHINGLE] = {0};
-	size_t words = 0, shingles = 0;
+		s->mins[i] = UINT32_MAX;
+	memset(s->window, 0, sizeof s->window);
+	s->words = s->shingles = 0;
+}
+
+_Static_assert(SHINGLE == sizeof ((chr_shingler *)0)->window / sizeof (uint64_t), "a window holds a shingle");
+
+LANE_CLONES
+uint64_t chr_shingler_add(chr_shingler *s, const char *text, size_t len)
+{
+	uint64_t key = 0;
+	size_t words = 0;
 	FOR_EACH_WORD(text, len, {
-		window[words % SHINGLE] = word_hash;
+		key = key_step(key, word_hash);
 		words++;
-		if (words >= SHINGLE) {
-			fold_shingle(mins, shingle_hash(window, words - SHINGLE, SHINGLE));
-			shingles++;
+		s->window[s->words % SHINGLE] = word_hash;
+		s->words++;
+		if (s->words >= SHINGLE) {
+			fold_shingle(s->mins, shingle_hash(s->window, s->words - SHINGLE, SHINGLE));
+			s->shingles++;
 		}
 	});
-	if (words > 0 && words < SHINGLE) {
+	return words ? key | 1 : 0;
+}
+
+size_t chr_shingler_finish(chr_shingler *s, chr_signature *sig)
+{
+	if (s->words > 0 && s->words < SHINGLE) {
 		/* A text shorter than one shingle is its own single shingle. */
-		fold_shingle(mins, shingle_hash(window, 0, words));
-		shingles = 1;
+		fold_shingle(s->mins, shingle_hash(s->window, 0, s->words));
+		s->shingles = 1;
 	}
-	memcpy(sig->v, mins, sizeof sig->v);
-	return shingles;
+	memcpy(sig->v, s->mins, sizeof sig->v);
+	return s->shingles;
+}
+
+size_t chr_minhash(const char *text, size_t len, chr_signature *sig)
+{
+	chr_shingler s;
+	chr_shingler_init(&s);
+	chr_shingler_add(&s, text, len);
+	return chr_shingler_finish(&s, sig);
 }
 
 void chr_lsh_keys(const chr_signature *sig, int64_t keys[CHR_LSH_BANDS])

@@ -39,6 +39,22 @@ uint64_t chr_paragraph_key(const char *text, size_t len);
  * nothing). */
 size_t chr_minhash(const char *text, size_t len, chr_signature *sig);
 
+/* The same, a piece at a time: a text that is its paragraphs joined by
+ * white space (or other bytes outside words) is added paragraph by
+ * paragraph, and each addition returns that paragraph's key, so one pass
+ * over the words gives the document's signature and its paragraphs' keys.
+ * chr_shingler_finish gives what chr_minhash would have. */
+#define CHR_SHINGLER_LANES 64
+typedef struct chr_shingler {
+	uint32_t mins[CHR_SHINGLER_LANES];
+	uint64_t window[4];
+	size_t words, shingles;
+} chr_shingler;
+
+void chr_shingler_init(chr_shingler *s);
+uint64_t chr_shingler_add(chr_shingler *s, const char *text, size_t len);
+size_t chr_shingler_finish(chr_shingler *s, chr_signature *sig);
+
 /* The SimHash (64 bits) of the text's word 3-shingles: texts that share
  * most shingles differ in few bits.  0 for a text without words. */
 uint64_t chr_simhash(const char *text, size_t len);

@@ -35,6 +35,43 @@ static void fail(chr_docrec *rec, const char *why)
 	snprintf(rec->error, sizeof rec->error, "%s", why);
 }
 
+/*
+ * The signature of the text and the keys of the paragraphs, in one pass
+ * over the words where it can be: the text is its kept paragraphs joined
+ * by blank lines, so a paragraph found where the text goes on adds its
+ * words to the signature as it is keyed.  A text that is not its
+ * paragraphs so joined (an analysis line is anybody's) gets a pass of
+ * its own.
+ */
+static chr_status fingerprint(chr_docrec *rec)
+{
+	const chr_jv *paras = chr_js_array(rec->root, "paragraphs");
+	size_t np = chr_jv_len(paras), at = 0;
+	chr_shingler sh;
+	chr_shingler_init(&sh);
+	if (np && !(rec->para_keys = chr_calloc(np, sizeof *rec->para_keys)))
+		return CHR_ENOMEM;
+	for (size_t i = 0; i < np; i++) {
+		const chr_jv *pt = chr_jv_get(chr_jv_at(paras, i), "text");
+		if (!chr_jv_str(pt))
+			continue;
+		size_t n = pt->n, next = at + n + (at + n < rec->text_len ? 2 : 0);
+		if (at + n <= rec->text_len && memcmp(rec->text + at, pt->u.str, n) == 0 &&
+		    (at + n == rec->text_len || (next <= rec->text_len && memcmp(rec->text + at + n, "\n\n", 2) == 0))) {
+			rec->para_keys[i] = chr_shingler_add(&sh, pt->u.str, n);
+			at = next;
+		} else {
+			rec->para_keys[i] = chr_paragraph_key(pt->u.str, n);
+		}
+	}
+	if (at != rec->text_len) {
+		chr_shingler_init(&sh);
+		chr_shingler_add(&sh, rec->text, rec->text_len);
+	}
+	rec->shingles = chr_shingler_finish(&sh, &rec->sig);
+	return CHR_OK;
+}
+
 /* The checks and fingerprints after the tree: st is how getting the tree
  * went (err why it failed), len the size of its input. */
 static chr_status load(chr_docrec *rec, chr_status st, const char *err, size_t len)
@@ -79,18 +116,8 @@ static chr_status load(chr_docrec *rec, chr_status st, const char *err, size_t l
 	}
 	if (!rec->identity_known)
 		chr_text_identity(rec->text, rec->text_len, rec->identity);
-	rec->shingles = chr_minhash(rec->text, rec->text_len, &rec->sig);
-	const chr_jv *paras = chr_js_array(rec->root, "paragraphs");
-	size_t np = chr_jv_len(paras);
-	if (np) {
-		rec->para_keys = chr_calloc(np, sizeof *rec->para_keys);
-		if (!rec->para_keys)
-			return CHR_ENOMEM;
-		for (size_t i = 0; i < np; i++) {
-			const char *pt = chr_js_str(chr_jv_at(paras, i), "text");
-			rec->para_keys[i] = pt ? chr_paragraph_key(pt, strlen(pt)) : 0;
-		}
-	}
+	if (fingerprint(rec) != CHR_OK)
+		return CHR_ENOMEM;
 	rec->state = CHR_DOCREC_NEW;
 	return CHR_OK;
 }

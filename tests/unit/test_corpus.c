@@ -247,6 +247,36 @@ static void entity_counts_survive_batches_and_rollback(void **state)
 	chr_store_close(s);
 }
 
+/* A line's text and paragraphs are the sender's: fingerprints follow the
+ * text whether or not it is its paragraphs joined by blank lines. */
+static void fingerprints_follow_the_text(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"{\"doc\":\"j\",\"text\":\"Talks in Tarn went on.\\n\\nBoth sides met again.\","
+		"\"paragraphs\":[{\"text\":\"Menu Home\",\"label\":\"chrome\"},"
+		"{\"text\":\"Talks in Tarn went on.\",\"label\":\"body\"},"
+		"{\"text\":\"Both sides met again.\",\"label\":\"body\"}]}",
+		"{\"doc\":\"k\",\"text\":\"Talks in Tarn went on. Both sides met again.\","
+		"\"paragraphs\":[{\"text\":\"Talks in Tarn went on.\",\"label\":\"body\"},"
+		"{\"text\":\"Something else entirely\",\"label\":\"body\"}]}",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		chr_docrec rec = { 0 };
+		assert_int_equal(chr_docrec_parse(&rec, lines[i], strlen(lines[i])), CHR_OK);
+		assert_int_equal(rec.state, CHR_DOCREC_NEW);
+		chr_signature want;
+		assert_int_equal(rec.shingles, chr_minhash(rec.text, rec.text_len, &want));
+		assert_memory_equal(rec.sig.v, want.v, sizeof want.v);
+		const chr_jv *paras = chr_js_array(rec.root, "paragraphs");
+		for (size_t k = 0; k < chr_jv_len(paras); k++) {
+			const char *pt = chr_js_str(chr_jv_at(paras, k), "text");
+			assert_int_equal(rec.para_keys[k], chr_paragraph_key(pt, strlen(pt)));
+		}
+		chr_docrec_clear(&rec);
+	}
+}
+
 static void meetings_fuse_across_a_day_and_stay_apart_across_months(void **state)
 {
 	(void)state;
@@ -609,6 +639,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(refuses_foreign_and_newer_files),
 		cmocka_unit_test(same_text_is_stored_once),
+		cmocka_unit_test(fingerprints_follow_the_text),
 		cmocka_unit_test(version_1_file_is_migrated),
 		cmocka_unit_test(entity_counts_survive_batches_and_rollback),
 		cmocka_unit_test(meetings_fuse_across_a_day_and_stay_apart_across_months),

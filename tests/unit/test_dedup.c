@@ -50,6 +50,36 @@ static void identity_is_the_hash_of_the_normalised_text(void **state)
 	assert_memory_equal(got, want.digest, 16);
 }
 
+/* Paragraph by paragraph, the signature is the joined text's and each
+ * addition's key the paragraph's, also for short texts and paragraphs
+ * shorter than a shingle. */
+static void shingler_adds_up_to_minhash(void **state)
+{
+	(void)state;
+	static const char *const paras[][4] = {
+		{ "The envoys met in Vienna on Friday.", "It was their second round of talks.",
+		  "A", "Both sides called it useful, and said they would meet again in May." },
+		{ "Short.", "", NULL, NULL },
+		{ "One two", NULL, NULL, NULL },
+	};
+	for (size_t c = 0; c < sizeof paras / sizeof paras[0]; c++) {
+		char text[512] = "";
+		chr_shingler sh;
+		chr_shingler_init(&sh);
+		for (int i = 0; i < 4 && paras[c][i]; i++) {
+			if (i)
+				strcat(text, "\n\n");
+			strcat(text, paras[c][i]);
+			uint64_t key = chr_shingler_add(&sh, paras[c][i], strlen(paras[c][i]));
+			assert_int_equal(key, chr_paragraph_key(paras[c][i], strlen(paras[c][i])));
+		}
+		chr_signature whole, pieces;
+		size_t n = chr_minhash(text, strlen(text), &whole);
+		assert_int_equal(chr_shingler_finish(&sh, &pieces), n);
+		assert_memory_equal(whole.v, pieces.v, sizeof whole.v);
+	}
+}
+
 static void paragraph_key_ignores_case_and_punctuation(void **state)
 {
 	(void)state;
@@ -198,6 +228,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(identity_ignores_white_space_only),
 		cmocka_unit_test(identity_is_the_hash_of_the_normalised_text),
+		cmocka_unit_test(shingler_adds_up_to_minhash),
 		cmocka_unit_test(paragraph_key_ignores_case_and_punctuation),
 		cmocka_unit_test(minhash_estimates_similarity),
 		cmocka_unit_test(minhash_of_tiny_and_empty_texts),
