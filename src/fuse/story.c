@@ -45,8 +45,17 @@ static const char SQL_UPDATE[] =
 	" last=CASE WHEN ?2 IS NULL THEN last WHEN hi IS NULL OR ?2>hi THEN ?3 ELSE last END,"
 	" title=COALESCE(title, ?4) WHERE id=?1";
 static const char SQL_ENTITY[] =
-	"INSERT INTO story_entity(entity, story, n) VALUES(?1,?2,1)"
+	"INSERT INTO story_entity(entity, story, n) VALUES(?,?,1)"
 	" ON CONFLICT(entity, story) DO UPDATE SET n=n+1";
+static const char SQL_ENTITY8[] =
+	"INSERT INTO story_entity(entity, story, n) VALUES" CHR_ROWS8("(?,?,1)")
+	" ON CONFLICT(entity, story) DO UPDATE SET n=n+1";
+
+static void bind_story_entity(sqlite3_stmt *st, int first, const void *row, const void *story)
+{
+	sqlite3_bind_int64(st, first, ((const lead *)row)->id);
+	sqlite3_bind_int64(st, first + 1, *(const int64_t *)story);
+}
 static const char SQL_SET_DOC[] = "UPDATE doc SET story=?2 WHERE id=?1";
 
 chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, const chr_entity_map *map,
@@ -164,9 +173,9 @@ chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, con
 	chr_bind_text(st, 4, title);
 	if ((s = chr_store_done(store, st, "updating a story")) != CHR_OK)
 		return s;
-	for (size_t k = 0; k < nleads; k++)
-		if ((s = chr_sql_run2(store, SQL_ENTITY, leads[k].id, best, "indexing a story")) != CHR_OK)
-			return s;
+	if ((s = chr_store_rows(store, SQL_ENTITY, SQL_ENTITY8, 2, leads, sizeof *leads, nleads, bind_story_entity,
+				&best, "indexing a story")) != CHR_OK)
+		return s;
 	if ((s = chr_sql_run2(store, SQL_SET_DOC, doc, best, "setting a story")) != CHR_OK)
 		return s;
 	*story = best;
