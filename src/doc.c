@@ -147,20 +147,13 @@ const chr_paragraph *chr_doc_paragraph(const chr_doc *doc, size_t index)
 void chr_doc_emit(const chr_doc *doc, chr_jw *w)
 {
 	chr_jw_object(w);
-	chr_jw_key(w, "doc");
-	chr_jw_cstr(w, doc->id);
-	chr_jw_key(w, "source");
-	chr_jw_cstr(w, doc->source);
-	chr_jw_key(w, "outlet");
-	chr_jw_cstr(w, doc->outlet);
-	chr_jw_key(w, "date");
-	chr_jw_cstr(w, doc->date);
-	chr_jw_key(w, "date_basis");
-	chr_jw_cstr(w, chr_date_basis_name(chr_doc_date_basis(doc)));
-	chr_jw_key(w, "title");
-	chr_jw_cstr(w, doc->title);
-	chr_jw_key(w, "lang");
-	chr_jw_cstr(w, chr_doc_lang(doc));
+	chr_jw_member_cstr(w, "doc", doc->id);
+	chr_jw_member_cstr(w, "source", doc->source);
+	chr_jw_member_cstr(w, "outlet", doc->outlet);
+	chr_jw_member_cstr(w, "date", doc->date);
+	chr_jw_member_cstr(w, "date_basis", chr_date_basis_name(chr_doc_date_basis(doc)));
+	chr_jw_member_cstr(w, "title", doc->title);
+	chr_jw_member_cstr(w, "lang", chr_doc_lang(doc));
 	chr_jw_key(w, "text");
 	chr_jw_string(w, chr_doc_text(doc, NULL), doc->text ? doc->text_len : 0);
 	chr_jw_key(w, "paragraphs");
@@ -170,8 +163,7 @@ void chr_doc_emit(const chr_doc *doc, chr_jw *w)
 		chr_jw_object(w);
 		chr_jw_key(w, "text");
 		chr_jw_string(w, p->text, p->len);
-		chr_jw_key(w, "label");
-		chr_jw_cstr(w, chr_label_name(p->label));
+		chr_jw_member_cstr(w, "label", chr_label_name(p->label));
 		chr_jw_end(w);
 	}
 	chr_jw_end(w);

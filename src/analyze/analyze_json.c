@@ -77,12 +77,9 @@ static void write_entities(const chr_analysis *an, const char *text, chr_jw *w)
 	for (size_t i = 0; i < e->n; i++) {
 		const chr_entity *ent = &e->ent[i];
 		chr_jw_object(w);
-		chr_jw_key(w, "id");
-		chr_jw_cstr(w, ent->id);
-		chr_jw_key(w, "name");
-		chr_jw_cstr(w, ent->name);
-		chr_jw_key(w, "type");
-		chr_jw_cstr(w, chr_ent_type_name(ent->type));
+		chr_jw_member_cstr(w, "id", ent->id);
+		chr_jw_member_cstr(w, "name", ent->name);
+		chr_jw_member_cstr(w, "type", chr_ent_type_name(ent->type));
 		chr_jw_key(w, "mentions");
 		chr_jw_array(w);
 		for (uint32_t k = offset[i]; k < offset[i + 1]; k++)
@@ -90,12 +87,10 @@ static void write_entities(const chr_analysis *an, const char *text, chr_jw *w)
 		chr_jw_end(w);
 		put_roles(w, an, text, order + offset[i], offset[i + 1] - offset[i]);
 		if (ent->place_id) {
-			chr_jw_key(w, "place");
-			chr_jw_cstr(w, ent->place_id);
+			chr_jw_member_cstr(w, "place", ent->place_id);
 		}
 		if (ent->country_id) {
-			chr_jw_key(w, "country");
-			chr_jw_cstr(w, ent->country_id);
+			chr_jw_member_cstr(w, "country", ent->country_id);
 		}
 		chr_jw_end(w);
 	}
@@ -113,18 +108,10 @@ static void write_times(const chr_analysis *an, const char *text, chr_jw *w)
 	for (size_t i = 0; i < an->times.n; i++) {
 		const chr_timex *t = &an->times.t[i];
 		chr_jw_object(w);
-		chr_jw_key(w, "text");
-		chr_jw_string(w, text + t->start, t->end - t->start);
-		chr_jw_key(w, "start");
-		chr_jw_uint(w, t->start);
-		chr_jw_key(w, "end");
-		chr_jw_uint(w, t->end);
-		chr_jw_key(w, "type");
-		chr_jw_cstr(w, chr_timex_type_name(t->type));
-		chr_jw_key(w, "value");
-		chr_jw_cstr(w, t->value);
-		chr_jw_key(w, "mod");
-		chr_jw_cstr(w, t->mod[0] ? t->mod : NULL);
+		chr_jw_member_span(w, text, t->start, t->end);
+		chr_jw_member_cstr(w, "type", chr_timex_type_name(t->type));
+		chr_jw_member_cstr(w, "value", t->value);
+		chr_jw_member_cstr(w, "mod", t->mod[0] ? t->mod : NULL);
 		chr_jw_end(w);
 	}
 	chr_jw_end(w);

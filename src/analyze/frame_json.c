@@ -34,14 +34,8 @@ static void write_quotes(const chr_analysis *an, const char *text, chr_jw *w)
 		chr_jw_object(w);
 		chr_jw_key(w, "speaker");
 		put_entity(w, &an->ents, q->speaker);
-		chr_jw_key(w, "text");
-		chr_jw_string(w, text + q->start, q->end - q->start);
-		chr_jw_key(w, "start");
-		chr_jw_uint(w, q->start);
-		chr_jw_key(w, "end");
-		chr_jw_uint(w, q->end);
-		chr_jw_key(w, "kind");
-		chr_jw_cstr(w, chr_quote_kind_name((chr_quote_kind)q->kind));
+		chr_jw_member_span(w, text, q->start, q->end);
+		chr_jw_member_cstr(w, "kind", chr_quote_kind_name((chr_quote_kind)q->kind));
 		chr_jw_end(w);
 	}
 	chr_jw_end(w);
@@ -55,10 +49,8 @@ static void write_events(const chr_analysis *an, const char *text, chr_jw *w)
 	for (size_t i = 0; i < an->events.n; i++) {
 		const chr_event *ev = &an->events.ev[i];
 		chr_jw_object(w);
-		chr_jw_key(w, "type");
-		chr_jw_cstr(w, ev->type);
-		chr_jw_key(w, "cameo");
-		chr_jw_cstr(w, ev->cameo);
+		chr_jw_member_cstr(w, "type", ev->type);
+		chr_jw_member_cstr(w, "cameo", ev->cameo);
 		chr_jw_key(w, "actors");
 		chr_jw_array(w);
 		for (unsigned k = 0; k < ev->nactors; k++)
@@ -66,12 +58,9 @@ static void write_events(const chr_analysis *an, const char *text, chr_jw *w)
 		chr_jw_end(w);
 		chr_jw_key(w, "place");
 		put_place(w, &an->ents, ev->place);
-		chr_jw_key(w, "date");
-		chr_jw_cstr(w, ev->date[0] ? ev->date : NULL);
-		chr_jw_key(w, "duration");
-		chr_jw_cstr(w, ev->duration[0] ? ev->duration : NULL);
-		chr_jw_key(w, "modality");
-		chr_jw_cstr(w, chr_modality_name((chr_modality)ev->modality));
+		chr_jw_member_cstr(w, "date", ev->date[0] ? ev->date : NULL);
+		chr_jw_member_cstr(w, "duration", ev->duration[0] ? ev->duration : NULL);
+		chr_jw_member_cstr(w, "modality", chr_modality_name((chr_modality)ev->modality));
 		if (ev->speaker >= 0) {
 			chr_jw_key(w, "reported_by");
 			put_entity(w, &an->ents, ev->speaker);
@@ -97,18 +86,11 @@ static void write_claims(const chr_analysis *an, const char *text, chr_jw *w)
 	for (size_t i = 0; i < an->claims.n; i++) {
 		const chr_claim *c = &an->claims.c[i];
 		chr_jw_object(w);
-		chr_jw_key(w, "subject");
-		chr_jw_cstr(w, c->subject);
-		chr_jw_key(w, "attribute");
-		chr_jw_cstr(w, c->attribute);
+		chr_jw_member_cstr(w, "subject", c->subject);
+		chr_jw_member_cstr(w, "attribute", c->attribute);
 		chr_jw_key(w, "value");
 		chr_jw_number(w, c->value);
-		chr_jw_key(w, "text");
-		chr_jw_string(w, text + c->start, c->end - c->start);
-		chr_jw_key(w, "start");
-		chr_jw_uint(w, c->start);
-		chr_jw_key(w, "end");
-		chr_jw_uint(w, c->end);
+		chr_jw_member_span(w, text, c->start, c->end);
 		chr_jw_end(w);
 	}
 	chr_jw_end(w);

@@ -190,3 +190,23 @@ void chr_jw_span(chr_jw *w, uint32_t start, uint32_t end)
 	separate(w);
 	put(w, chr_json_span(w->buf, start, end));
 }
+
+void chr_jw_member_cstr(chr_jw *w, const char *key, const char *s)
+{
+	chr_jw_key(w, key);
+	chr_jw_cstr(w, s);
+}
+
+void chr_jw_member_uint(chr_jw *w, const char *key, uint32_t v)
+{
+	chr_jw_key(w, key);
+	chr_jw_uint(w, v);
+}
+
+void chr_jw_member_span(chr_jw *w, const char *text, uint32_t start, uint32_t end)
+{
+	chr_jw_key(w, "text");
+	chr_jw_string(w, text + start, end - start);
+	chr_jw_member_uint(w, "start", start);
+	chr_jw_member_uint(w, "end", end);
+}

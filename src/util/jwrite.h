@@ -48,4 +48,10 @@ void chr_jw_number(chr_jw *w, double v);
 void chr_jw_null(chr_jw *w);
 void chr_jw_span(chr_jw *w, uint32_t start, uint32_t end);   /* [start,end] */
 
+/* A member: its name, then its value. */
+void chr_jw_member_cstr(chr_jw *w, const char *key, const char *s);
+void chr_jw_member_uint(chr_jw *w, const char *key, uint32_t v);
+/* The members "text", "start" and "end" of text[start..end). */
+void chr_jw_member_span(chr_jw *w, const char *text, uint32_t start, uint32_t end);
+
 #endif
