@@ -42,9 +42,9 @@ static const char SQL_PARA8[] =
 /* The full-text index is filled many documents at a time, in one
  * statement: FTS5 writes its pending terms out as a new segment at the end
  * of every statement that adds to it, and a segment costs about as much
- * for its distinct terms as for its postings, so 256 documents a statement
- * cost half as much again as 2,048 (BENCHMARKS.md).  The writer fills it
- * when it would otherwise wait for the workers (chr_write_fts_idle), at
+ * for its distinct terms as for its postings, so indexing 256 documents a
+ * statement took 2.2 times as long as 10,000 (BENCHMARKS.md).  The writer
+ * fills it when it would otherwise wait for the workers (chr_write_fts_idle), at
  * FTS_CHUNK_DOCS documents when they never keep it waiting, and at commit
  * time. */
 #define FTS_CHUNK_DOCS 4096
