@@ -180,7 +180,8 @@ void chr_doc_emit(const chr_doc *doc, chr_jw *w)
 	chr_jw_end(w);
 }
 
-chr_status chr_doc_json(const chr_doc *doc, chr_buf *b)
+/* The document's JSON line, appended to b. */
+static chr_status doc_json(const chr_doc *doc, chr_buf *b)
 {
 	/* text and paragraphs each hold the text once, analysis adds about as
 	 * much again: one allocation instead of a doubling series */
@@ -198,7 +199,7 @@ chr_status chr_doc_write_json(const chr_doc *doc, FILE *out)
 {
 	chr_buf b;
 	chr_buf_init(&b, 0);
-	chr_status st = chr_doc_json(doc, &b);
+	chr_status st = doc_json(doc, &b);
 	if (st == CHR_OK && fwrite(b.data, 1, b.len, out) != b.len)
 		st = CHR_EIO;
 	chr_buf_free(&b);

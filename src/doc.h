@@ -82,11 +82,9 @@ chr_status chr_doc_join_text(chr_doc *doc);
 /* True for labels whose paragraphs are kept in doc->text. */
 int chr_label_is_kept(chr_label label);
 
-struct chr_buf;
 struct chr_jw;
-/* Appends the document's JSON line (what chr_doc_write_json writes) to b. */
-chr_status chr_doc_json(const chr_doc *doc, struct chr_buf *b);
-/* The same object written to w, as text or as a tree (util/jwrite.h). */
+/* The document's analysis object (what chr_doc_write_json prints) written
+ * to w, as text or as a tree (util/jwrite.h). */
 void chr_doc_emit(const chr_doc *doc, struct chr_jw *w);
 
 #endif

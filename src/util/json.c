@@ -115,12 +115,6 @@ chr_status chr_json_uint(chr_buf *out, uint32_t v)
 	return chr_buf_append(out, num + n, sizeof num - n);
 }
 
-chr_status chr_json_key_uint(chr_buf *out, const char *key, uint32_t v, int first)
-{
-	chr_status st = chr_json_key(out, key, first);
-	return st == CHR_OK ? chr_json_uint(out, v) : st;
-}
-
 chr_status chr_json_span(chr_buf *out, uint32_t start, uint32_t end)
 {
 	chr_status st = chr_buf_putc(out, '[');

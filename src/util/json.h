@@ -23,9 +23,6 @@ chr_status chr_json_key(chr_buf *out, const char *key, int first);
  * and claim, so digits by hand, not printf. */
 chr_status chr_json_uint(chr_buf *out, uint32_t v);
 
-/* Appends `,"key":v` (no comma when first). */
-chr_status chr_json_key_uint(chr_buf *out, const char *key, uint32_t v, int first);
-
 /* Appends a span of the text as `[start,end]`. */
 chr_status chr_json_span(chr_buf *out, uint32_t start, uint32_t end);
 

@@ -5,7 +5,7 @@
  * The analysis of a document is written once, by one piece of code, for
  * both of its uses: `chronicle analyze` prints it, and `ingest` hands the
  * tree to the writer thread without printing and re-reading it (which had
- * cost a worker a tenth of its time).  The tree is the one the text would
+ * cost a worker about a seventh of its instructions).  The tree is the one the text would
  * parse to, so both ways into the store see the same values.
  *
  * Errors stick: after the first, calls do nothing, and chr_jw_status (or
