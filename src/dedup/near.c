@@ -37,7 +37,7 @@ static void build_sql(void)
 				      b ? " UNION ALL " : "", b, b + 1, CHR_NEAR_BUCKET);
 }
 static const char SQL_CAND[] = "SELECT sig, grp, outlet, shingles FROM doc WHERE id=?1";
-static const char SQL_REGROUP[] = "UPDATE doc SET grp=?1 WHERE grp=?2";
+static const char SQL_REGROUP[] = "UPDATE OR FAIL doc SET grp=?1 WHERE grp=?2";
 
 /* Adds id to the candidates unless it is there or they are full. */
 static void add_candidate(int64_t *cands, size_t *n, int64_t id)

@@ -309,7 +309,7 @@ static const char *const absorb_sql[] = {
 	"DELETE FROM fused_actor WHERE entity=?1",
 	"UPDATE OR IGNORE story_entity SET entity=?2 WHERE entity=?1",
 	"DELETE FROM story_entity WHERE entity=?1",
-	"UPDATE quote SET speaker=?2 WHERE speaker=?1",
+	"UPDATE OR FAIL quote SET speaker=?2 WHERE speaker=?1",
 	"INSERT OR IGNORE INTO alias(entity, name) SELECT ?2, name FROM alias WHERE entity=?1",
 	"DELETE FROM alias WHERE entity=?1",
 	("UPDATE entity SET docs=docs+(SELECT docs FROM entity WHERE id=?1),"

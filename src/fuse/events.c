@@ -101,7 +101,7 @@ static const char SQL_CAND_ANY[] =
 static const char SQL_ACTORS_OF[] = "SELECT entity FROM fused_actor WHERE fused=?1 LIMIT 5";
 static const char SQL_HAS_ACTOR[] = "SELECT 1 FROM fused_actor WHERE fused=?1 AND entity=?2";
 static const char SQL_ACTOR_DAYS[] =
-	"UPDATE fused_actor SET lo=f.lo, hi=f.hi, place=f.place, story=f.story, family=f.family, pending=f.nevents=0"
+	"UPDATE OR FAIL fused_actor SET lo=f.lo, hi=f.hi, place=f.place, story=f.story, family=f.family, pending=f.nevents=0"
 	" FROM fused f WHERE f.id=?1 AND fused_actor.fused=?1 AND (fused_actor.lo IS NOT f.lo OR fused_actor.hi IS NOT f.hi"
 	" OR fused_actor.place IS NOT f.place OR fused_actor.story IS NOT f.story OR fused_actor.family IS NOT f.family"
 	" OR fused_actor.pending IS NOT (f.nevents=0))";
@@ -616,7 +616,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 }
 
 static const char *const merge_sql[] = {
-	"UPDATE event SET fused=?1 WHERE fused=?2",
+	"UPDATE OR FAIL event SET fused=?1 WHERE fused=?2",
 	/* the moved rows take their days and the rest when the merge is done */
 	("INSERT INTO fused_actor(entity, fused, n) SELECT entity, ?1, n FROM fused_actor WHERE fused=?2 AND true"
 	 " ON CONFLICT(entity, fused) DO UPDATE SET n=n+excluded.n"),
@@ -705,7 +705,7 @@ static chr_status seed_votes(chr_store *store, int64_t fused)
 /* An announcement that waited for its event joins it: its frames move, its
  * actors (they only made it findable) and its row go. */
 static const char *const absorb_sql[] = {
-	"UPDATE event SET fused=?1 WHERE fused=?2",
+	"UPDATE OR FAIL event SET fused=?1 WHERE fused=?2",
 	"DELETE FROM fused_actor WHERE fused=?2",
 	"DELETE FROM fused WHERE id=?2 AND nevents=0",
 };

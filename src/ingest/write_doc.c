@@ -38,7 +38,7 @@ static const char SQL_ADD_PARA_FIRST[] = "INSERT OR IGNORE INTO para_first(hash,
 static const char SQL_ADD_PARA_FIRST16[] = "INSERT OR IGNORE INTO para_first(hash, doc) VALUES" CHR_KEY_ROWS16;
 static const char SQL_PARA[] = "INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES(?,?,?,?,?,?)";
 static const char SQL_PARA8[] =
-	"INSERT INTO para(doc, idx, label, hash, first_doc, text) VALUES" CHR_ROWS8("(?,?,?,?,?,?)");
+	"INSERT OR FAIL INTO para(doc, idx, label, hash, first_doc, text) VALUES" CHR_ROWS8("(?,?,?,?,?,?)");
 /* The full-text index is filled many documents at a time, in one
  * statement: FTS5 writes its pending terms out as a new segment at the end
  * of every statement that adds to it, and a segment costs about as much
@@ -60,7 +60,7 @@ static const char SQL_EVENT_ACTOR[] = "INSERT OR IGNORE INTO event_actor(event, 
 static const char SQL_CLAIM[] =
 	"INSERT INTO claim(doc, subject, attribute, value, event, text) VALUES(?1,?2,?3,?4,?5,?6)";
 static const char SQL_QUOTE[] = "INSERT INTO quote(doc, speaker, hash, text) VALUES(?,?,?,?)";
-static const char SQL_QUOTE8[] = "INSERT INTO quote(doc, speaker, hash, text) VALUES" CHR_ROWS8("(?,?,?,?)");
+static const char SQL_QUOTE8[] = "INSERT OR FAIL INTO quote(doc, speaker, hash, text) VALUES" CHR_ROWS8("(?,?,?,?)");
 
 chr_status chr_write_batch_begin(chr_store *store)
 {
