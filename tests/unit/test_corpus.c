@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "ingest/docrec.h"
 #include "ingest/write_doc.h"
 #include "store/store.h"
@@ -107,24 +109,11 @@ static char *with_modality(char *json, const char *modality)
 	return json;
 }
 
-/* Removes a database file and its write-ahead log and index. */
-static void remove_db(const char *path)
-{
-	char side[80];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-}
-
 static void refuses_foreign_and_newer_files(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/chronicle-test-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
+	test_temp_file(path);
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "CREATE TABLE theirs(x); INSERT INTO theirs VALUES(1)", 0, 0, 0), SQLITE_OK);
@@ -149,7 +138,7 @@ static void refuses_foreign_and_newer_files(void **state)
 	chr_store_close(s);
 	assert_int_equal(chr_store_open(path, 0, &s, msg, sizeof msg), CHR_EFORMAT);
 	assert_non_null(strstr(msg, "newer"));
-	remove_db(path);
+	test_remove_db(path);
 }
 
 static void same_text_is_stored_once(void **state)
@@ -171,9 +160,7 @@ static void version_1_file_is_migrated(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/chronicle-test-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
+	test_temp_file(path);
 	unlink(path);
 	chr_store *s = NULL;
 	char msg[256];
@@ -215,7 +202,7 @@ static void version_1_file_is_migrated(void **state)
 			 CHR_WRITE_ADDED);
 	assert_int_equal(count(s, "SELECT count(*) FROM doc_name"), 3);
 	chr_store_close(s);
-	remove_db(path);
+	test_remove_db(path);
 }
 
 /* Entity counts are summed per batch: they must add up across batches and

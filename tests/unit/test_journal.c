@@ -25,6 +25,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include "ingest/docrec.h"
 #include "ingest/write_doc.h"
 #include "store/store.h"
@@ -85,9 +87,7 @@ static void writes_onto_earlier_rows_keep_no_statement_journal(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/chronicle-journal-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
+	test_temp_file(path);
 	chr_store *s = NULL;
 	char msg[256];
 	assert_int_equal(chr_store_open(path, 0, &s, msg, sizeof msg), CHR_OK);
@@ -118,12 +118,7 @@ static void writes_onto_earlier_rows_keep_no_statement_journal(void **state)
 	assert_int_equal(sqlite3_column_int(st, 1), 40 * 9);
 	sqlite3_finalize(st);
 	chr_store_close(s);
-	unlink(path);
-	char side[64];
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
+	test_remove_db(path);
 }
 
 int main(void)
