@@ -1,8 +1,7 @@
 /*
  * helpers.h - what several unit tests need: a raw document as a reader
  * would hand it over, a cleaned document's JSON line, and temporary
- * database files.  Include after
- * <cmocka.h>.
+ * database files.  Include after <cmocka.h>.
  */
 #ifndef CHR_TEST_HELPERS_H
 #define CHR_TEST_HELPERS_H
