@@ -98,10 +98,19 @@ def run(cmd):
     return proc.stdout
 
 
-def fused_from_chronicle(binary, corpus, keep_db):
+def fused_from_chronicle(binary, corpus, keep_db, order="batch"):
+    """Ingest the corpus and read back the fused events. order "batch" is one
+    ingest of the folder; "files" and "reverse" ingest each file in a process
+    of its own, by name or in reverse, as daily runs would bring them."""
     with tempfile.TemporaryDirectory(prefix="score_fusion.") as tmp:
         db = keep_db or os.path.join(tmp, "fusion.db")
-        run([binary, "ingest", "--db", db, corpus])
+        if order == "batch":
+            run([binary, "ingest", "--db", db, corpus])
+        else:
+            files = sorted((os.path.join(corpus, f) for f in os.listdir(corpus) if not f.startswith(".")),
+                           reverse=order == "reverse")
+            for path in files:
+                run([binary, "ingest", "--db", db, path])
         return parse_json_stream(run([binary, "events", "--db", db, "--json"]), "events")
 
 
@@ -259,6 +268,9 @@ def main():
                     help="read fused events (JSON Lines or a JSON array) instead of running chronicle")
     ap.add_argument("--db", metavar="FILE",
                     help="ingest into this database and keep it (default: a temporary one)")
+    ap.add_argument("--order", choices=("batch", "files", "reverse"), default="batch",
+                    help="batch: one ingest of the corpus (default); files: one ingest per file, "
+                         "by name; reverse: one per file, last name first")
     ap.add_argument("--check-truth", action="store_true",
                     help="only check that every snippet is found once in its doc's cleaned text")
     ap.add_argument("--date-window", type=int, metavar="DAYS",
@@ -289,7 +301,7 @@ def main():
         except OSError as e:
             fail("%s: %s" % (args.events, e.strerror))
     else:
-        fused = fused_from_chronicle(args.chronicle, args.corpus, args.db)
+        fused = fused_from_chronicle(args.chronicle, args.corpus, args.db, args.order)
 
     where = match_sources(fused, reports, truth_dates(notes), args.date_window)
     s = score(reports, where)

@@ -54,6 +54,7 @@ typedef struct cand {
 	int same_family;
 	int via_country;   /* shared actors counted through a person's country */
 	int last_actor;    /* the frame actor that last counted it */
+	unsigned counted;  /* the frame actors (bit a) that counted it */
 	int nmatched;      /* its actors counted so far, each once */
 	int64_t matched[8];
 	int pending;       /* announcements only (nevents 0): see announce_fits */
@@ -307,6 +308,60 @@ static int announce_fits(chr_store *store, const cand *c, const chr_frame *f, in
 	return 1;
 }
 
+/* The other way round from the lookups in find_match: a frame naming
+ * countries ("the Kestrian and Dravonian delegations agreed") and an event
+ * of their people ("Holst and Zhelnin agreed", stored first) are one as
+ * much as when the people's frame comes second, and then the frame's
+ * document need not name the people.  A dated candidate (a report, or an
+ * announcement waiting for one) that one frame actor found is read for its
+ * own actors; a person among them counts for a country the frame names,
+ * through the person's country, once each, under the rules that already
+ * bound a country standing in for its people.  Returns -1 on error. */
+static int count_people_as_countries(chr_store *store, const chr_frame *f, int na, const char *type, cand *cands,
+				     size_t n)
+{
+	unsigned countries = 0;
+	for (int a = 0; a < na; a++)
+		if (type[a] == 'L')
+			countries |= 1u << a;
+	for (size_t c = 0; c < n && countries; c++) {
+		if (!cands[c].dated || !cands[c].shared || !(countries & ~cands[c].counted))
+			continue;
+		int64_t actors[5];
+		int nact = 0;
+		sqlite3_stmt *st = chr_sql(store, SQL_ACTORS_OF);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, cands[c].id);
+		while (nact < 5 && sqlite3_step(st) == SQLITE_ROW)
+			actors[nact++] = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		for (int i = 0; i < nact && cands[c].nmatched < 8; i++) {
+			int again = 0;
+			for (int m = 0; m < cands[c].nmatched && !again; m++)
+				again = cands[c].matched[m] == actors[i];
+			if (again)
+				continue;
+			char its_type;
+			int64_t country = actor_country(store, actors[i], &its_type);
+			if (country < 0)
+				return -1;
+			if (its_type != 'P' || !country)
+				continue;
+			for (int a = 0; a < na; a++) {
+				if (!(countries & ~cands[c].counted & 1u << a) || f->actors[a] != country)
+					continue;
+				cands[c].matched[cands[c].nmatched++] = actors[i];
+				cands[c].counted |= 1u << a;
+				cands[c].shared++;
+				cands[c].via_country++;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
 static int64_t find_match(chr_store *store, const chr_frame *f, const char *family, int dated, int64_t lo,
 			  int64_t hi, int64_t *others, size_t *nothers, int64_t *pend, size_t *npend)
 {
@@ -427,6 +482,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 				if (!again && cands[c].nmatched < 8) {
 					cands[c].matched[cands[c].nmatched++] = look[k];
 					cands[c].last_actor = look_actor[k];
+					cands[c].counted |= 1u << look_actor[k];
 					cands[c].shared++;
 					cands[c].via_country += look_via[k];
 				}
@@ -434,6 +490,8 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			sqlite3_reset(st);
 		}
 	}
+	if (dated && ncountries >= 2 && count_people_as_countries(store, f, na, type, cands, n) < 0)
+		return -1;
 	/* Those whose span misses the frame's days drop out.  An undated
 	 * report in a dated article tells of something shortly before it
 	 * ("the two sides announced after talks in Vienna"): no later than the

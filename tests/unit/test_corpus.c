@@ -452,7 +452,7 @@ static void add_envoys(chr_store *s)
 /* "The Norvian and Braskian delegations agreed" and "Velt and Lind agreed"
  * that day are one agreement once some report gave Velt and Lind their
  * countries (a role: "Norvian envoy Mara Velt"); the other way round too,
- * when the countries' report names their people.  One person is not their
+ * when the countries' report names their people, or one of them.  One person is not their
  * country: "Velt agreed" stays apart from "Norvia agreed". */
 static void countries_stand_for_their_people(void **state)
 {
@@ -476,6 +476,20 @@ static void countries_stand_for_their_people(void **state)
 	add(s, line("f", "2025-12-16", "Norvia and Braskia signed, said Mara Velt and Oskar Lind.",
 		    "[" NORVIA "," BRASKIA "," VELT "}," LIND "}]", "agree", "[\"norvia\",\"braskia\"]", "null"));
 	assert_int_equal(fused_of(s, "e"), fused_of(s, "f"));
+	/* people first, then their countries in a report that names only one
+	 * of them: the other counts through the country of their role, as it
+	 * would had the people's report come second */
+	add(s, line("g", "2025-12-23", "Mara Velt and Oskar Lind initialled a text.", "[" VELT "}," LIND "}]",
+		    "agree", "[\"mara-velt\",\"oskar-lind\"]", "null"));
+	add(s, line("h", "2025-12-23", "Norvia and Braskia initialled it, said Mara Velt.",
+		    "[" NORVIA "," BRASKIA "," VELT "}]", "agree", "[\"norvia\",\"braskia\"]", "null"));
+	assert_int_equal(fused_of(s, "g"), fused_of(s, "h"));
+	/* a person of neither country counts for neither */
+	add(s, line("i", "2025-12-30", "Mara Velt and Ivo Petrov initialled a text.", "[" VELT "}," PETROV "]",
+		    "agree", "[\"mara-velt\",\"ivo-petrov\"]", "null"));
+	add(s, line("j", "2025-12-30", "Norvia and Braskia initialled the text, Mara Velt said.",
+		    "[" NORVIA "," BRASKIA "," VELT "}]", "agree", "[\"norvia\",\"braskia\"]", "null"));
+	assert_int_not_equal(fused_of(s, "i"), fused_of(s, "j"));
 	chr_store_close(s);
 }
 
