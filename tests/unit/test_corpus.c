@@ -340,6 +340,35 @@ static void an_even_split_between_two_days_keeps_both(void **state)
 	chr_store_close(s);
 }
 
+/* A fused event's date is the one most of its reports give; of dates
+ * tied on reports the more precise, else the one reported first; and a
+ * single day tied with the next one widens the days searched ("Friday"
+ * for the session, "Saturday" for the deal signed after midnight). */
+static void the_reports_vote_on_the_date(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	const char *both = "[\"mara-velt\",\"oskar-lind\"]";
+	add(s, meeting("a", "Wire", "2025-12-04", "Mara Velt and Oskar Lind met in Tarn on Thursday.", both, "tarn"));
+	add(s, meeting("b", "Herald", "2025-12-05", "Mara Velt and Oskar Lind met in Tarn on Friday.", both, "tarn"));
+	assert_int_equal(fused_of(s, "a"), fused_of(s, "b"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE date='2025-12-04' AND hi-lo=1"), 1);
+	add(s, meeting("c", "Post", "2025-12-05", "Mara Velt and Oskar Lind met in Tarn, the Post said.", both, "tarn"));
+	assert_int_equal(fused_of(s, "a"), fused_of(s, "c"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE date='2025-12-05' AND hi=lo"), 1);
+	/* the month came first, the day wins the tie */
+	add(s, meeting("d", "Wire", "2026-01", "Mara Velt and Oskar Lind met in Tarn in January.", both, "tarn"));
+	add(s, meeting("e", "Herald", "2026-01-14", "Mara Velt and Oskar Lind met in Tarn on Wednesday.", both,
+		       "tarn"));
+	assert_int_equal(fused_of(s, "d"), fused_of(s, "e"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE date='2026-01-14' AND hi=lo"), 1);
+	/* the actor rows, which event search reads, follow every change */
+	assert_int_equal(count(s, "SELECT count(*) FROM fused_actor a JOIN fused f ON f.id=a.fused"
+				  " WHERE a.lo IS NOT f.lo OR a.hi IS NOT f.hi OR a.place IS NOT f.place"),
+			 0);
+	chr_store_close(s);
+}
+
 /* One analysis line with one event of any type; Norvia is a country. */
 static char *event_line(const char *doc, const char *date, const char *text, const char *type, const char *cameo,
 			const char *actors_json, const char *place)
@@ -646,6 +675,7 @@ int main(void)
 		cmocka_unit_test(meetings_fuse_across_a_day_and_stay_apart_across_months),
 		cmocka_unit_test(an_even_split_between_two_days_keeps_both),
 		cmocka_unit_test(announcements_join_the_event_they_announce),
+		cmocka_unit_test(the_reports_vote_on_the_date),
 		cmocka_unit_test(another_kind_joins_only_on_the_day),
 		cmocka_unit_test(an_earlier_report_joins_when_linked),
 		cmocka_unit_test(one_shared_actor_links_no_two_meetings),
