@@ -239,9 +239,10 @@ static chr_status vote(chr_store *store, int64_t fused, const char *attr, const 
  * most frames join an event that already has reports, and those sorted
  * reads took 8.5% of the writer's instructions at 300,000 documents. */
 #define TIED_DATES 16
+enum { VOTE_TYPE, VOTE_DATE, VOTE_PLACE, VOTE_DURATION, VOTE_ATTRS };
 typedef struct leading {
 	char type[64], date[32], place[24], duration[32];
-	struct { int n, len, seq; } best[4];   /* type, date, place, duration */
+	struct { int n, len, seq; } best[VOTE_ATTRS];   /* the leading value's */
 	int ndates;                             /* date votes kept below */
 	int dates_lost;                         /* more than TIED_DATES dates: read the ties */
 	struct { char value[32]; int n; } dates[TIED_DATES];
@@ -251,10 +252,10 @@ static const char SQL_VOTES[] = "SELECT attr, value, n, seq FROM fused_value WHE
 
 static chr_status read_leading(chr_store *store, int64_t fused, leading *out)
 {
-	static const char *const attrs[4] = { "type", "date", "place", "duration" };
-	char *values[4] = { out->type, out->date, out->place, out->duration };
-	const size_t caps[4] = { sizeof out->type, sizeof out->date, sizeof out->place, sizeof out->duration };
-	for (int a = 0; a < 4; a++) {
+	static const char *const attrs[VOTE_ATTRS] = { "type", "date", "place", "duration" };
+	char *values[VOTE_ATTRS] = { out->type, out->date, out->place, out->duration };
+	const size_t caps[VOTE_ATTRS] = { sizeof out->type, sizeof out->date, sizeof out->place, sizeof out->duration };
+	for (int a = 0; a < VOTE_ATTRS; a++) {
 		values[a][0] = '\0';
 		out->best[a].n = -1;
 	}
@@ -267,16 +268,16 @@ static chr_status read_leading(chr_store *store, int64_t fused, leading *out)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *attr = chr_col_text(st, 0), *value = chr_col_text(st, 1);
 		int a = 0;
-		while (a < 4 && strcmp(attr, attrs[a]) != 0)
+		while (a < VOTE_ATTRS && strcmp(attr, attrs[a]) != 0)
 			a++;
-		if (a == 4)
+		if (a == VOTE_ATTRS)
 			continue;
 		int n = sqlite3_column_int(st, 2), seq = sqlite3_column_int(st, 3);
 		/* length() in SQL counts characters */
 		int len = 0;
-		for (const unsigned char *c = (const unsigned char *)value; a == 1 && *c; c++)
+		for (const unsigned char *c = (const unsigned char *)value; a == VOTE_DATE && *c; c++)
 			len += (*c & 0xc0) != 0x80;
-		if (a == 1) {
+		if (a == VOTE_DATE) {
 			if (out->ndates < TIED_DATES) {
 				snprintf(out->dates[out->ndates].value, sizeof out->dates[0].value, "%s", value);
 				out->dates[out->ndates++].n = n;
@@ -769,7 +770,7 @@ static int agreed_days(chr_store *store, int64_t fused, const leading *votes, in
 	int64_t day = *lo;
 	if (!votes->dates_lost) {
 		for (int k = 0; k < votes->ndates; k++)
-			if (votes->dates[k].n == votes->best[1].n && strcmp(votes->dates[k].value, date) != 0)
+			if (votes->dates[k].n == votes->best[VOTE_DATE].n && strcmp(votes->dates[k].value, date) != 0)
 				widen_to_tie(votes->dates[k].value, day, lo, hi);
 		return 1;
 	}
