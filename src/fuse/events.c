@@ -137,9 +137,11 @@ static const char SQL_ACTOR[] =
 	"INSERT INTO fused_actor(entity, fused, n, lo, hi, place, story, family, pending)"
 	" SELECT ?1, ?2, 1, lo, hi, place, story, family, nevents=0 FROM fused WHERE id=?2 AND true"
 	" ON CONFLICT(entity, fused) DO UPDATE SET n=n+1";
+/* A value's seq is the number of values its attribute had before it: the
+ * order in which they were first reported.  The writer knows it: a first
+ * vote is 0, a join's comes from its read of the votes (add_vote). */
 static const char SQL_VOTE[] =
-	"INSERT INTO fused_value(fused, attr, value, n, seq)"
-	" VALUES(?1,?2,?3,1,(SELECT count(*) FROM fused_value WHERE fused=?1 AND attr=?2))"
+	"INSERT INTO fused_value(fused, attr, value, n, seq) VALUES(?1,?2,?3,1,?4)"
 	" ON CONFLICT(fused, attr, value) DO UPDATE SET n=n+1";
 static const char SQL_REFRESH[] =
 	"UPDATE fused SET nevents=nevents+1, type=COALESCE(?2, type), cameo=COALESCE(?3, cameo),"
@@ -218,7 +220,7 @@ static int places_compatible(chr_store *store, int64_t a, int64_t b)
 	       (country[1][0] && strcmp(country[1], slug[0]) == 0);
 }
 
-static chr_status vote(chr_store *store, int64_t fused, const char *attr, const char *value)
+static chr_status vote(chr_store *store, int64_t fused, const char *attr, const char *value, int seq)
 {
 	if (!value || !value[0])
 		return CHR_OK;
@@ -228,21 +230,30 @@ static chr_status vote(chr_store *store, int64_t fused, const char *attr, const 
 	sqlite3_bind_int64(st, 1, fused);
 	chr_bind_text(st, 2, attr);
 	chr_bind_text(st, 3, value);
+	sqlite3_bind_int(st, 4, seq);
 	return chr_store_done(store, st, "voting on an event attribute");
 }
 
 /* A fused event's leading values, from one read of its votes: per
  * attribute the value with most votes; of tied dates the more precise
- * (longer) one; else the one reported first (lowest seq).  The dates
- * tied with the leading one are kept for agreed_days.  One statement
- * instead of one per attribute and one for the ties: on a busy corpus
- * most frames join an event that already has reports, and those sorted
- * reads took 8.5% of the writer's instructions at 300,000 documents. */
+ * (longer) one; else the one reported first (lowest seq); of values tied
+ * on all three, the first in the table's order.  The dates tied with the
+ * leading one are kept for agreed_days.  One statement instead of one per
+ * attribute and one for the ties: on a busy corpus most frames join an
+ * event that already has reports, and those sorted reads took 8.5% of the
+ * writer's instructions at 300,000 documents.  The same read says how
+ * many values each attribute has and what the joining frame's own values
+ * already hold, so that its votes are counted in C (add_vote) instead of
+ * read back. */
 #define TIED_DATES 16
 enum { VOTE_TYPE, VOTE_DATE, VOTE_PLACE, VOTE_DURATION, VOTE_ATTRS };
+static const char *const vote_attrs[VOTE_ATTRS] = { "type", "date", "place", "duration" };
+typedef struct vote_rank { int n, len, seq; } vote_rank;
 typedef struct leading {
 	char type[64], date[32], place[24], duration[32];
-	struct { int n, len, seq; } best[VOTE_ATTRS];   /* the leading value's */
+	vote_rank best[VOTE_ATTRS];             /* the leading value's */
+	int nvalues[VOTE_ATTRS];                /* distinct values voted for */
+	vote_rank mine[VOTE_ATTRS];             /* the frame's value's (n 0: none yet) */
 	int ndates;                             /* date votes kept below */
 	int dates_lost;                         /* more than TIED_DATES dates: read the ties */
 	struct { char value[32]; int n; } dates[TIED_DATES];
@@ -250,14 +261,65 @@ typedef struct leading {
 
 static const char SQL_VOTES[] = "SELECT attr, value, n, seq FROM fused_value WHERE fused=?1";
 
-static chr_status read_leading(chr_store *store, int64_t fused, leading *out)
+static char *leading_value(leading *l, int a)
 {
-	static const char *const attrs[VOTE_ATTRS] = { "type", "date", "place", "duration" };
-	char *values[VOTE_ATTRS] = { out->type, out->date, out->place, out->duration };
-	const size_t caps[VOTE_ATTRS] = { sizeof out->type, sizeof out->date, sizeof out->place, sizeof out->duration };
+	char *values[VOTE_ATTRS] = { l->type, l->date, l->place, l->duration };
+	return values[a];
+}
+
+static size_t leading_cap(int a)
+{
+	const size_t caps[VOTE_ATTRS] = { sizeof ((leading *)0)->type, sizeof ((leading *)0)->date,
+					  sizeof ((leading *)0)->place, sizeof ((leading *)0)->duration };
+	return caps[a];
+}
+
+/* length() in SQL counts characters; only dates are ranked by it. */
+static int vote_len(int a, const char *value)
+{
+	int len = 0;
+	for (const unsigned char *c = (const unsigned char *)value; a == VOTE_DATE && *c; c++)
+		len += (*c & 0xc0) != 0x80;
+	return len;
+}
+
+/* Whether value (ranked r) leads over attribute a's leader so far.  Rows
+ * come in the table's order, by value, so a full tie goes to the smaller. */
+static int leads_over(leading *l, int a, vote_rank r, const char *value)
+{
+	const vote_rank *b = &l->best[a];
+	if (b->n < 0 || r.n != b->n)
+		return r.n > b->n;
+	if (r.len != b->len)
+		return r.len > b->len;
+	if (r.seq != b->seq)
+		return r.seq < b->seq;
+	return strcmp(value, leading_value(l, a)) < 0;
+}
+
+static void keep_date(leading *l, const char *value, int n)
+{
+	for (int k = 0; k < l->ndates; k++)
+		if (strcmp(l->dates[k].value, value) == 0) {
+			l->dates[k].n = n;
+			return;
+		}
+	if (l->ndates == TIED_DATES) {
+		l->dates_lost = 1;
+		return;
+	}
+	snprintf(l->dates[l->ndates].value, sizeof l->dates[0].value, "%s", value);
+	l->dates[l->ndates++].n = n;
+}
+
+static chr_status read_leading(chr_store *store, int64_t fused, const char *const frame_values[VOTE_ATTRS],
+			       leading *out)
+{
 	for (int a = 0; a < VOTE_ATTRS; a++) {
-		values[a][0] = '\0';
+		leading_value(out, a)[0] = '\0';
 		out->best[a].n = -1;
+		out->nvalues[a] = 0;
+		out->mine[a] = (vote_rank){ 0, 0, 0 };
 	}
 	out->ndates = out->dates_lost = 0;
 	sqlite3_stmt *st = chr_sql(store, SQL_VOTES);
@@ -268,35 +330,47 @@ static chr_status read_leading(chr_store *store, int64_t fused, leading *out)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *attr = chr_col_text(st, 0), *value = chr_col_text(st, 1);
 		int a = 0;
-		while (a < VOTE_ATTRS && strcmp(attr, attrs[a]) != 0)
+		while (a < VOTE_ATTRS && strcmp(attr, vote_attrs[a]) != 0)
 			a++;
 		if (a == VOTE_ATTRS)
 			continue;
-		int n = sqlite3_column_int(st, 2), seq = sqlite3_column_int(st, 3);
-		/* length() in SQL counts characters */
-		int len = 0;
-		for (const unsigned char *c = (const unsigned char *)value; a == VOTE_DATE && *c; c++)
-			len += (*c & 0xc0) != 0x80;
-		if (a == VOTE_DATE) {
-			if (out->ndates < TIED_DATES) {
-				snprintf(out->dates[out->ndates].value, sizeof out->dates[0].value, "%s", value);
-				out->dates[out->ndates++].n = n;
-			} else {
-				out->dates_lost = 1;
-			}
-		}
-		int better = out->best[a].n < 0 || n > out->best[a].n ||
-			     (n == out->best[a].n && (len > out->best[a].len ||
-						       (len == out->best[a].len && seq < out->best[a].seq)));
-		if (better) {
-			out->best[a].n = n;
-			out->best[a].len = len;
-			out->best[a].seq = seq;
-			snprintf(values[a], caps[a], "%s", value);
+		vote_rank r = { sqlite3_column_int(st, 2), vote_len(a, value), sqlite3_column_int(st, 3) };
+		out->nvalues[a]++;
+		if (frame_values[a] && strcmp(value, frame_values[a]) == 0)
+			out->mine[a] = r;
+		if (a == VOTE_DATE)
+			keep_date(out, value, r.n);
+		if (leads_over(out, a, r, value)) {
+			out->best[a] = r;
+			snprintf(leading_value(out, a), leading_cap(a), "%s", value);
 		}
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? CHR_OK : chr_store_fail(store, "reading an event's votes");
+}
+
+/* The joining frame's vote for attribute a, written and counted into the
+ * leading values read just before: its value gains one vote, or enters
+ * with one, reported after all the attribute's others. */
+static chr_status add_vote(chr_store *store, int64_t fused, int a, const char *value, leading *l)
+{
+	if (!value || !value[0])
+		return CHR_OK;
+	vote_rank r = l->mine[a];
+	if (!r.n)
+		r = (vote_rank){ 0, vote_len(a, value), l->nvalues[a]++ };
+	r.n++;
+	l->mine[a] = r;
+	chr_status s = vote(store, fused, vote_attrs[a], value, r.seq);
+	if (s != CHR_OK)
+		return s;
+	if (a == VOTE_DATE)
+		keep_date(l, value, r.n);
+	if (strcmp(value, leading_value(l, a)) == 0 || leads_over(l, a, r, value)) {
+		l->best[a] = r;
+		snprintf(leading_value(l, a), leading_cap(a), "%s", value);
+	}
+	return CHR_OK;
 }
 
 /* 1 when every actor of fused event `id` (at most four) is an actor of
@@ -826,15 +900,15 @@ static chr_status seed_votes(chr_store *store, int64_t fused, indexed_state *bef
 						   sqlite3_column_int(st, 4) };
 	}
 	if (row && sqlite3_column_int(st, 4) == 1) {
-		/* Copied: voting reuses the statement cache. */
-		char v[4][64];
-		for (int k = 0; k < 4; k++)
+		/* Copied: voting reuses the statement cache.  Its columns come
+		 * in vote_attrs' order; with no votes yet, each is its
+		 * attribute's first (seq 0). */
+		char v[VOTE_ATTRS][64];
+		for (int k = 0; k < VOTE_ATTRS; k++)
 			snprintf(v[k], sizeof v[k], "%s", chr_col_text(st, k));
 		sqlite3_reset(st);
-		if ((s = vote(store, fused, "type", v[0])) != CHR_OK || (s = vote(store, fused, "date", v[1])) != CHR_OK ||
-		    (s = vote(store, fused, "place", v[2])) != CHR_OK)
-			return s;
-		s = vote(store, fused, "duration", v[3]);
+		for (int a = 0; a < VOTE_ATTRS && s == CHR_OK; a++)
+			s = vote(store, fused, vote_attrs[a], v[a], 0);
 	}
 	sqlite3_reset(st);
 	return s;
@@ -923,14 +997,13 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 	char place[24] = "";
 	if (f->place)
 		snprintf(place, sizeof place, "%lld", (long long)f->place);
-	if ((s = vote(store, fused, "type", f->type)) != CHR_OK ||
-	    (s = vote(store, fused, "date", dated ? f->date : NULL)) != CHR_OK ||
-	    (s = vote(store, fused, "place", place)) != CHR_OK ||
-	    (s = vote(store, fused, "duration", f->duration)) != CHR_OK)
-		return s;
+	const char *mine[VOTE_ATTRS] = { f->type, dated ? f->date : NULL, place, f->duration };
 	leading votes;
-	if ((s = read_leading(store, fused, &votes)) != CHR_OK)
+	if ((s = read_leading(store, fused, mine, &votes)) != CHR_OK)
 		return s;
+	for (int a = 0; a < VOTE_ATTRS; a++)
+		if ((s = add_vote(store, fused, a, mine[a], &votes)) != CHR_OK)
+			return s;
 	const char *type = votes.type, *date = votes.date, *best_place = votes.place, *duration = votes.duration;
 	char cameo[8] = "";
 	if (strcmp(type, f->type) == 0) {

@@ -362,6 +362,17 @@ static void the_reports_vote_on_the_date(void **state)
 		       "tarn"));
 	assert_int_equal(fused_of(s, "d"), fused_of(s, "e"));
 	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE date='2026-01-14' AND hi=lo"), 1);
+	/* two days, one report each: the first reported leads, though the
+	 * other comes first in the table */
+	add(s, meeting("f", "Wire", "2026-03-11", "Mara Velt and Oskar Lind met again in Tarn on Wednesday.", both, "tarn"));
+	add(s, meeting("g", "Herald", "2026-03-10", "Mara Velt and Oskar Lind met again in Tarn on Tuesday.", both, "tarn"));
+	assert_int_equal(fused_of(s, "f"), fused_of(s, "g"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE date='2026-03-11'"), 1);
+	/* a second report of the other day turns it */
+	add(s, meeting("h", "Post", "2026-03-10", "Mara Velt and Oskar Lind met again in Tarn, the Post said.", both,
+		       "tarn"));
+	assert_int_equal(fused_of(s, "f"), fused_of(s, "h"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE date='2026-03-10'"), 1);
 	/* the actor rows, which event search reads, follow every change */
 	assert_int_equal(count(s, "SELECT count(*) FROM fused_actor a JOIN fused f ON f.id=a.fused"
 				  " WHERE a.lo IS NOT f.lo OR a.hi IS NOT f.hi OR a.place IS NOT f.place"),
