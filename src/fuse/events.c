@@ -163,21 +163,24 @@ static int actors_named_in(chr_store *store, int64_t fused, int64_t doc)
 static const char SQL_REPORT_DATES[] =
 	"SELECT d.date FROM event e JOIN doc d ON d.id=e.doc WHERE e.fused=?1 AND d.date IS NOT NULL LIMIT 8";
 /* Could one of the undated event's articles tell of days [lo, hi]: are
- * they from a month before its publication day to the day after?  -1 on
- * error. */
+ * they from a month before its publication day to the day after?  1 yes,
+ * 0 no, UNDATED_ARTICLES when none of them has a date (nothing says when
+ * it happened), -1 on error. */
+#define UNDATED_ARTICLES 2
 static int reported_around(chr_store *store, int64_t fused, int64_t lo, int64_t hi)
 {
 	sqlite3_stmt *st = chr_sql(store, SQL_REPORT_DATES);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, fused);
-	int fits = 0;
+	int fits = 0, dated = 0;
 	while (!fits && sqlite3_step(st) == SQLITE_ROW) {
 		int64_t day = chr_publication_day(chr_col_text(st, 0));
+		dated |= day != 0;
 		fits = day && lo <= day + DATE_SLACK_DAYS && hi >= day - LOOKBACK_DAYS;
 	}
 	sqlite3_reset(st);
-	return fits;
+	return fits ? 1 : dated ? 0 : UNDATED_ARTICLES;
 }
 
 /* The corpus entity of actor id's country (0: none, -1: error); *type
@@ -492,7 +495,7 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 {
 	*nothers = 0;
 	*npend = 0;
-	int ok[CANDIDATES] = { 0 }, near[CANDIDATES] = { 0 }, scores[CANDIDATES];
+	int ok[CANDIDATES] = { 0 }, near[CANDIDATES] = { 0 }, link_only[CANDIDATES] = { 0 }, scores[CANDIDATES];
 	cand cands[CANDIDATES];
 	size_t n = 0;
 	/* Each frame actor is looked up, and a person also under the country
@@ -696,13 +699,19 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 		/* An undated event takes a dated report only when one of its
 		 * articles could tell of that day (the window above, seen from the
 		 * other side): a dated report would otherwise fix the date of an
-		 * undated column it merely happened to come after. */
+		 * undated column it merely happened to come after.  When none of
+		 * its articles has a date, the frame may still link it to the
+		 * dated event it joins, never take it as its match: had the
+		 * column come in the same batch, its frame would have joined that
+		 * event (chr_fuse_deferred), and arriving first must not keep it
+		 * apart. */
 		if (dated && !cands[c].dated) {
 			int fits = reported_around(store, cands[c].id, lo, hi);
 			if (fits < 0)
 				return -1;
 			if (!fits)
 				continue;
+			link_only[c] = fits == UNDATED_ARTICLES;
 		}
 		if (!places_compatible(store, f->place, cands[c].place))
 			continue;
@@ -720,6 +729,8 @@ static int64_t find_match(chr_store *store, const chr_frame *f, const char *fami
 			    (dated && cands[c].dated && cands[c].lo <= lo && cands[c].hi >= hi ? 1 : 0);
 		ok[c] = 1;
 		scores[c] = score;
+		if (link_only[c])
+			continue;
 		tie = score == best_score ? 1 : score > best_score ? 0 : tie;
 		if (score > best_score || (score == best_score && cands[c].id > best)) {
 			best = cands[c].id;

@@ -618,6 +618,36 @@ static void undated_reports_wait_for_the_dated_ones_of_their_batch(void **state)
 	chr_store_close(s);
 }
 
+/* The same column, ingested on its own after the first report of the
+ * plan (which named only the mediator) and before the one that names the
+ * delegations and the place: that report joins the plan and links the
+ * column to it, as one batch of all three would have (the column's frame
+ * then waits for the batch's dated reports).  A dated report that fits
+ * only the column does not take it. */
+static void an_undated_column_joins_when_a_later_report_links_it(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, line("first", "2025-12-05", "Mara Velt put a plan to the delegations on Friday.",
+		    "[" NORVIA "," BRASKIA "," TARN "," VELT "}]", "propose", "[\"mara-velt\"]", "null"));
+	add(s, undated(line("column", "2025-12-10", "The plan put to the delegations in Tarn, said Mara Velt.",
+			    "[" NORVIA "," BRASKIA "," TARN "," VELT "}]", "propose", "[\"norvia\",\"braskia\"]",
+			    "\"tarn\""),
+		       1));
+	assert_int_not_equal(fused_of(s, "column"), fused_of(s, "first"));
+	/* a dated report that fits nothing else still does not date it */
+	add(s, line("traded", "2025-12-08", "Norvia and Braskia traded proposals in Tarn, Mara Velt said.",
+		    "[" NORVIA "," BRASKIA "," TARN "," VELT "}]", "propose", "[\"norvia\",\"braskia\"]", "\"tarn\""));
+	assert_int_not_equal(fused_of(s, "traded"), fused_of(s, "column"));
+	add(s, line("second", "2025-12-05", "Mara Velt put a plan to Norvia and Braskia in Tarn on Friday.",
+		    "[" NORVIA "," BRASKIA "," TARN "," VELT "}]", "propose",
+		    "[\"mara-velt\",\"norvia\",\"braskia\"]", "\"tarn\""));
+	assert_int_equal(fused_of(s, "second"), fused_of(s, "first"));
+	assert_int_equal(fused_of(s, "column"), fused_of(s, "first"));
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE date='2025-12-05' AND nevents=3"), 1);
+	chr_store_close(s);
+}
+
 /* An undated report in a dated article tells of the month before it: its
  * countries stand for Velt and Lind, whom it names, in their meeting of
  * that month, but not in one long before the article. */
@@ -693,6 +723,7 @@ int main(void)
 		cmocka_unit_test(countries_stand_for_their_people),
 		cmocka_unit_test(a_demonym_stands_for_its_country),
 		cmocka_unit_test(undated_reports_wait_for_the_dated_ones_of_their_batch),
+		cmocka_unit_test(an_undated_column_joins_when_a_later_report_links_it),
 		cmocka_unit_test(an_undated_report_tells_of_the_month_before_its_article),
 		cmocka_unit_test(bare_surname_joins_the_full_name),
 		cmocka_unit_test(near_copies_form_a_syndication_group),
