@@ -9,6 +9,14 @@
  * that document's story outright.  Candidate stories come from the
  * story_entity index, newest CANDIDATES_PER_ENTITY per entity, so a common
  * entity ("United States") never makes the search scan the corpus.
+ *
+ * A document that reaches JOIN_WEIGHT with several stories ties them
+ * together: they become one, the larger taking in the smaller.  Without
+ * it the stories depended on arrival order: the same articles, ingested
+ * last first, began two stories where one ingest made one, because the
+ * article that links them came after both had started.  Moving the
+ * smaller story's rows costs in proportion to its size, so a document is
+ * moved O(log n) times at most.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +28,7 @@
 #define CANDIDATES_PER_ENTITY 32
 #define STORY_WINDOW_DAYS 30
 #define JOIN_WEIGHT 2.0
+#define MAX_MERGES 4   /* stories one document ties together besides its own */
 
 typedef struct lead { int64_t id; double weight; long mentions; } lead;
 typedef struct cand { int64_t story; double score; } cand;
@@ -30,6 +39,14 @@ static int by_mentions(const void *a, const void *b)
 	if (x->mentions != y->mentions)
 		return x->mentions > y->mentions ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->story > y->story ? -1 : x->story < y->story;
 }
 
 static const char SQL_CANDIDATES[] =
@@ -57,6 +74,60 @@ static void bind_story_entity(sqlite3_stmt *st, int first, const void *row, cons
 	sqlite3_bind_int64(st, first + 1, *(const int64_t *)story);
 }
 static const char SQL_SET_DOC[] = "UPDATE doc SET story=?2 WHERE id=?1";
+static const char SQL_DOCS[] = "SELECT docs FROM story WHERE id=?1";
+
+/* Story ?2 into story ?1.  Its fused events (those its documents started,
+ * read before the documents move) and their actor rows carry the story
+ * for event search; its entities add their counts. */
+static const char *const merge_sql[] = {
+	("UPDATE OR FAIL fused_actor SET story=?1 WHERE story=?2 AND fused IN"
+	 " (SELECT e.fused FROM doc d JOIN event e ON e.doc=d.id WHERE d.story=?2 AND e.fused IS NOT NULL)"),
+	("UPDATE OR FAIL fused SET story=?1 WHERE story=?2 AND id IN"
+	 " (SELECT e.fused FROM doc d JOIN event e ON e.doc=d.id WHERE d.story=?2 AND e.fused IS NOT NULL)"),
+	"UPDATE OR FAIL doc SET story=?1 WHERE story=?2",
+	("INSERT INTO story_entity(entity, story, n) SELECT entity, ?1, n FROM story_entity WHERE story=?2 AND true"
+	 " ON CONFLICT(entity, story) DO UPDATE SET n=n+excluded.n"),
+	"DELETE FROM story_entity WHERE story=?2",
+	("UPDATE story SET docs=story.docs+o.docs,"
+	 " first=CASE WHEN o.lo IS NOT NULL AND (story.lo IS NULL OR o.lo<story.lo) THEN o.first ELSE story.first END,"
+	 " lo=CASE WHEN o.lo IS NOT NULL AND (story.lo IS NULL OR o.lo<story.lo) THEN o.lo ELSE story.lo END,"
+	 " last=CASE WHEN o.hi IS NOT NULL AND (story.hi IS NULL OR o.hi>story.hi) THEN o.last ELSE story.last END,"
+	 " hi=CASE WHEN o.hi IS NOT NULL AND (story.hi IS NULL OR o.hi>story.hi) THEN o.hi ELSE story.hi END,"
+	 " title=COALESCE(story.title, o.title) FROM story o WHERE o.id=?2 AND story.id=?1"),
+	"DELETE FROM story WHERE id=?2",
+};
+
+static chr_status merge_story(chr_store *store, int64_t into, int64_t from)
+{
+	for (size_t i = 0; i < sizeof merge_sql / sizeof merge_sql[0]; i++) {
+		chr_status s = chr_sql_run2(store, merge_sql[i], into, from, "merging stories");
+		if (s != CHR_OK)
+			return s;
+	}
+	return CHR_OK;
+}
+
+/* Of the stories in ties (the best match first), the one with most
+ * documents takes in the others; returns it, or -1 on error. */
+static int64_t merge_stories(chr_store *store, const int64_t *ties, size_t n)
+{
+	int64_t into = ties[0], most = chr_sql_int2(store, SQL_DOCS, ties[0], 0);
+	for (size_t k = 1; k < n && most >= 0; k++) {
+		int64_t docs = chr_sql_int2(store, SQL_DOCS, ties[k], 0);
+		if (docs < 0)
+			return -1;
+		if (docs > most) {
+			most = docs;
+			into = ties[k];
+		}
+	}
+	if (most < 0)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		if (ties[k] != into && merge_story(store, into, ties[k]) != CHR_OK)
+			return -1;
+	return into;
+}
 
 chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, const chr_entity_map *map,
 			  const char *title, const char *date, int64_t near_doc, int64_t *story)
@@ -132,8 +203,9 @@ chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, con
 			sqlite3_reset(st);
 		}
 		double best_score = JOIN_WEIGHT - 1e-9;
+		size_t nfit = 0;   /* the candidates that reach the weight in the window, moved to the front */
 		for (size_t c = 0; c < ncands; c++) {
-			if (cands[c].score < best_score || (cands[c].score == best_score && cands[c].story < best))
+			if (cands[c].score < JOIN_WEIGHT - 1e-9)
 				continue;
 			if (dated) {
 				if (!(st = chr_sql(store, SQL_STORY)))
@@ -148,8 +220,24 @@ chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, con
 				if (!ok)
 					continue;
 			}
+			cands[nfit++] = cands[c];
+			if (cands[c].score < best_score || (cands[c].score == best_score && cands[c].story < best))
+				continue;
 			best = cands[c].story;
 			best_score = cands[c].score;
+		}
+		/* An undated document would tie stories of any months together. */
+		if (nfit > 1 && dated) {
+			/* the best match first (of equal sizes it takes in the
+			 * others), then the others by weight */
+			qsort(cands, nfit, sizeof *cands, by_score);
+			int64_t ties[1 + MAX_MERGES] = { best };
+			size_t nties = 1;
+			for (size_t c = 0; c < nfit && nties < sizeof ties / sizeof ties[0]; c++)
+				if (cands[c].story != best)
+					ties[nties++] = cands[c].story;
+			if ((best = merge_stories(store, ties, nties)) < 0)
+				return CHR_EIO;
 		}
 	}
 	if (!best) {

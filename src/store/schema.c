@@ -163,8 +163,12 @@ static const char schema_v4[] =
 	"CREATE INDEX fused_actor_day ON fused_actor(entity, lo, hi, place, story, family, pending);"
 	"CREATE INDEX fused_actor_long ON fused_actor(entity, lo, hi, place, story, family, pending) WHERE hi - lo >= 1;";
 
+/* Version 5: stories merge when a document ties two of them together
+ * (fuse/story.c), which reads a story's entities by story. */
+static const char schema_v5[] = "CREATE INDEX story_entity_story ON story_entity(story);";
+
 /* Migration i brings a file from version i to i + 1. */
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 int chr_schema_version(void) { return SCHEMA_VERSION; }

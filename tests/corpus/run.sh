@@ -644,8 +644,8 @@ check "fusion: pairwise F1 of the examples below 0.9" $? "$tmp/pyout"
 # batch does; last file first is the hardest order tried (BENCHMARKS.md).
 python3 "$root/tools/score_fusion.py" --chronicle "$bin" --order files -q --min-f1 0.9 >"$tmp/pyout" 2>&1
 check "fusion: pairwise F1 of the examples one file at a time below 0.9" $? "$tmp/pyout"
-python3 "$root/tools/score_fusion.py" --chronicle "$bin" --order reverse -q --min-f1 0.8 >"$tmp/pyout" 2>&1
-check "fusion: pairwise F1 of the examples one file at a time in reverse below 0.8" $? "$tmp/pyout"
+python3 "$root/tools/score_fusion.py" --chronicle "$bin" --order reverse -q --min-f1 0.84 >"$tmp/pyout" 2>&1
+check "fusion: pairwise F1 of the examples one file at a time in reverse below 0.84" $? "$tmp/pyout"
 # The examples' framework is put at 12 points by two reports and at 14 by a
 # third that fusion joins to it: the event itself shows the disagreement.
 python3 -c '

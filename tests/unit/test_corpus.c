@@ -181,6 +181,7 @@ static void version_1_file_is_migrated(void **state)
 					"ALTER TABLE fused_actor DROP COLUMN family; ALTER TABLE fused_actor DROP COLUMN pending;"
 					"CREATE INDEX fused_actor_day ON fused_actor(entity, lo);"
 					"DROP TABLE para_first; CREATE INDEX para_hash ON para(hash) WHERE length(text)>=80;"
+					"DROP INDEX story_entity_story;"
 					"PRAGMA user_version=1"),
 			 CHR_OK);
 	chr_store_close(s);
@@ -196,6 +197,8 @@ static void version_1_file_is_migrated(void **state)
 	/* The long paragraph's first document, from the paragraphs. */
 	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='para_hash'"), 0);
 	assert_int_equal(count(s, "SELECT doc FROM para_first"), 1);
+	/* Stories are read by story when they merge. */
+	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='story_entity_story'"), 1);
 	/* Still writable: a new document and its name. */
 	assert_int_equal(add(s, meeting("third-name", "Post", "2025-12-04", "Oskar Lind spoke to Mara Velt in Tarn.",
 				     "[\"mara-velt\",\"oskar-lind\"]", "tarn")),
@@ -705,6 +708,52 @@ static void near_copies_form_a_syndication_group(void **state)
 	chr_store_close(s);
 }
 
+static long long story_of(chr_store *s, const char *doc)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT story FROM doc WHERE name='%s'", doc);
+	return count(s, sql);
+}
+
+#define ANSEL "{\"id\":\"ada-ansel\",\"name\":\"Ada Ansel\",\"type\":\"PERSON\",\"mentions\":[]}"
+#define FOUR "[" VELT "}," LIND "}," PETROV "," ANSEL "]"
+
+/* Two stories begun apart become one when a dated article ties them
+ * together (two people of each), so the stories do not depend on which
+ * article came first; an undated one, or one from months later, ties
+ * nothing. */
+static void an_article_that_ties_two_stories_merges_them(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	add(s, line("a", "2025-12-01", "Mara Velt and Oskar Lind met in Tarn.", "[" VELT "}," LIND "}," TARN "]", "meet",
+		    "[\"mara-velt\",\"oskar-lind\"]", "\"tarn\""));
+	add(s, line("b", "2025-12-02", "Ivo Petrov and Ada Ansel met in Oslo.", "[" PETROV "," ANSEL "]", "meet",
+		    "[\"ivo-petrov\",\"ada-ansel\"]", "null"));
+	assert_int_not_equal(story_of(s, "a"), story_of(s, "b"));
+	add(s, undated(line("u", "2025-12-03", "Velt, Lind, Petrov and Ansel are all busy.", FOUR, "statement",
+			    "[\"mara-velt\"]", "null"),
+		       1));
+	assert_int_not_equal(story_of(s, "a"), story_of(s, "b"));
+	add(s, line("c", "2025-12-03", "Velt and Lind spoke to Petrov and Ansel.", FOUR, "statement",
+		    "[\"ivo-petrov\"]", "null"));
+	assert_int_equal(story_of(s, "a"), story_of(s, "b"));
+	assert_int_equal(story_of(s, "c"), story_of(s, "a"));
+	assert_int_equal(count(s, "SELECT count(*) FROM story"), 1);
+	assert_int_equal(count(s, "SELECT docs FROM story"), 4);
+	assert_int_equal(count(s, "SELECT count(*) FROM story WHERE first='2025-12-01' AND last='2025-12-03'"), 1);
+	/* what carries a story id follows it */
+	assert_int_equal(count(s, "SELECT count(*) FROM fused WHERE story NOT IN (SELECT id FROM story)"), 0);
+	assert_int_equal(count(s, "SELECT count(*) FROM fused_actor WHERE story NOT IN (SELECT id FROM story)"), 0);
+	assert_int_equal(count(s, "SELECT count(DISTINCT story) FROM story_entity"), 1);
+	assert_int_equal(count(s, "SELECT n FROM story_entity WHERE entity=(SELECT id FROM entity WHERE slug='ivo-petrov')"),
+			 3);
+	add(s, line("later", "2026-03-02", "Velt and Lind met Petrov and Ansel again.", FOUR, "statement",
+		    "[\"ada-ansel\"]", "null"));
+	assert_int_not_equal(story_of(s, "later"), story_of(s, "a"));
+	chr_store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -727,6 +776,7 @@ int main(void)
 		cmocka_unit_test(an_undated_report_tells_of_the_month_before_its_article),
 		cmocka_unit_test(bare_surname_joins_the_full_name),
 		cmocka_unit_test(near_copies_form_a_syndication_group),
+		cmocka_unit_test(an_article_that_ties_two_stories_merges_them),
 	};
 	return cmocka_run_group_tests_name("corpus", tests, NULL, NULL);
 }
