@@ -10,13 +10,16 @@
  * story_entity index, newest CANDIDATES_PER_ENTITY per entity, so a common
  * entity ("United States") never makes the search scan the corpus.
  *
- * A document that reaches JOIN_WEIGHT with several stories ties them
- * together: they become one, the larger taking in the smaller.  Without
- * it the stories depended on arrival order: the same articles, ingested
- * last first, began two stories where one ingest made one, because the
- * article that links them came after both had started.  Moving the
- * smaller story's rows costs in proportion to its size, so a document is
- * moved O(log n) times at most.
+ * A dated document that reaches JOIN_WEIGHT with several stories ties
+ * those about the same people together: the larger takes in a smaller
+ * one whose leading entities would let it join the larger as a document
+ * would.  Without it the stories depended on arrival order: the same
+ * articles, ingested last first, began two stories where one ingest made
+ * one, because the article that links them came after both had started.
+ * Two stories of different people that one article happens to span stay
+ * apart (single-link merging would chain a president's every story into
+ * one).  Moving the smaller story's rows costs in proportion to its size,
+ * so a document is moved O(log n) times at most.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -107,8 +110,19 @@ static chr_status merge_story(chr_store *store, int64_t into, int64_t from)
 	return CHR_OK;
 }
 
+/* The weight that story ?1's leading entities (its most reported) have
+ * in story ?2, weighed as a document's are. */
+static const char SQL_ALIKE[] =
+	"SELECT coalesce(sum(CASE WHEN e.type IN ('PERSON','ORG') THEN 2 ELSE 1 END), 0)"
+	" FROM (SELECT entity FROM story_entity WHERE story=?1 ORDER BY n DESC, entity LIMIT 12) t"
+	" JOIN entity e ON e.id=t.entity WHERE EXISTS(SELECT 1 FROM story_entity WHERE entity=t.entity AND story=?2)";
+
 /* Of the stories in ties (the best match first), the one with most
- * documents takes in the others; returns it, or -1 on error. */
+ * documents takes in the others that are about the same people: one
+ * article that names two people of each of two stories does not make
+ * them one (a summit story and a trade story of one president), but two
+ * stories whose leading entities would let one join the other as a
+ * document do.  Returns the story the document joins, or -1 on error. */
 static int64_t merge_stories(chr_store *store, const int64_t *ties, size_t n)
 {
 	int64_t into = ties[0], most = chr_sql_int2(store, SQL_DOCS, ties[0], 0);
@@ -123,16 +137,29 @@ static int64_t merge_stories(chr_store *store, const int64_t *ties, size_t n)
 	}
 	if (most < 0)
 		return -1;
-	for (size_t k = 0; k < n; k++)
-		if (ties[k] != into && merge_story(store, into, ties[k]) != CHR_OK)
+	int64_t joins = ties[0];   /* the document's: its best match, wherever that goes */
+	for (size_t k = 0; k < n; k++) {
+		if (ties[k] == into)
+			continue;
+		/* weights doubled: integers in SQL */
+		int64_t alike = chr_sql_int2(store, SQL_ALIKE, ties[k], into);
+		if (alike < 0)
 			return -1;
-	return into;
+		if (alike < (int64_t)(2 * JOIN_WEIGHT))
+			continue;
+		if (merge_story(store, into, ties[k]) != CHR_OK)
+			return -1;
+		if (joins == ties[k])
+			joins = into;
+	}
+	return joins;
 }
 
 chr_status chr_fuse_story(chr_store *store, int64_t doc, const chr_jv *root, const chr_entity_map *map,
 			  const char *title, const char *date, int64_t near_doc, int64_t *story)
 {
 	_Static_assert(CANDIDATES_PER_ENTITY == 32, "SQL_CANDIDATES spells the limit out");
+	_Static_assert(LEADING_ENTITIES == 12, "SQL_ALIKE spells the limit out");
 	lead leads[LEADING_ENTITIES * 4];
 	size_t nleads = 0;
 	const chr_jv *ents = chr_js_array(root, "entities");
