@@ -215,9 +215,10 @@ CHR_API void chr_doc_free(chr_doc *doc);
  * "Сергей Лавров" -> "sergey-lavrov", "O'Brien" -> "obrien".
  *
  * chr_entity_key: a looser key for comparing spellings of one name: the
- * slug with y read as i and doubled letters collapsed, so "Yury Ushakov"
- * and "Yuri Ushakov", "Sergey" and "Sergei", "Zelenskyy" and "Zelensky"
- * share a key.  Different people can share one too; compare keys only of
+ * slug with y read as i, a j that ends a word after a vowel too, and
+ * doubled letters collapsed, so "Yury Ushakov" and "Yuri Ushakov",
+ * "Sergey", "Sergei" and "Sergej", "Arkady" and "Arkadij", "Zelenskyy" and
+ * "Zelensky" share a key.  Different people can share one too; compare keys only of
  * names whose surnames already match.
  */
 CHR_API size_t chr_entity_slug(const char *name, size_t len, char *out, size_t cap);

@@ -203,12 +203,17 @@ size_t chr_entity_slug(const char *name, size_t len, char *out, size_t cap)
 	return o.n;
 }
 
+static int vowel(char c) { return c && strchr("aeiouy", c) != NULL; }
+
 size_t chr_entity_key(const char *name, size_t len, char *out, size_t cap)
 {
 	size_t n = chr_entity_slug(name, len, out, cap);
 	size_t w = 0;
 	for (size_t r = 0; r < n; r++) {
 		char c = out[r] == 'y' ? 'i' : out[r];
+		/* German and Polish spell a closing й as j: Arkadij, Sergej, Andrej */
+		if (c == 'j' && r > 0 && vowel(out[r - 1]) && (r + 1 == n || out[r + 1] == '-'))
+			c = 'i';
 		if (w && out[w - 1] == c && c >= 'a' && c <= 'z')
 			continue;   /* Zelenskyy -> zelenskii -> zelenski, Witkoff -> witkof */
 		out[w++] = c;
