@@ -26,7 +26,9 @@
  *
  * An undated frame waits for the end of its batch (chr_fuse_deferred), so
  * that it is matched against every dated report of the batch whatever the
- * order the documents came in.
+ * order the documents came in.  An undated event of undated articles that
+ * an earlier batch left on its own is linked by a later dated report to
+ * the event that report joins, as the same batch would have done.
  *
  * A future frame ("will meet in Vienna on Thursday") is an announcement:
  * it joins the event it announces as a source (see announce_fits) but
