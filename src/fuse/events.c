@@ -255,8 +255,8 @@ enum { VOTE_TYPE, VOTE_DATE, VOTE_PLACE, VOTE_DURATION, VOTE_ATTRS };
 static const char *const vote_attrs[VOTE_ATTRS] = { "type", "date", "place", "duration" };
 typedef struct vote_rank { int n, len, seq; } vote_rank;
 typedef struct leading {
-	char type[64], date[32], place[24], duration[32];
-	vote_rank best[VOTE_ATTRS];             /* the leading value's */
+	char value[VOTE_ATTRS][64];             /* per attribute, the leading value ("" none) */
+	vote_rank best[VOTE_ATTRS];             /* its rank */
 	int nvalues[VOTE_ATTRS];                /* distinct values voted for */
 	vote_rank mine[VOTE_ATTRS];             /* the frame's value's (n 0: none yet) */
 	int ndates;                             /* date votes kept below */
@@ -265,19 +265,6 @@ typedef struct leading {
 } leading;
 
 static const char SQL_VOTES[] = "SELECT attr, value, n, seq FROM fused_value WHERE fused=?1";
-
-static char *leading_value(leading *l, int a)
-{
-	char *values[VOTE_ATTRS] = { l->type, l->date, l->place, l->duration };
-	return values[a];
-}
-
-static size_t leading_cap(int a)
-{
-	const size_t caps[VOTE_ATTRS] = { sizeof ((leading *)0)->type, sizeof ((leading *)0)->date,
-					  sizeof ((leading *)0)->place, sizeof ((leading *)0)->duration };
-	return caps[a];
-}
 
 /* length() in SQL counts characters; only dates are ranked by it. */
 static int vote_len(int a, const char *value)
@@ -290,7 +277,7 @@ static int vote_len(int a, const char *value)
 
 /* Whether value (ranked r) leads over attribute a's leader so far.  Rows
  * come in the table's order, by value, so a full tie goes to the smaller. */
-static int leads_over(leading *l, int a, vote_rank r, const char *value)
+static int leads_over(const leading *l, int a, vote_rank r, const char *value)
 {
 	const vote_rank *b = &l->best[a];
 	if (b->n < 0 || r.n != b->n)
@@ -299,7 +286,7 @@ static int leads_over(leading *l, int a, vote_rank r, const char *value)
 		return r.len > b->len;
 	if (r.seq != b->seq)
 		return r.seq < b->seq;
-	return strcmp(value, leading_value(l, a)) < 0;
+	return strcmp(value, l->value[a]) < 0;
 }
 
 static void keep_date(leading *l, const char *value, int n)
@@ -321,7 +308,7 @@ static chr_status read_leading(chr_store *store, int64_t fused, const char *cons
 			       leading *out)
 {
 	for (int a = 0; a < VOTE_ATTRS; a++) {
-		leading_value(out, a)[0] = '\0';
+		out->value[a][0] = '\0';
 		out->best[a].n = -1;
 		out->nvalues[a] = 0;
 		out->mine[a] = (vote_rank){ 0, 0, 0 };
@@ -347,7 +334,7 @@ static chr_status read_leading(chr_store *store, int64_t fused, const char *cons
 			keep_date(out, value, r.n);
 		if (leads_over(out, a, r, value)) {
 			out->best[a] = r;
-			snprintf(leading_value(out, a), leading_cap(a), "%s", value);
+			snprintf(out->value[a], sizeof out->value[a], "%s", value);
 		}
 	}
 	sqlite3_reset(st);
@@ -371,9 +358,9 @@ static chr_status add_vote(chr_store *store, int64_t fused, int a, const char *v
 		return s;
 	if (a == VOTE_DATE)
 		keep_date(l, value, r.n);
-	if (strcmp(value, leading_value(l, a)) == 0 || leads_over(l, a, r, value)) {
+	if (strcmp(value, l->value[a]) == 0 || leads_over(l, a, r, value)) {
 		l->best[a] = r;
-		snprintf(leading_value(l, a), leading_cap(a), "%s", value);
+		snprintf(l->value[a], sizeof l->value[a], "%s", value);
 	}
 	return CHR_OK;
 }
@@ -849,7 +836,7 @@ static void widen_to_tie(const char *tied, int64_t day, int64_t *lo, int64_t *hi
 
 static int agreed_days(chr_store *store, int64_t fused, const leading *votes, int64_t *lo, int64_t *hi)
 {
-	const char *date = votes->date;
+	const char *date = votes->value[VOTE_DATE];
 	if (!chr_date_span(date, lo, hi))
 		return 0;
 	if (*lo != *hi)
@@ -1017,7 +1004,8 @@ chr_status chr_fuse_event(chr_store *store, const chr_frame *f, int64_t *fused_o
 	for (int a = 0; a < VOTE_ATTRS; a++)
 		if ((s = add_vote(store, fused, a, mine[a], &votes)) != CHR_OK)
 			return s;
-	const char *type = votes.type, *date = votes.date, *best_place = votes.place, *duration = votes.duration;
+	const char *type = votes.value[VOTE_TYPE], *date = votes.value[VOTE_DATE], *best_place = votes.value[VOTE_PLACE],
+		   *duration = votes.value[VOTE_DURATION];
 	char cameo[8] = "";
 	if (strcmp(type, f->type) == 0) {
 		snprintf(cameo, sizeof cameo, "%s", f->cameo);
