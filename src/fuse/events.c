@@ -101,7 +101,7 @@ static const char SQL_CAND_UNDATED[] =
 	" ORDER BY a.fused DESC LIMIT 16";
 static const char SQL_CAND_ANY[] =
 	CAND_COLUMNS " WHERE a.entity=?1 ORDER BY a.fused DESC LIMIT 64";
-static const char SQL_ACTORS_OF[] = "SELECT entity FROM fused_actor WHERE fused=?1 LIMIT 5";
+static const char SQL_ACTORS_OF[] = "SELECT entity FROM fused_actor WHERE fused=?1 LIMIT 5";   /* ACTORS_READ */
 static const char SQL_HAS_ACTOR[] = "SELECT 1 FROM fused_actor WHERE fused=?1 AND entity=?2";
 static const char SQL_ACTOR_DAYS[] =
 	"UPDATE OR FAIL fused_actor SET lo=f.lo, hi=f.hi, place=f.place, story=f.story, family=f.family, pending=f.nevents=0"
@@ -365,19 +365,30 @@ static chr_status add_vote(chr_store *store, int64_t fused, int a, const char *v
 	return CHR_OK;
 }
 
-/* 1 when every actor of fused event `id` (at most four) is an actor of
- * fused event `into` or of frame f, 0 when not, -1 on error. */
-static int actors_within(chr_store *store, int64_t id, int64_t into, const chr_frame *f)
+/* Up to ACTORS_READ actors of fused event id into actors; their number,
+ * or -1 on error. */
+#define ACTORS_READ 5
+static int read_actors(chr_store *store, int64_t id, int64_t actors[ACTORS_READ])
 {
-	int64_t actors[5];
-	int n = 0;
 	sqlite3_stmt *st = chr_sql(store, SQL_ACTORS_OF);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	while (n < 5 && sqlite3_step(st) == SQLITE_ROW)
+	int n = 0;
+	while (n < ACTORS_READ && sqlite3_step(st) == SQLITE_ROW)
 		actors[n++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
+	return n;
+}
+
+/* 1 when every actor of fused event `id` (at most four) is an actor of
+ * fused event `into` or of frame f, 0 when not, -1 on error. */
+static int actors_within(chr_store *store, int64_t id, int64_t into, const chr_frame *f)
+{
+	int64_t actors[ACTORS_READ];
+	int n = read_actors(store, id, actors);
+	if (n < 0)
+		return -1;
 	if (n == 0 || n > 4)
 		return 0;
 	for (int i = 0; i < n; i++) {
@@ -444,15 +455,10 @@ static int count_people_as_countries(chr_store *store, const chr_frame *f, int n
 	for (size_t c = 0; c < n && countries; c++) {
 		if (!cands[c].dated || !cands[c].shared || !(countries & ~cands[c].counted))
 			continue;
-		int64_t actors[5];
-		int nact = 0;
-		sqlite3_stmt *st = chr_sql(store, SQL_ACTORS_OF);
-		if (!st)
+		int64_t actors[ACTORS_READ];
+		int nact = read_actors(store, cands[c].id, actors);
+		if (nact < 0)
 			return -1;
-		sqlite3_bind_int64(st, 1, cands[c].id);
-		while (nact < 5 && sqlite3_step(st) == SQLITE_ROW)
-			actors[nact++] = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
 		for (int i = 0; i < nact && cands[c].nmatched < 8; i++) {
 			int again = 0;
 			for (int m = 0; m < cands[c].nmatched && !again; m++)
