@@ -2,7 +2,9 @@
  * fuzz_entity.c - libFuzzer harness for the entity matcher: tokens, list
  * matches, title patterns, the tagger and alias linking over arbitrary
  * bytes.  Every mention must lie inside the text, in order, its role
- * before it, and point at an entity whose counts agree.
+ * before it, and point at an entity whose counts agree.  The bytes are
+ * also a name to key and respell (German and French rules), whose keys must
+ * be terminated inside their buffers.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +16,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	char keys[CHR_RESPELLINGS][CHR_KEY_MAX];
+	static const char *const langs[] = { "de", "fr" };
+	for (size_t l = 0; l < 2; l++) {
+		size_t n = chr_entity_respellings((const char *)data, size, langs[l], keys, CHR_RESPELLINGS);
+		if (n > CHR_RESPELLINGS)
+			abort();
+		for (size_t k = 0; k < n; k++)
+			if (!memchr(keys[k], '\0', CHR_KEY_MAX))
+				abort();
+	}
 	chr_arena arena;
 	chr_tokens toks;
 	chr_entities ents;

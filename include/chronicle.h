@@ -224,6 +224,21 @@ CHR_API void chr_doc_free(chr_doc *doc);
 CHR_API size_t chr_entity_slug(const char *name, size_t len, char *out, size_t cap);
 CHR_API size_t chr_entity_key(const char *name, size_t len, char *out, size_t cap);
 
+/*
+ * chr_entity_respellings: the keys a name from a document in language lang
+ * ("de", "fr", also with a region: "de-AT") would have as the English-language press spells it, when
+ * that language romanises Slavic names its own way: "Arkadij Schelnin" (de)
+ * gives "arkadi-shelnin" and "arkadi-zhelnin" (German sch is both ш and
+ * ж), "Arkadi Jelnine" (fr) gives "arkadi-zhelnin".  Writes up to max keys
+ * other than chr_entity_key's, each NUL-terminated, and returns how many;
+ * none for other languages.  The rules fit Slavic names only: look the
+ * respellings up beside the name's own key, never instead of it.
+ */
+#define CHR_KEY_MAX 256
+#define CHR_RESPELLINGS 2
+CHR_API size_t chr_entity_respellings(const char *name, size_t len, const char *lang, char out[][CHR_KEY_MAX],
+				      size_t max);
+
 /* --------------------------------------------------------------- store -- */
 
 /*

@@ -11,6 +11,7 @@
  * UTF-8 so distinct names in other scripts keep distinct slugs.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "analyze/token.h"
 #include "chronicle.h"
@@ -205,20 +206,157 @@ size_t chr_entity_slug(const char *name, size_t len, char *out, size_t cap)
 
 static int vowel(char c) { return c && strchr("aeiouy", c) != NULL; }
 
-size_t chr_entity_key(const char *name, size_t len, char *out, size_t cap)
+/* The slug's looser form in place: y read as i, a word-final j after a
+ * vowel too, doubled letters collapsed. */
+static size_t fold_key(char *s, size_t n)
 {
-	size_t n = chr_entity_slug(name, len, out, cap);
 	size_t w = 0;
 	for (size_t r = 0; r < n; r++) {
-		char c = out[r] == 'y' ? 'i' : out[r];
+		char c = s[r] == 'y' ? 'i' : s[r];
 		/* German and Polish spell a closing й as j: Arkadij, Sergej, Andrej */
-		if (c == 'j' && r > 0 && vowel(out[r - 1]) && (r + 1 == n || out[r + 1] == '-'))
+		if (c == 'j' && r > 0 && vowel(s[r - 1]) && (r + 1 == n || s[r + 1] == '-'))
 			c = 'i';
-		if (w && out[w - 1] == c && c >= 'a' && c <= 'z')
+		if (w && s[w - 1] == c && c >= 'a' && c <= 'z')
 			continue;   /* Zelenskyy -> zelenskii -> zelenski, Witkoff -> witkof */
-		out[w++] = c;
+		s[w++] = c;
 	}
+	return w;
+}
+
+size_t chr_entity_key(const char *name, size_t len, char *out, size_t cap)
+{
+	size_t w = fold_key(out, chr_entity_slug(name, len, out, cap));
 	if (cap)
 		out[w] = '\0';
 	return w;
+}
+
+/*
+ * Respellings.  German and French news write a Russian or Ukrainian name in
+ * their own romanisation, where the English press writes another: Arkadij
+ * Schelnin and Arkadi Jelnine for Arkady Zhelnin, Juri Uschakow and Iouri
+ * Ouchakov for Yuri Ushakov.  The rules below read a slug the way that
+ * language spells those sounds and write it the English way.  German sch
+ * stands for both ш (sh) and ж (zh), so a German name gives two.  The rules
+ * fit Slavic names only: a respelling is an extra key to look for, never
+ * the name's own.
+ */
+typedef struct respell_rule {
+	const char *from, *to;
+	unsigned char at;   /* RULE_ANY, or where in the word it applies */
+} respell_rule;
+
+enum { RULE_ANY, RULE_BEFORE_VOWEL, RULE_WORD_END };
+
+/* '\1' marks German sch, expanded to sh and to zh. */
+static const respell_rule german[] = {
+	{ "schtsch", "shch", RULE_ANY },   /* Chruschtschow: щ */
+	{ "tsch", "ch", RULE_ANY },        /* Tschernomyrdin: ч */
+	{ "sch", "\1", RULE_ANY },
+	{ "ch", "kh", RULE_ANY },          /* Michail: х */
+	{ "ck", "k", RULE_ANY },
+	{ "w", "v", RULE_ANY },            /* Lawrow */
+	{ "z", "ts", RULE_ANY },           /* Jelzin: ц */
+	{ "j", "y", RULE_BEFORE_VOWEL },   /* Juri, Jelena, Majakowski */
+	{ NULL, NULL, 0 },
+};
+
+static const respell_rule french[] = {
+	{ "tch", "ch", RULE_ANY },         /* Tchekhov: ч */
+	{ "ch", "sh", RULE_ANY },          /* Ouchakov: ш */
+	{ "ou", "u", RULE_ANY },           /* Iouri, Poutine */
+	{ "j", "zh", RULE_ANY },           /* Jelnine, Jirinovski: ж */
+	{ "gue", "ge", RULE_ANY },         /* Sergueï */
+	{ "gui", "gi", RULE_ANY },
+	{ NULL, NULL, 0 },
+};
+
+static int word_end(const char *s, size_t n, size_t i) { return i >= n || s[i] == '-'; }
+
+/* Appends src respelled by rules to out (cap bytes with the NUL); returns
+ * the length, or 0 when it did not fit. */
+static size_t respell(const char *src, size_t n, const respell_rule *rules, int drop_final_e, char *out,
+		      size_t cap)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		const respell_rule *hit = NULL;
+		for (const respell_rule *r = rules; r->from && !hit; r++) {
+			size_t fl = strlen(r->from);
+			if (i + fl > n || memcmp(src + i, r->from, fl) != 0)
+				continue;
+			if (r->at == RULE_BEFORE_VOWEL && (i + fl >= n || !vowel(src[i + fl])))
+				continue;
+			hit = r;
+		}
+		const char *put = hit ? hit->to : src + i;
+		size_t pl = hit ? strlen(hit->to) : 1;
+		/* French writes a final consonant with a mute e: Jelnine, Poutine */
+		if (!hit && drop_final_e && src[i] == 'e' && word_end(src, n, i + 1) && w >= 3 && !vowel(out[w - 1]) &&
+		    out[w - 1] != '-')
+			pl = 0;
+		if (w + pl + 1 > cap)
+			return 0;
+		memcpy(out + w, put, pl);
+		w += pl;
+		i += hit ? strlen(hit->from) : 1;
+	}
+	/* German writes ё after a hushing sound as o, English as e: Gorbatschow */
+	if (rules == german)
+		for (size_t i = 0; i + 2 <= w; i++)
+			if ((i + 2 == w || out[i + 2] == '-') && memcmp(out + i, "ov", 2) == 0 && i >= 1 &&
+			    (out[i - 1] == '\1' || (i >= 2 && (out[i - 1] == 'h' && out[i - 2] == 'c'))))
+				out[i] = 'e';
+	out[w] = '\0';
+	return w;
+}
+
+/* out with every '\1' written as with (two letters); 0 when too long. */
+static size_t expand_marks(const char *s, size_t n, const char *with, char *out, size_t cap)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t pl = s[i] == '\1' ? 2 : 1;
+		if (w + pl + 1 > cap)
+			return 0;
+		memcpy(out + w, s[i] == '\1' ? with : s + i, pl);
+		w += pl;
+	}
+	out[w] = '\0';
+	return w;
+}
+
+/* Whether a language tag is code, alone or with a region (de, de-AT, fr_CH). */
+static int language_is(const char *tag, const char *code)
+{
+	size_t n = strlen(code);
+	return tag && strncasecmp(tag, code, n) == 0 && (!tag[n] || tag[n] == '-' || tag[n] == '_');
+}
+
+size_t chr_entity_respellings(const char *name, size_t len, const char *lang, char out[][CHR_KEY_MAX],
+			      size_t max)
+{
+	const respell_rule *rules = language_is(lang, "de") ? german : language_is(lang, "fr") ? french : NULL;
+	if (!rules || !max)
+		return 0;
+	char slug[CHR_KEY_MAX], own[CHR_KEY_MAX], marked[CHR_KEY_MAX];
+	size_t sl = chr_entity_slug(name, len, slug, sizeof slug);
+	size_t ml = respell(slug, sl, rules, rules == french, marked, sizeof marked);
+	memcpy(own, slug, sl + 1);
+	size_t ol = fold_key(own, sl);
+	own[ol] = '\0';
+	static const char *const sounds[] = { "sh", "zh" };
+	size_t n = 0;
+	for (size_t v = 0; ml && v < (memchr(marked, '\1', ml) ? 2u : 1u) && n < max; v++) {
+		size_t kl = expand_marks(marked, ml, sounds[v], out[n], CHR_KEY_MAX);
+		if (!kl)
+			break;
+		kl = fold_key(out[n], kl);
+		out[n][kl] = '\0';
+		int again = strcmp(out[n], own) == 0;
+		for (size_t k = 0; k < n && !again; k++)
+			again = strcmp(out[k], out[n]) == 0;
+		n += !again;
+	}
+	return n;
 }

@@ -8,7 +8,13 @@
  *      whose spelling key matches (chr_entity_key: Yury/Yuri Ushakov);
  *   3. else, for a one-word person name, the one multi-word person with that
  *      surname, when there is exactly one (Ushakov -> Yury Ushakov);
- *   4. else a new corpus entity.  A new multi-word person also absorbs an
+ *   4. else, in 2 and 3, the same under the name's English-press spelling
+ *      when a German or French document gives it in its own romanisation
+ *      (chr_entity_respellings: Arkadij Schelnin, Arkadi Jelnine -> Arkady
+ *      Zhelnin), and the other way round: an entity such a document created
+ *      keeps those respellings in entity_spelling, where the English spelling
+ *      finds it;
+ *   5. else a new corpus entity.  A new multi-word person also absorbs an
  *      earlier one-word entity with its surname when it is now the only
  *      full name carrying it (the corpus met "Ushakov" first).
  * Every surface form of a mention is kept as an alias.
@@ -254,11 +260,17 @@ static size_t word_count(const char *name)
 	return n;
 }
 
+/* The last word of a name. */
+static const char *last_word(const char *name)
+{
+	const char *last = strrchr(name, ' ');
+	return last ? last + 1 : name;
+}
+
 /* The key of the name's last word. */
 static void surname_key(const char *name, char *out, size_t cap)
 {
-	const char *last = strrchr(name, ' ');
-	last = last ? last + 1 : name;
+	const char *last = last_word(name);
 	chr_entity_key(last, strlen(last), out, cap);
 }
 
@@ -287,6 +299,14 @@ static const char SQL_BY_SURNAME[] =
 	"SELECT id FROM entity WHERE surname=?1 AND type='PERSON' AND tokens>=2 LIMIT 2";
 static const char SQL_BARE[] =
 	"SELECT id, docs FROM entity WHERE slug=?1 AND type='PERSON' AND tokens=1";
+static const char SQL_BY_RESPELLED[] =
+	"SELECT k.entity FROM entity_spelling k JOIN entity e ON e.id=k.entity"
+	" WHERE k.key=?1 AND k.surname=0 AND e.type=?2 ORDER BY e.docs DESC, e.id LIMIT 1";
+static const char SQL_BY_RESPELLED_SURNAME[] =
+	"SELECT DISTINCT k.entity FROM entity_spelling k JOIN entity e ON e.id=k.entity"
+	" WHERE k.key=?1 AND k.surname=1 AND e.type='PERSON' LIMIT 2";
+static const char SQL_ADD_RESPELLED[] =
+	"INSERT OR IGNORE INTO entity_spelling(key, surname, entity) VALUES(?1,?2,?3)";
 static const char SQL_INSERT[] =
 	"INSERT INTO entity(slug, name, type, key, surname, tokens, country) VALUES(?1,?2,?3,?4,?5,?6,?7)";
 /* A person's country comes with a role ("Kestrian envoy") that not every
@@ -311,6 +331,8 @@ static const char *const absorb_sql[] = {
 	"DELETE FROM story_entity WHERE entity=?1",
 	"UPDATE OR FAIL quote SET speaker=?2 WHERE speaker=?1",
 	"INSERT OR IGNORE INTO alias(entity, name) SELECT ?2, name FROM alias WHERE entity=?1",
+	"UPDATE OR IGNORE entity_spelling SET entity=?2 WHERE entity=?1",
+	"DELETE FROM entity_spelling WHERE entity=?1",
 	"DELETE FROM alias WHERE entity=?1",
 	("UPDATE entity SET docs=docs+(SELECT docs FROM entity WHERE id=?1),"
 	 " mentions=mentions+(SELECT mentions FROM entity WHERE id=?1) WHERE id=?2"),
@@ -330,8 +352,54 @@ static chr_status absorb(chr_store *store, int64_t from, int64_t to)
 	return CHR_OK;
 }
 
+/* Step 4 of the list on top: a name whose own key found nothing, looked
+ * up by the other languages' spellings (whole names of two or more words
+ * when `surname` is 0, else a one-word person's surname).  Returns the
+ * entity, 0 or -1. */
+static int64_t find_respelled(chr_store *store, const char *name, const char *own_key, const char *lang,
+			      const char *type, int surname)
+{
+	const char *by_respelled = surname ? SQL_BY_RESPELLED_SURNAME : SQL_BY_RESPELLED;
+	int64_t id = lookup_one(store, by_respelled, own_key, surname ? NULL : type, surname);
+	if (id)
+		return id;
+	char keys[CHR_RESPELLINGS][CHR_KEY_MAX];
+	size_t n = chr_entity_respellings(name, strlen(name), lang, keys, CHR_RESPELLINGS);
+	for (size_t k = 0; k < n && !id; k++)
+		if (!(id = surname ? lookup_one(store, SQL_BY_SURNAME, keys[k], NULL, 1)
+				   : lookup_one(store, SQL_BY_KEY, keys[k], type, 0)))
+			id = lookup_one(store, by_respelled, keys[k], surname ? NULL : type, surname);
+	return id;
+}
+
+/* A new entity from a German or French document keeps its English-press
+ * spellings, whole and (for a person) of the surname, for step 4. */
+static chr_status add_respellings(chr_store *store, int64_t id, const char *name, const char *lang,
+				  const char *type, size_t words)
+{
+	char keys[CHR_RESPELLINGS][CHR_KEY_MAX];
+	for (int surname = 0; surname <= 1; surname++) {
+		if (words < 2 || (surname && strcmp(type, "PERSON") != 0))
+			continue;
+		const char *part = surname ? last_word(name) : name;
+		size_t n = chr_entity_respellings(part, strlen(part), lang, keys, CHR_RESPELLINGS);
+		for (size_t k = 0; k < n; k++) {
+			sqlite3_stmt *st = chr_sql(store, SQL_ADD_RESPELLED);
+			if (!st)
+				return CHR_EIO;
+			chr_bind_text(st, 1, keys[k]);
+			sqlite3_bind_int(st, 2, surname);
+			sqlite3_bind_int64(st, 3, id);
+			chr_status s = chr_store_done(store, st, "storing an entity's spelling");
+			if (s != CHR_OK)
+				return s;
+		}
+	}
+	return CHR_OK;
+}
+
 static chr_status resolve(chr_store *store, const char *slug, const char *name, const char *type,
-			  const char *country, int64_t *out, int64_t *absorbed)
+			  const char *country, const char *lang, int64_t *out, int64_t *absorbed)
 {
 	char key[256], surname[128];
 	struct chr_fuse_cache *cache = cache_of(store);
@@ -352,6 +420,10 @@ static chr_status resolve(chr_store *store, const char *slug, const char *name, 
 	if (words == 1 && strcmp(type, "PERSON") == 0 &&
 	    (id = lookup_one(store, SQL_BY_SURNAME, surname, NULL, 1)) != 0)
 		goto done;
+	if (words >= 2 && (id = find_respelled(store, name, key, lang, type, 0)) != 0)
+		goto done;
+	if (words == 1 && strcmp(type, "PERSON") == 0 && (id = find_respelled(store, name, surname, lang, type, 1)) != 0)
+		goto done;
 	sqlite3_stmt *st = chr_sql(store, SQL_INSERT);
 	if (!st)
 		return CHR_EIO;
@@ -366,11 +438,12 @@ static chr_status resolve(chr_store *store, const char *slug, const char *name, 
 	if (s != CHR_OK)
 		return s;
 	id = sqlite3_last_insert_rowid(store->db);
+	if ((s = add_respellings(store, id, name, lang, type, words)) != CHR_OK)
+		return s;
 	if (words >= 2 && strcmp(type, "PERSON") == 0 &&
 	    lookup_one(store, SQL_BY_SURNAME, surname, NULL, 1) == id) {
 		char bare[128];
-		const char *last = strrchr(name, ' ');
-		last = last ? last + 1 : name;
+		const char *last = last_word(name);
 		chr_entity_slug(last, strlen(last), bare, sizeof bare);
 		sqlite3_stmt *b = chr_sql(store, SQL_BARE);
 		if (!b)
@@ -473,8 +546,8 @@ static chr_status store_doc_entities(chr_store *store, int64_t doc, doc_entity_r
 			      &doc, "storing document entities");
 }
 
-chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, const char *text,
-			     size_t text_len, chr_entity_map *map)
+chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, const char *lang,
+			     const char *text, size_t text_len, chr_entity_map *map)
 {
 	map->refs = NULL;
 	map->n = 0;
@@ -499,7 +572,7 @@ chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, 
 			type = "MISC";
 		int64_t id = 0, absorbed = 0;
 		const char *country = chr_js_str(e, "country");
-		if ((s = resolve(store, slug, name, type, country, &id, &absorbed)) != CHR_OK)
+		if ((s = resolve(store, slug, name, type, country, lang, &id, &absorbed)) != CHR_OK)
 			break;
 		if (country && country[0] && strcmp(type, "PERSON") == 0) {
 			sqlite3_stmt *st = chr_sql(store, SQL_PERSON_COUNTRY);

@@ -36,9 +36,10 @@ typedef struct chr_entity_map {
 } chr_entity_map;
 
 /* Resolves every entity of the analysis (and stores doc_entity, alias and
- * counts).  The map is malloc'ed; free map->refs. */
-chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, const char *text,
-			     size_t text_len, chr_entity_map *map);
+ * counts); lang is the document's, for names it spells its own way.  The
+ * map is malloc'ed; free map->refs. */
+chr_status chr_fuse_entities(chr_store *store, int64_t doc, const chr_jv *root, const char *lang,
+			     const char *text, size_t text_len, chr_entity_map *map);
 /* Writes the entity counts summed in the open transaction; the writer
  * calls it before each commit. */
 chr_status chr_fuse_flush(chr_store *store);

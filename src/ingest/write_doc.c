@@ -577,7 +577,7 @@ chr_status chr_write_doc(chr_store *store, const chr_docrec *rec, const chr_near
 	chr_entity_map map = { 0 };
 	stored_event *events = NULL;
 	size_t nevents = 0;
-	if ((s = chr_fuse_entities(store, doc, rec->root, rec->text, rec->text_len, &map)) != CHR_OK)
+	if ((s = chr_fuse_entities(store, doc, rec->root, rec->lang, rec->text, rec->text_len, &map)) != CHR_OK)
 		goto done;
 	/* An untitled document names its story by its opening words. */
 	char opening[96];

@@ -167,8 +167,17 @@ static const char schema_v4[] =
  * (fuse/story.c), which reads a story's entities by story. */
 static const char schema_v5[] = "CREATE INDEX story_entity_story ON story_entity(story);";
 
+/* Version 6: the English-press spellings of an entity that a German or
+ * French document named first (fuse/entities.c), whole names (surname 0)
+ * and surnames (1).  Entities stored before it are found under their own
+ * spelling only. */
+static const char schema_v6[] =
+	"CREATE TABLE entity_spelling(key TEXT NOT NULL, surname INTEGER NOT NULL,"
+	" entity INTEGER NOT NULL REFERENCES entity(id), PRIMARY KEY(key, surname, entity)) WITHOUT ROWID;"
+	"CREATE INDEX entity_spelling_entity ON entity_spelling(entity);";
+
 /* Migration i brings a file from version i to i + 1. */
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5 };
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 int chr_schema_version(void) { return SCHEMA_VERSION; }

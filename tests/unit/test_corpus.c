@@ -181,7 +181,7 @@ static void version_1_file_is_migrated(void **state)
 					"ALTER TABLE fused_actor DROP COLUMN family; ALTER TABLE fused_actor DROP COLUMN pending;"
 					"CREATE INDEX fused_actor_day ON fused_actor(entity, lo);"
 					"DROP TABLE para_first; CREATE INDEX para_hash ON para(hash) WHERE length(text)>=80;"
-					"DROP INDEX story_entity_story;"
+					"DROP INDEX story_entity_story; DROP TABLE entity_spelling;"
 					"PRAGMA user_version=1"),
 			 CHR_OK);
 	chr_store_close(s);
@@ -199,6 +199,8 @@ static void version_1_file_is_migrated(void **state)
 	assert_int_equal(count(s, "SELECT doc FROM para_first"), 1);
 	/* Stories are read by story when they merge. */
 	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='story_entity_story'"), 1);
+	/* Other languages' spellings of an entity have a table. */
+	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name='entity_spelling'"), 1);
 	/* Still writable: a new document and its name. */
 	assert_int_equal(add(s, meeting("third-name", "Post", "2025-12-04", "Oskar Lind spoke to Mara Velt in Tarn.",
 				     "[\"mara-velt\",\"oskar-lind\"]", "tarn")),
@@ -689,6 +691,42 @@ static void bare_surname_joins_the_full_name(void **state)
 	chr_store_close(s);
 }
 
+/* A person document in language lang names, as JSON. */
+static char *person_doc(char *buf, size_t cap, const char *doc, const char *lang, const char *text, const char *slug,
+			const char *name)
+{
+	snprintf(buf, cap,
+		 "{\"doc\":\"%s\",\"lang\":\"%s\",\"text\":\"%s\",\"entities\":[{\"id\":\"%s\",\"name\":\"%s\","
+		 "\"type\":\"PERSON\",\"mentions\":[[0,%zu]]}]}",
+		 doc, lang, text, slug, name, strlen(name));
+	return buf;
+}
+
+/* German and French news spell a Slavic name their own way: each finds the
+ * English press's spelling and is found by it, in either order, and a
+ * German bare surname finds the full name.  The respelling is the
+ * document's language's: an English report writing the German way is
+ * another spelling. */
+static void other_romanisations_join_the_english_spelling(void **state)
+{
+	(void)state;
+	chr_store *s = open_memory();
+	char b[1024];
+	add(s, person_doc(b, sizeof b, "de", "de", "Arkadij Schelnin sprach.", "arkadij-schelnin", "Arkadij Schelnin"));
+	add(s, person_doc(b, sizeof b, "en", "en", "Arkady Zhelnin spoke.", "arkady-zhelnin", "Arkady Zhelnin"));
+	add(s, person_doc(b, sizeof b, "fr", "fr", "Arkadi Jelnine a parle.", "arkadi-jelnine", "Arkadi Jelnine"));
+	add(s, person_doc(b, sizeof b, "de-bare", "de", "Schelnin sagte.", "schelnin", "Schelnin"));
+	assert_int_equal(count(s, "SELECT count(*) FROM entity"), 1);
+	assert_int_equal(count(s, "SELECT docs FROM entity WHERE slug='arkadij-schelnin'"), 4);
+	add(s, person_doc(b, sizeof b, "fr2", "fr", "Iouri Ouchakov a dit.", "iouri-ouchakov", "Iouri Ouchakov"));
+	add(s, person_doc(b, sizeof b, "de2", "de", "Juri Uschakow sagte.", "juri-uschakow", "Juri Uschakow"));
+	add(s, person_doc(b, sizeof b, "en2", "en", "Yury Ushakov said.", "yury-ushakov", "Yury Ushakov"));
+	assert_int_equal(count(s, "SELECT docs FROM entity WHERE slug='iouri-ouchakov'"), 3);
+	add(s, person_doc(b, sizeof b, "en3", "en", "Juri Uschakow said.", "juri-uschakow-2", "Juri Uschakow"));
+	assert_int_equal(count(s, "SELECT count(*) FROM entity"), 3);
+	chr_store_close(s);
+}
+
 static void near_copies_form_a_syndication_group(void **state)
 {
 	(void)state;
@@ -782,6 +820,7 @@ int main(void)
 		cmocka_unit_test(an_undated_column_joins_when_a_later_report_links_it),
 		cmocka_unit_test(an_undated_report_tells_of_the_month_before_its_article),
 		cmocka_unit_test(bare_surname_joins_the_full_name),
+		cmocka_unit_test(other_romanisations_join_the_english_spelling),
 		cmocka_unit_test(near_copies_form_a_syndication_group),
 		cmocka_unit_test(an_article_that_ties_two_stories_merges_them),
 	};

@@ -256,6 +256,60 @@ static void slugs_and_keys(void **state)
 	assert_true(n < 4 && a[n] == '\0');
 }
 
+/* German and French romanisations of Slavic names, respelled the English
+ * press's way: the keys the corpus looks for beside the name's own. */
+static void respellings_of_other_romanisations(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *lang, *name, *want[CHR_RESPELLINGS];
+	} cases[] = {
+		/* German sch is ш or ж: both */
+		{"de", "Arkadij Schelnin", {"arkadi-shelnin", "arkadi-zhelnin"}},
+		{"de", "Sergej Lawrow", {"sergei-lavrov", NULL}},
+		{"de-AT", "Sergej Lawrow", {"sergei-lavrov", NULL}},
+		{"FR", "Vladimir Poutine", {"vladimir-putin", NULL}},
+		{"de", "Juri Uschakow", {"iuri-ushakov", "iuri-uzhakov"}},
+		{"de", "Boris Jelzin", {"boris-ieltsin", NULL}},
+		{"de", "Michail Gorbatschow", {"mikhail-gorbachev", NULL}},
+		{"de", "Nikita Chruschtschow", {"nikita-khrushchev", NULL}},
+		{"fr", "Arkadi Jelnine", {"arkadi-zhelnin", NULL}},
+		{"fr", "Iouri Ouchakov", {"iuri-ushakov", NULL}},
+		{"fr", "Sergueï Lavrov", {"sergei-lavrov", NULL}},
+		{"fr", "Vladimir Poutine", {"vladimir-putin", NULL}},
+		{"fr", "Anton Tchekhov", {"anton-chekhov", NULL}},
+		/* nothing to respell, or a language without rules */
+		{"de", "Maren Holst", {NULL, NULL}},
+		{"fr", "Alexeï Navalny", {NULL, NULL}},
+		{"en", "Juri Uschakow", {NULL, NULL}},
+		{NULL, "Juri Uschakow", {NULL, NULL}},
+		{"den", "Juri Uschakow", {NULL, NULL}},
+	};
+	char out[CHR_RESPELLINGS][CHR_KEY_MAX];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = chr_entity_respellings(cases[i].name, strlen(cases[i].name), cases[i].lang, out,
+						  CHR_RESPELLINGS);
+		size_t want = 0;
+		while (want < CHR_RESPELLINGS && cases[i].want[want])
+			want++;
+		if (n != want)
+			fail_msg("%s \"%s\": %zu respellings, want %zu", cases[i].lang ? cases[i].lang : "-",
+				 cases[i].name, n, want);
+		for (size_t k = 0; k < n; k++)
+			if (strcmp(out[k], cases[i].want[k]))
+				fail_msg("%s \"%s\": got \"%s\", want \"%s\"", cases[i].lang, cases[i].name, out[k],
+					 cases[i].want[k]);
+	}
+	/* a respelling of an English spelling's key is that spelling's key */
+	char key[CHR_KEY_MAX];
+	chr_entity_key("Arkady Zhelnin", 14, key, sizeof key);
+	assert_string_equal(key, "arkadi-zhelnin");
+	/* max bounds them */
+	assert_int_equal(chr_entity_respellings("Arkadij Schelnin", 16, "de", out, 1), 1);
+	assert_string_equal(out[0], "arkadi-shelnin");
+	assert_int_equal(chr_entity_respellings("Arkadij Schelnin", 16, "de", out, 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +319,7 @@ int main(void)
 		cmocka_unit_test(titles_first_names_demonyms),
 		cmocka_unit_test(default_lists_load_fast_and_small),
 		cmocka_unit_test(slugs_and_keys),
+		cmocka_unit_test(respellings_of_other_romanisations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
