@@ -226,8 +226,9 @@ CHR_API size_t chr_entity_key(const char *name, size_t len, char *out, size_t ca
 
 /*
  * chr_entity_respellings: the keys a name from a document in language lang
- * ("de", "fr", also with a region: "de-AT") would have as the English-language press spells it, when
- * that language romanises Slavic names its own way: "Arkadij Schelnin" (de)
+ * ("de" or "fr", also with a region: "de-AT") would have as the
+ * English-language press spells it, when that language romanises Slavic
+ * names its own way: "Arkadij Schelnin" (de)
  * gives "arkadi-shelnin" and "arkadi-zhelnin" (German sch is both ш and
  * ж), "Arkadi Jelnine" (fr) gives "arkadi-zhelnin".  Writes up to max keys
  * other than chr_entity_key's, each NUL-terminated, and returns how many;
