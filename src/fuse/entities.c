@@ -305,6 +305,9 @@ static const char SQL_BY_RESPELLED[] =
 static const char SQL_BY_RESPELLED_SURNAME[] =
 	"SELECT DISTINCT k.entity FROM entity_spelling k JOIN entity e ON e.id=k.entity"
 	" WHERE k.key=?1 AND k.surname=1 AND e.type='PERSON' LIMIT 2";
+/* An entity first named the German or French way takes the English
+ * press's spelling when a document gives it. */
+static const char SQL_RENAME[] = "UPDATE entity SET name=?2, key=?3, surname=?4 WHERE id=?1";
 static const char SQL_ADD_RESPELLED[] =
 	"INSERT OR IGNORE INTO entity_spelling(key, surname, entity) VALUES(?1,?2,?3)";
 static const char SQL_INSERT[] =
@@ -354,13 +357,28 @@ static chr_status absorb(chr_store *store, int64_t from, int64_t to)
 
 /* Step 4 of the list on top: a name whose own key found nothing, looked
  * up by the other languages' spellings (whole names of two or more words
- * when `surname` is 0, else a one-word person's surname).  Returns the
- * entity, 0 or -1. */
+ * when `surname` is 0, else a one-word person's surname).  A whole name
+ * whose own key is one of an entity's respellings is spelled the English
+ * press's way, and the entity takes it as its name.  Returns the entity,
+ * 0 or -1. */
 static int64_t find_respelled(chr_store *store, const char *name, const char *own_key, const char *lang,
 			      const char *type, int surname)
 {
 	const char *by_respelled = surname ? SQL_BY_RESPELLED_SURNAME : SQL_BY_RESPELLED;
 	int64_t id = lookup_one(store, by_respelled, own_key, surname ? NULL : type, surname);
+	if (id > 0 && !surname) {
+		char last[128];
+		surname_key(name, last, sizeof last);
+		sqlite3_stmt *st = chr_sql(store, SQL_RENAME);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		chr_bind_text(st, 2, name);
+		chr_bind_text(st, 3, own_key);
+		chr_bind_text(st, 4, last);
+		if (chr_store_done(store, st, "renaming an entity") != CHR_OK)
+			return -1;
+	}
 	if (id)
 		return id;
 	char keys[CHR_RESPELLINGS][CHR_KEY_MAX];
