@@ -241,12 +241,12 @@ size_t chr_entity_key(const char *name, size_t len, char *out, size_t cap)
  * fit Slavic names only: a respelling is an extra key to look for, never
  * the name's own.
  */
+enum { RULE_ANY, RULE_BEFORE_VOWEL };
+
 typedef struct respell_rule {
 	const char *from, *to;
-	unsigned char at;   /* RULE_ANY, or where in the word it applies */
+	unsigned char at;   /* RULE_ANY, or RULE_BEFORE_VOWEL: only where a vowel follows */
 } respell_rule;
-
-enum { RULE_ANY, RULE_BEFORE_VOWEL, RULE_WORD_END };
 
 /* '\1' marks German sch, expanded to sh and to zh. */
 static const respell_rule german[] = {
